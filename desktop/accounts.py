@@ -1,0 +1,145 @@
+"""Managing accounts: only an admin, never the last active admin, every change audited.
+
+An account's password is its key slot in the vault; the row in the database holds its name, role and
+whether it is active. Disabling an account removes its slot, so a disabled account cannot unwrap the key.
+"""
+
+import contextlib
+import logging
+
+from desktop.errors import BadInput, NotPermitted
+from desktop.seat import Seat, Session, check_display_name, check_password, check_role, check_staff_code
+from desktop.store.accounts import Account, AccountRepo
+
+log = logging.getLogger(__name__)
+
+
+@contextlib.contextmanager
+def vault_change(session: Session):
+    """A database change and the vault write together: if either fails, neither stays."""
+    try:
+        with session.store.transaction():
+            yield session.seat.vault
+            session.seat.vault.save()
+    except BaseException:
+        session.seat.reload_vault()
+        raise
+
+
+class AccountService:
+    def __init__(self, session: Session):
+        self._session = session
+        self._repo = AccountRepo(session.store)
+
+    def _existing(self, code: str) -> Account:
+        account = self._repo.get(code)
+        if account is None:
+            raise BadInput(f"There is no account {code!r} on this seat.")
+        return account
+
+    def accounts(self) -> list[Account]:
+        self._session.require("lead", "admin", doing="list accounts")
+        return self._repo.all()
+
+    def has_password(self, code: str) -> bool:
+        return self._session.seat.vault.has_account(code)
+
+    def add(self, code: str, display_name: str, role: str, password: str) -> Account:
+        self._session.require("admin", doing="add accounts")
+        code = check_staff_code(code)
+        display_name = check_display_name(display_name)
+        check_role(role)
+        check_password(password)
+        if self._repo.get(code) is not None:
+            raise BadInput(f"An account {code!r} already exists.")
+        with vault_change(self._session) as vault:
+            account = self._repo.add(code, display_name, role)
+            vault.set_password(code, display_name, password, self._session.key)
+            self._session.audit.append(self._session.actor, "account.added", code, {"role": role})
+        log.info("account %s added as %s", code, role)
+        return account
+
+    def disable(self, code: str) -> None:
+        self._session.require("admin", doing="disable accounts")
+        account = self._existing(code)
+        if not account.active:
+            return
+        if account.role == "admin" and self._repo.active_admins() <= 1:
+            raise BadInput(f"{code} is the last active admin and cannot be disabled; make another admin first.")
+        with vault_change(self._session) as vault:
+            self._repo.update(code, active=0)
+            vault.remove_account(code)
+            self._session.audit.append(self._session.actor, "account.disabled", code)
+
+    def enable(self, code: str, password: str) -> None:
+        """Re-enable an account; it gets a new password because disabling removed its slot."""
+        self._session.require("admin", doing="enable accounts")
+        account = self._existing(code)
+        check_password(password)
+        with vault_change(self._session) as vault:
+            self._repo.update(code, active=1)
+            vault.set_password(code, account.display_name, password, self._session.key)
+            self._session.audit.append(self._session.actor, "account.enabled", code)
+
+    def set_role(self, code: str, role: str) -> None:
+        self._session.require("admin", doing="change roles")
+        account = self._existing(code)
+        check_role(role)
+        if account.role == role:
+            return
+        if account.role == "admin" and account.active and self._repo.active_admins() <= 1:
+            raise BadInput(f"{code} is the last active admin; make another admin before changing this role.")
+        with self._session.store.transaction():
+            self._repo.update(code, role=role)
+            self._session.audit.append(
+                self._session.actor, "account.role_changed", code, {"from": account.role, "to": role}
+            )
+
+    def rename(self, code: str, display_name: str) -> None:
+        self._session.require("admin", doing="rename accounts")
+        self._existing(code)
+        display_name = check_display_name(display_name)
+        with vault_change(self._session) as vault:
+            self._repo.update(code, display_name=display_name)
+            vault.set_label(code, display_name)
+            self._session.audit.append(self._session.actor, "account.renamed", code)
+
+    def set_password(self, code: str, new_password: str) -> None:
+        """Anyone may change their own password; an admin may set anyone's (re-wrapping the slot)."""
+        own = self._session.account is not None and self._session.account.code == code
+        if not own:
+            self._session.require("admin", doing="set another person's password")
+        account = self._existing(code)
+        if not account.active:
+            raise BadInput(f"{code} is disabled; enable it with a new password instead.")
+        check_password(new_password)
+        with vault_change(self._session) as vault:
+            vault.set_password(code, account.display_name, new_password, self._session.key)
+            self._session.audit.append(self._session.actor, "account.password_changed", code)
+
+    def accounts_without_password(self) -> list[str]:
+        """Active accounts that cannot log in here (after a recovery on a new computer)."""
+        if self._session.role != "admin":
+            raise NotPermitted("Only an admin may see which accounts need a password.")
+        vault = self._session.seat.vault
+        return [a.code for a in self._repo.all(include_inactive=False) if not vault.has_account(a.code)]
+
+
+def recover_admin(seat: Seat, recovery_code: str, admin_code: str, new_password: str) -> list[str]:
+    """Open the seat with the recovery code and give `admin_code` (an admin) a new password bound to this
+    computer. Returns the other active accounts that still need a password from an admin."""
+    check_password(new_password)
+    session = seat.login_recovery(recovery_code)
+    with session:
+        repo = AccountRepo(session.store)
+        account = repo.get(admin_code)
+        if account is None or account.role != "admin":
+            raise BadInput(f"{admin_code!r} is not an admin account of this seat.")
+        with vault_change(session) as vault:
+            dropped = vault.rebind_after_recovery()
+            if not account.active:
+                repo.update(admin_code, active=1)
+            vault.set_password(admin_code, account.display_name, new_password, session.key)
+            session.audit.append(session.actor, "seat.recovered", admin_code, {"slots_dropped": len(dropped)})
+        vault = seat.vault
+        return [a.code for a in repo.all(include_inactive=False) if not vault.has_account(a.code)]

@@ -1,0 +1,274 @@
+"""The headless commands of DESIGN.md §9. Exit 0 on success, 2 on bad input, 1 on other failure;
+an error is one line on stderr."""
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+
+from desktop import __version__
+from desktop.accounts import AccountService, recover_admin
+from desktop.backup import create_backup, read_manifest, restore_backup
+from desktop.config import (
+    ENV_NEW_PASSWORD,
+    ENV_PASSWORD,
+    ENV_RECOVERY_CODE,
+    ENV_USER,
+    SeatPaths,
+    log_home,
+)
+from desktop.errors import BAD_INPUT, FAILURE, BadInput, HotlineError
+from desktop.instance import SeatLock
+from desktop.logs import configure_logging
+from desktop.seat import Seat, Session
+from desktop.store.accounts import ROLES
+from desktop.vault import keyring_status
+from desktop.verify import verify_seat
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line on stderr, exit 2
+        raise BadInput(f"{message} (see `python main.py {self.prog.split(' ', 1)[-1]} --help`)")
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _need_terminal(what: str, variable: str) -> BadInput:
+    return BadInput(f"{what} is needed: set {variable}, or run this in a terminal.")
+
+
+def read_login() -> tuple[str, str]:
+    code = os.environ.get(ENV_USER)
+    password = os.environ.get(ENV_PASSWORD)
+    if code and password is not None:
+        return code, password
+    if not _interactive():
+        raise _need_terminal("A log-in", f"{ENV_USER} and {ENV_PASSWORD}")
+    code = code or input("Staff code: ").strip()
+    return code, getpass.getpass("Password: ")
+
+
+def read_new_password(variable: str = ENV_NEW_PASSWORD, who: str = "") -> str:
+    password = os.environ.get(variable)
+    if password is not None:
+        return password
+    if not _interactive():
+        raise _need_terminal("A new password", variable)
+    first = getpass.getpass(f"New password{who}: ")
+    if getpass.getpass("Repeat it: ") != first:
+        raise BadInput("The two passwords differ; nothing was changed.")
+    return first
+
+
+def read_recovery_code() -> str:
+    code = os.environ.get(ENV_RECOVERY_CODE)
+    if code:
+        return code
+    if not _interactive():
+        raise _need_terminal("The recovery code", ENV_RECOVERY_CODE)
+    return getpass.getpass("Recovery code: ")
+
+
+def _login(paths: SeatPaths) -> Session:
+    return Seat(paths).login(*read_login())
+
+
+# ----- commands ---------------------------------------------------------------------------------------
+
+
+def cmd_init(args, paths: SeatPaths) -> int:
+    password = os.environ.get(ENV_PASSWORD)
+    if password is None:
+        password = read_new_password(ENV_PASSWORD, f" for {args.admin}")
+    with SeatLock(paths.lock):
+        session, code = Seat.init(
+            paths, args.seat, args.admin, args.admin_name or args.admin, password, args.require_keyring
+        )
+        session.close()
+    print(f"Seat '{args.seat}' is set up in {paths.home} with admin {args.admin}.")
+    print(f"Keyring: {keyring_status().describe()}")
+    print("Recovery code (shown only this once; print it and keep it locked away):")
+    print(f"    {code}")
+    return 0
+
+
+def cmd_account(args, paths: SeatPaths) -> int:
+    with SeatLock(paths.lock), _login(paths) as session:
+        service = AccountService(session)
+        if args.action == "list":
+            for account in service.accounts():
+                state = "active" if account.active else "disabled"
+                password = "" if service.has_password(account.code) or not account.active else "  (no password here)"
+                print(f"{account.code}\t{account.role}\t{state}\t{account.display_name}{password}")
+        elif args.action == "add":
+            password = read_new_password(who=f" for {args.code}")
+            service.add(args.code, args.name or args.code, args.role, password)
+            print(f"Account {args.code} added as {args.role}.")
+        elif args.action == "disable":
+            service.disable(args.code)
+            print(f"Account {args.code} is disabled.")
+        elif args.action == "enable":
+            service.enable(args.code, read_new_password(who=f" for {args.code}"))
+            print(f"Account {args.code} is enabled.")
+        elif args.action == "role":
+            service.set_role(args.code, args.role)
+            print(f"Account {args.code} is now {args.role}.")
+        elif args.action == "passwd":
+            code = args.code or session.actor
+            service.set_password(code, read_new_password(who=f" for {code}"))
+            print(f"The password of {code} was changed.")
+    return 0
+
+
+def cmd_backup(args, paths: SeatPaths) -> int:
+    with _login(paths) as session:
+        info = create_backup(session, args.file)
+    print(f"Backup of seat '{info.seat_name}' written to {info.path} (audit entry {info.audit_seq}).")
+    return 0
+
+
+def cmd_restore(args, paths: SeatPaths) -> int:
+    manifest = read_manifest(args.file)
+    replace = args.yes
+    if paths.exists() and not replace:
+        if not _interactive():
+            raise BadInput(f"A seat already exists in {paths.home}; add --yes to replace it (it is kept aside).")
+        answer = input(
+            f"Replace the seat in {paths.home} with the backup of '{manifest.get('seat_name')}' "
+            f"from {manifest.get('created_at')}? Type yes: "
+        )
+        if answer.strip().lower() != "yes":
+            print("Nothing was changed.")
+            return BAD_INPUT
+        replace = True
+    with SeatLock(paths.lock):
+        if args.recovery:
+            result = restore_backup(paths, args.file, recovery_code=read_recovery_code(), replace=replace)
+        else:
+            result = restore_backup(paths, args.file, login=read_login(), replace=replace)
+    print(f"Restored seat '{result.seat_name}' into {paths.home}.")
+    if result.replaced:
+        print(f"The seat it replaced is kept in {result.replaced}.")
+    if result.needs_password:
+        print("The passwords of the backup belong to another computer. Set a new admin password with:")
+        print("    python main.py recover --admin CODE")
+    return 0
+
+
+def cmd_recover(args, paths: SeatPaths) -> int:
+    code = read_recovery_code()
+    password = read_new_password(who=f" for {args.admin}")
+    with SeatLock(paths.lock):
+        waiting = recover_admin(Seat(paths), code, args.admin, password)
+    print(f"{args.admin} has a new password on this computer.")
+    if waiting:
+        print(f"Accounts that need a new password from an admin: {', '.join(waiting)}")
+    return 0
+
+
+def cmd_verify(args, paths: SeatPaths) -> int:
+    if args.recovery:
+        report = verify_seat(paths, recovery_code=read_recovery_code())
+    else:
+        report = verify_seat(paths, login=read_login())
+    for check in report.checks:
+        print(f"{'ok  ' if check.ok else 'FAIL'} {check.text}")
+    if not report.ok:
+        problems = report.problems()
+        print(f"hotline-log: verify found {len(problems)} problem(s): {problems[0]}", file=sys.stderr)
+        return FAILURE
+    return 0
+
+
+def cmd_require_keyring(args, paths: SeatPaths) -> int:
+    with SeatLock(paths.lock), _login(paths) as session:
+        session.require("admin", doing="change the keyring setting")
+        vault = session.seat.vault
+        vault.set_require_keyring(args.state == "on")
+        vault.save()
+        session.audit.append(session.actor, "setting.changed", "require_keyring", {"value": args.state == "on"})
+    print(f"require_keyring is {args.state}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Hotline Log (热线记录): seat commands.")
+    parser.add_argument("--version", action="version", version=f"Hotline Log {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    p = sub.add_parser("init", help="set up a seat: vault, database, first admin; prints the recovery code")
+    p.add_argument("--seat", required=True, help="seat name, e.g. 12356-01")
+    p.add_argument("--admin", required=True, help="staff code of the first admin")
+    p.add_argument("--admin-name", help="display name of the first admin (default: the staff code)")
+    p.add_argument("--require-keyring", action="store_true", help="refuse to run without a system keyring")
+    p.set_defaults(run=cmd_init)
+
+    p = sub.add_parser("account", help="manage accounts (admins)")
+    acc = p.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
+    acc.add_parser("list", help="list accounts")
+    a = acc.add_parser("add", help="add an account; password from HOTLINE_LOG_NEW_PASSWORD or a prompt")
+    a.add_argument("code")
+    a.add_argument("--name", help="display name")
+    a.add_argument("--role", choices=ROLES, default="counselor")
+    for action, text in (("disable", "disable an account"), ("enable", "enable an account with a new password")):
+        acc.add_parser(action, help=text).add_argument("code")
+    a = acc.add_parser("role", help="change an account's role")
+    a.add_argument("code")
+    a.add_argument("role", choices=ROLES)
+    a = acc.add_parser("passwd", help="change a password (your own, or anyone's as admin)")
+    a.add_argument("code", nargs="?")
+    p.set_defaults(run=cmd_account)
+
+    p = sub.add_parser("backup", help="write an encrypted backup of the seat (admins)")
+    p.add_argument("file")
+    p.set_defaults(run=cmd_backup)
+
+    p = sub.add_parser("restore", help="restore a backup into the data folder (the replaced seat is kept)")
+    p.add_argument("file")
+    p.add_argument("--yes", action="store_true", help="replace an existing seat without asking")
+    p.add_argument("--recovery", action="store_true", help="open the backup with the recovery code")
+    p.set_defaults(run=cmd_restore)
+
+    p = sub.add_parser("recover", help="with the recovery code, give an admin a new password on this computer")
+    p.add_argument("--admin", required=True)
+    p.set_defaults(run=cmd_recover)
+
+    p = sub.add_parser("verify", help="check vault, keyring, database pages, schema and audit chain")
+    p.add_argument("--recovery", action="store_true", help="unlock with the recovery code instead of a password")
+    p.set_defaults(run=cmd_verify)
+
+    p = sub.add_parser("require-keyring", help="refuse (on) or allow (off) running without a system keyring")
+    p.add_argument("state", choices=("on", "off"))
+    p.set_defaults(run=cmd_require_keyring)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    paths = SeatPaths.default()
+    configure_logging(log_home())
+    try:
+        args = build_parser().parse_args(argv)
+        if not getattr(args, "run", None):
+            build_parser().print_help()
+            print("\nThis version has the seat commands only; the counselor's window is not built yet.")
+            return 0
+        return args.run(args, paths)
+    except HotlineError as exc:
+        log.info("command failed: %s", type(exc).__name__)
+        print(f"hotline-log: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("hotline-log: interrupted; nothing half-done was kept.", file=sys.stderr)
+        return FAILURE
+    except Exception as exc:
+        log.exception("unexpected failure")
+        print(
+            f"hotline-log: unexpected error ({type(exc).__name__}); details are in the log in {log_home()}.",
+            file=sys.stderr,
+        )
+        return FAILURE

@@ -1,0 +1,68 @@
+"""Failures a person can act on. Each carries the exit status of DESIGN.md §9 and one clear sentence.
+
+Messages are written in English and translated at display time by the UI; the command line prints
+them as they are. No message ever holds a password, key, recovery code or note text.
+"""
+
+BAD_INPUT = 2
+FAILURE = 1
+
+
+class HotlineError(Exception):
+    """An expected failure with a message meant for the person in front of the seat."""
+
+    exit_code = FAILURE
+
+
+class BadInput(HotlineError):
+    """What was typed or passed is wrong; fixing it and trying again will work."""
+
+    exit_code = BAD_INPUT
+
+
+class WrongPassword(BadInput):
+    pass
+
+
+class WrongRecoveryCode(BadInput):
+    pass
+
+
+class LoginDelayed(BadInput):
+    """Too many failed log-ins: the next try must wait."""
+
+    def __init__(self, seconds_left: float):
+        self.seconds_left = max(1, round(seconds_left))
+        super().__init__(f"Too many failed log-ins for this account: wait {self.seconds_left} s before trying again.")
+
+
+class NotPermitted(BadInput):
+    """The logged-in role may not do this."""
+
+
+class SeatMissing(BadInput):
+    pass
+
+
+class SeatExists(BadInput):
+    pass
+
+
+class SeatBusy(HotlineError):
+    """Another Hotline Log already works on this data folder."""
+
+
+class VaultError(HotlineError):
+    """The vault file is missing, damaged, or from a newer version of the program."""
+
+
+class KeyringError(HotlineError):
+    """The device secret the vault needs cannot be read from the system keyring."""
+
+
+class DatabaseError(HotlineError):
+    """The database cannot be opened or is damaged. Nothing is ever deleted or recreated because of it."""
+
+
+class StorageError(HotlineError):
+    """The disk is full or the folder refused a write; what was saved before is intact."""

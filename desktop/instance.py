@@ -1,0 +1,67 @@
+"""One program per seat: an exclusive lock on `seat.lock` in the data folder, released by the OS on exit."""
+
+import contextlib
+import os
+from pathlib import Path
+
+from desktop.errors import SeatBusy
+from desktop.fsutil import ensure_private_dir, storage_error
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows seats
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+
+class SeatLock:
+    """Held for as long as this process works on the seat."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._fd: int | None = None
+
+    def acquire(self) -> "SeatLock":
+        try:
+            ensure_private_dir(self.path.parent)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise storage_error(exc, self.path) from exc
+        if not _try_lock(fd):
+            holder = ""
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                holder = f" (process {int(os.pread(fd, 32, 0).decode().strip())})"
+            os.close(fd)
+            raise SeatBusy(
+                f"Hotline Log is already running on the data folder {self.path.parent}{holder}; "
+                "use that window, or close it first."
+            )
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> "SeatLock":
+        return self.acquire()
+
+    def __exit__(self, *exc) -> None:
+        self.release()

@@ -1,0 +1,211 @@
+"""A seat: its vault and database together. Setting one up, logging in, and the logged-in session."""
+
+import contextlib
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from desktop.config import SeatPaths
+from desktop.errors import BadInput, DatabaseError, NotPermitted, SeatExists, SeatMissing, WrongPassword
+from desktop.fsutil import ensure_private_dir
+from desktop.store import Store, open_store
+from desktop.store.accounts import ROLES, Account, AccountRepo
+from desktop.store.audit import AuditLog
+from desktop.store.settings import SettingsRepo
+from desktop.vault import Vault
+
+log = logging.getLogger(__name__)
+
+SYSTEM_ACTOR = "system"
+RECOVERY_ACTOR = "recovery"
+MIN_PASSWORD = 8
+_STAFF_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,15}")
+
+
+def check_staff_code(code: str) -> str:
+    code = (code or "").strip()
+    if not _STAFF_CODE.fullmatch(code):
+        raise BadInput(
+            f"Staff code {code!r} is not valid: use 1–16 letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit."
+        )
+    return code
+
+
+def check_display_name(name: str) -> str:
+    name = (name or "").strip()
+    if not 1 <= len(name) <= 60 or any(unicodedata.category(c).startswith("C") for c in name):
+        raise BadInput("A name must be 1–60 characters without control characters.")
+    return name
+
+
+def check_password(password: str) -> str:
+    if password is None or len(password) < MIN_PASSWORD or not password.strip():
+        raise BadInput(f"A password must have at least {MIN_PASSWORD} characters.")
+    return password
+
+
+def check_role(role: str) -> str:
+    if role not in ROLES:
+        raise BadInput(f"Unknown role {role!r}: use one of {', '.join(ROLES)}.")
+    return role
+
+
+@dataclass
+class Session:
+    """An unlocked seat: who is logged in, the open database and the key that opened it.
+
+    `account` is None when the seat was opened with the recovery code.
+    """
+
+    seat: "Seat"
+    store: Store
+    account: Account | None
+    key: bytes
+
+    @property
+    def actor(self) -> str:
+        return self.account.code if self.account else RECOVERY_ACTOR
+
+    @property
+    def role(self) -> str:
+        return self.account.role if self.account else "admin"
+
+    @property
+    def audit(self) -> AuditLog:
+        return AuditLog(self.store)
+
+    def require(self, *roles: str, doing: str) -> None:
+        if self.role not in roles:
+            allowed = " or ".join(roles)
+            raise NotPermitted(f"Only a {allowed} may {doing}; you are logged in as {self.role}.")
+
+    def close(self) -> None:
+        """Drop the key and close the database (used by log-out and the idle lock)."""
+        self.store.close()
+        self.key = b""
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class Seat:
+    def __init__(self, paths: SeatPaths):
+        self.paths = paths
+        self._vault: Vault | None = None
+
+    @property
+    def vault(self) -> Vault:
+        if self._vault is None:
+            if not self.paths.vault.exists() and not self.paths.database.exists():
+                raise SeatMissing(
+                    f"No seat is set up in {self.paths.home}; run `python main.py init --seat NAME --admin CODE`."
+                )
+            self._vault = Vault.load(self.paths.vault)
+        return self._vault
+
+    def reload_vault(self) -> Vault:
+        self._vault = None
+        return self.vault
+
+    # ----- setting a seat up ----------------------------------------------------------------------
+
+    @classmethod
+    def init(
+        cls,
+        paths: SeatPaths,
+        seat_name: str,
+        admin_code: str,
+        admin_name: str,
+        password: str,
+        require_keyring: bool = False,
+    ) -> tuple[Session, str]:
+        """Create vault, database and the first admin. Returns the admin's session and the recovery code."""
+        seat_name = check_display_name(seat_name)
+        admin_code = check_staff_code(admin_code)
+        admin_name = check_display_name(admin_name or admin_code)
+        check_password(password)
+        if paths.exists():
+            raise SeatExists(f"A seat already exists in {paths.home}; nothing was changed.")
+        ensure_private_dir(paths.home)
+        vault, key, recovery_code = Vault.create(paths.vault, seat_name, require_keyring)
+        vault.set_password(admin_code, admin_name, password, key)
+        created = []
+        try:
+            store = open_store(paths.database, key, create=True, backup_dir=paths.migration_backups)
+            created.append(paths.database)
+            with store.transaction():
+                settings = SettingsRepo(store)
+                settings.set("seat_id", vault.seat_id)
+                settings.set("seat_name", seat_name)
+                account = AccountRepo(store).add(admin_code, admin_name, "admin")
+                audit = AuditLog(store)
+                audit.append(SYSTEM_ACTOR, "seat.created", seat_name, {"require_keyring": require_keyring})
+                audit.append(SYSTEM_ACTOR, "account.added", admin_code, {"role": "admin"})
+            vault.save()
+        except BaseException:
+            with contextlib.suppress(NameError):
+                store.conn.close()
+            for path in (paths.database, paths.vault):
+                for extra in ("", "-wal", "-shm"):
+                    with contextlib.suppress(OSError):
+                        path.with_name(path.name + extra).unlink()
+            raise
+        seat = cls(paths)
+        seat._vault = vault
+        log.info("seat set up in %s", paths.home)
+        return Session(seat, store, account, key), recovery_code
+
+    # ----- opening it ---------------------------------------------------------------------------------
+
+    def open_database(self, key: bytes) -> Store:
+        if not self.paths.database.exists():
+            raise DatabaseError(
+                f"The database file {self.paths.database} is missing (the vault is there); restore it from a "
+                "backup. Nothing was created in its place."
+            )
+        store = open_store(self.paths.database, key, backup_dir=self.paths.migration_backups)
+        seat_id = SettingsRepo(store).get("seat_id")
+        if seat_id != self.vault.seat_id:
+            store.close()
+            raise DatabaseError("The vault and the database belong to different seats; restore both from one backup.")
+        return store
+
+    def _write_pending(self, audit: AuditLog) -> None:
+        """Failed log-ins recorded in the vault while the database was closed go into the audit log now."""
+        pending = self.vault.pending_audit()
+        for entry in pending:
+            audit.append(SYSTEM_ACTOR, entry["action"], entry["object"], {"recorded": entry["at"]})
+        if pending:
+            self.vault.clear_pending_audit(len(pending))
+
+    def _session(self, key: bytes, code: str | None) -> Session:
+        store = self.open_database(key)
+        try:
+            audit = AuditLog(store)
+            self._write_pending(audit)
+            if code is None:
+                audit.append(RECOVERY_ACTOR, "login.recovery", "")
+                return Session(self, store, None, key)
+            account = AccountRepo(store).get(code)
+            if account is None or not account.active:
+                audit.append(SYSTEM_ACTOR, "login.refused", code, {"reason": "inactive"})
+                raise WrongPassword("This account is disabled on this seat; ask an admin.")
+            audit.append(code, "login.ok", code)
+            return Session(self, store, account, key)
+        except BaseException:
+            store.close()
+            raise
+
+    def login(self, code: str, password: str) -> Session:
+        """Unlock the seat as `code`. Wrong password and throttling raise; the failure is audited later."""
+        code = (code or "").strip()
+        return self._session(self.vault.unlock(code, password), code)
+
+    def login_recovery(self, recovery_code: str) -> Session:
+        """Unlock the seat with the recovery code (an admin's session with no account)."""
+        return self._session(self.vault.unlock_recovery(recovery_code), None)

@@ -1,0 +1,171 @@
+"""SQLCipher connections: raw key first, then the pragmas every connection of a seat runs with."""
+
+import contextlib
+import logging
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlcipher3
+
+from desktop.errors import BadInput, DatabaseError, StorageError
+from desktop.fsutil import storage_error
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 4096
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEX_KEY = re.compile(r"[0-9a-fA-F]{64}")
+sqlite = sqlcipher3.dbapi2
+
+
+def _silence_sqlcipher_log() -> None:
+    # SQLCipher prints decryption failures to stderr by default; our own messages say it better, and a
+    # command's stderr must be one clear line. The setting is process-wide.
+    probe = sqlcipher3.connect(":memory:")
+    try:
+        probe.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        probe.close()
+
+
+_silence_sqlcipher_log()
+
+
+def key_to_hex(key: bytes | str) -> str:
+    """The 64 hex characters SQLCipher gets as a raw key; anything else is refused before SQL sees it."""
+    text = key.hex() if isinstance(key, bytes | bytearray) else key
+    if not isinstance(text, str) or not _HEX_KEY.fullmatch(text):
+        raise BadInput("The database key must be 32 bytes (64 hexadecimal characters).")
+    return text.lower()
+
+
+def cipher_check(path: Path, key: bytes | str) -> list[int]:
+    """Pages whose HMAC fails (SQLCipher's `cipher_integrity_check`); works even when page 1 is damaged."""
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key_to_hex(key)}'\"")
+        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    finally:
+        conn.close()
+    pages = []
+    for (text,) in rows:
+        match = re.search(r"page (\d+)", text)
+        if match:
+            pages.append(int(match.group(1)))
+    return sorted(set(pages))
+
+
+def file_problem(path: Path) -> str | None:
+    """What is wrong with the file that can be seen without a key, or None if it looks like a seat database."""
+    if not path.exists() or path.stat().st_size == 0 or path.stat().st_size % PAGE_SIZE:
+        return diagnose(path)
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
+            return diagnose(path)
+    return None
+
+
+def diagnose(path: Path) -> str:
+    """Why the file at `path` cannot be opened, in words, from what can be seen without a key."""
+    nothing = " Nothing was deleted or changed."
+    if not path.exists():
+        return f"The database file {path} is missing; restore it from a backup.{nothing}"
+    size = path.stat().st_size
+    if size == 0:
+        return f"The database file {path} is empty (0 bytes); restore it from a backup.{nothing}"
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    if head == SQLITE_MAGIC:
+        return (
+            f"The file {path} is an unencrypted SQLite database, not a Hotline Log seat database; "
+            f"put the seat's own database back or restore from a backup.{nothing}"
+        )
+    if size % PAGE_SIZE:
+        return (
+            f"The database file {path} is truncated (it ends part-way through a page); "
+            f"restore it from a backup.{nothing}"
+        )
+    return (
+        f"The database file {path} cannot be decrypted with this seat's key: it belongs to another seat or "
+        f"its first page is damaged. Run `verify`, or restore from a backup.{nothing}"
+    )
+
+
+def connect(path: Path, key: bytes | str, create: bool = False) -> sqlite.Connection:
+    """Open the seat database; `create` is only ever true when a seat is being set up."""
+    hex_key = key_to_hex(key)
+    path = Path(path)
+    if not create and (not path.exists() or path.stat().st_size == 0):
+        raise DatabaseError(diagnose(path))
+    if create and path.exists() and path.stat().st_size:
+        raise DatabaseError(f"A database already exists at {path}; it was left as it is.")
+    if create:
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # owner-only; -wal and -shm follow it
+        except OSError as exc:
+            raise storage_error(exc, path) from exc
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None)
+    except sqlite.Error as exc:
+        raise DatabaseError(f"The database file {path} cannot be opened ({exc}).") from exc
+    try:
+        conn.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlite.DatabaseError as exc:
+        conn.close()
+        raise DatabaseError(diagnose(path)) from exc
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode != "wal":
+            raise DatabaseError(f"The database at {path} cannot use write-ahead logging (mode {mode}).")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlite.OperationalError as exc:
+        conn.close()
+        raise translate(exc, path) from exc
+    return conn
+
+
+def translate(exc: Exception, path: Path) -> Exception:
+    """Map an sqlite error raised during work to one of our errors, keeping what it says to act on."""
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return StorageError(
+            f"The disk holding {path.parent} is full; the last change was not saved and earlier ones are intact. "
+            "Free some space and save again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StorageError(f"The folder {path.parent} cannot be written to; the last change was not saved.")
+    if "locked" in text or "busy" in text:
+        return DatabaseError("The database is busy with another task; try again in a moment.")
+    if "malformed" in text or "not a database" in text:
+        return DatabaseError(f"The database file {path} is damaged. Run `verify`, or restore from a backup.")
+    return DatabaseError(f"The database reported an error: {exc}")
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite.Connection, path: Path) -> Iterator[sqlite.Connection]:
+    """One write transaction (BEGIN IMMEDIATE); nested use joins the outer one."""
+    if conn.in_transaction:
+        yield conn
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite.Error as exc:
+        raise translate(exc, path) from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except sqlite.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise translate(exc, path) from exc
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

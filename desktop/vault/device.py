@@ -1,0 +1,92 @@
+"""The seat's device secret in the OS keyring. The only module that talks to `keyring`."""
+
+import base64
+import logging
+import os
+from dataclasses import dataclass
+
+import keyring
+import keyring.errors
+
+from desktop.errors import KeyringError
+
+log = logging.getLogger(__name__)
+
+SERVICE = "hotline-log"
+SECRET_BYTES = 32
+# Backends that keep nothing, refuse everything, or keep secrets in a plain file: none of them protects
+# the device secret, so the seat runs without one rather than pretend.
+_UNUSABLE = {
+    "keyring.backends.fail.Keyring": "no keyring backend is available",
+    "keyring.backends.null.Keyring": "the keyring is switched off (null backend)",
+    "keyrings.alt.file.PlaintextKeyring": "the only keyring keeps secrets in a plain file",
+}
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    usable: bool
+    backend: str
+    reason: str = ""
+
+    def describe(self) -> str:
+        if self.usable:
+            return f"system keyring ({self.backend}): the vault is bound to this computer"
+        return f"no device secret: {self.reason} ({self.backend}); a copied vault opens with a password alone"
+
+
+def _backend_name(backend) -> str:
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
+def keyring_status() -> KeyringStatus:
+    backend = keyring.get_keyring()
+    name = _backend_name(backend)
+    reason = _UNUSABLE.get(name)
+    if reason is None and "plaintext" in name.lower():
+        reason = "the only keyring keeps secrets in a plain file"
+    if reason is None and type(backend).__name__ == "ChainerBackend" and not backend.backends:
+        reason = "no keyring backend is available"
+    if reason is not None:
+        return KeyringStatus(False, name, reason)
+    return KeyringStatus(True, name)
+
+
+def _username(seat_id: str) -> str:
+    return f"device-secret:{seat_id}"
+
+
+def read_device_secret(seat_id: str) -> bytes | None:
+    """The secret stored for this seat, or None if the keyring holds none."""
+    try:
+        stored = keyring.get_password(SERVICE, _username(seat_id))
+    except keyring.errors.KeyringLocked as exc:
+        raise KeyringError(
+            "The system keyring is locked: unlock it (log in to the desktop session) and try again."
+        ) from exc
+    except keyring.errors.KeyringError as exc:
+        raise KeyringError(f"The system keyring could not be read ({type(exc).__name__}).") from exc
+    if stored is None:
+        return None
+    try:
+        secret = base64.b64decode(stored, validate=True)
+    except ValueError:
+        secret = b""
+    if len(secret) != SECRET_BYTES:
+        raise KeyringError("The device secret in the system keyring is damaged; open the seat with the recovery code.")
+    return secret
+
+
+def create_device_secret(seat_id: str) -> bytes:
+    """Make and store a new secret for this seat; only called when the vault holds no slot bound to one."""
+    secret = os.urandom(SECRET_BYTES)
+    try:
+        keyring.set_password(SERVICE, _username(seat_id), base64.b64encode(secret).decode("ascii"))
+    except keyring.errors.KeyringError as exc:
+        raise KeyringError(
+            f"The device secret could not be stored in the system keyring ({type(exc).__name__})."
+        ) from exc
+    if read_device_secret(seat_id) != secret:
+        raise KeyringError("The system keyring did not keep the device secret; check the keyring service.")
+    log.info("stored a new device secret for seat %s", seat_id)
+    return secret

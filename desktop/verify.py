@@ -1,0 +1,139 @@
+"""`verify`: is this seat whole? Vault, keyring mode, every page of the database, schema, audit chain.
+
+It changes nothing in the database; it only reads, after unlocking the key with a password or the
+recovery code.
+"""
+
+from dataclasses import dataclass, field
+
+from desktop.config import SeatPaths
+from desktop.errors import HotlineError
+from desktop.seat import Seat
+from desktop.store import LATEST_VERSION, Store
+from desktop.store import connection as db
+from desktop.store.audit import AuditLog
+from desktop.store.settings import SettingsRepo
+from desktop.vault import keyring_status
+
+
+@dataclass(frozen=True)
+class Check:
+    ok: bool
+    text: str
+
+
+@dataclass
+class VerifyReport:
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(check.ok for check in self.checks)
+
+    def add(self, ok: bool, text: str) -> bool:
+        self.checks.append(Check(ok, text))
+        return ok
+
+    def problems(self) -> list[str]:
+        return [check.text for check in self.checks if not check.ok]
+
+
+def _pages(pages: list[int]) -> str:
+    shown = ", ".join(str(p) for p in pages[:10])
+    more = f" and {len(pages) - 10} more" if len(pages) > 10 else ""
+    return f"page{'s' if len(pages) > 1 else ''} {shown}{more}"
+
+
+def verify_seat(
+    paths: SeatPaths, login: tuple[str, str] | None = None, recovery_code: str | None = None
+) -> VerifyReport:
+    report = VerifyReport()
+    seat = Seat(paths)
+    try:
+        vault = seat.vault
+    except HotlineError as exc:
+        report.add(False, f"vault: {exc}")
+        return report
+    report.add(True, f"vault: format ok, seat '{vault.seat_name}', {len(vault.accounts())} account(s) with a password")
+
+    status = keyring_status()
+    report.add(True, f"keyring mode: {status.describe()}")
+    problem = vault.device_problem()
+    if problem:
+        report.add(False, f"device secret: {problem}")
+    elif vault.device_bound:
+        report.add(True, "device secret: present and matching")
+    if vault.require_keyring and not status.usable:
+        report.add(False, "keyring: this seat requires the system keyring, but none is usable")
+    unbound = vault.unbound_slots()
+    if vault.device_bound and unbound:
+        report.add(True, f"keyring: {len(unbound)} slot(s) not yet bound to the device secret (bound at next log-in)")
+
+    problem = db.file_problem(paths.database)
+    if problem:
+        report.add(False, f"database: {problem}")
+        return report
+
+    key = vault.unlock(*login) if login else vault.unlock_recovery(recovery_code)
+
+    bad_pages = db.cipher_check(paths.database, key)
+    if bad_pages:
+        hint = " (the file header is damaged, or the database belongs to another seat)" if 1 in bad_pages else ""
+        report.add(False, f"database: {_pages(bad_pages)} failed the cipher integrity check{hint}")
+    else:
+        report.add(True, "database: every page passed the cipher integrity check")
+
+    try:
+        store = Store(db.connect(paths.database, key), paths.database)
+    except HotlineError as exc:
+        report.add(False, f"database: {exc}")
+        return report
+    try:
+        _check_contents(store, vault.seat_id, report)
+    finally:
+        store.close()
+    return report
+
+
+def _check_contents(store: Store, seat_id: str, report: VerifyReport) -> None:
+    try:
+        rows = [r[0] for r in store.rows("PRAGMA integrity_check")]
+    except HotlineError as exc:
+        report.add(False, f"database: integrity check could not run: {exc}")
+        return
+    if rows == ["ok"]:
+        report.add(True, "database: integrity check ok")
+    else:
+        report.add(False, f"database: integrity check found {len(rows)} problem(s), first: {rows[0]}")
+
+    version = store.schema_version
+    if version > LATEST_VERSION:
+        report.add(False, f"schema: version {version} is newer than this program ({LATEST_VERSION})")
+    elif version < LATEST_VERSION:
+        report.add(True, f"schema: version {version}, updated to {LATEST_VERSION} at the next log-in")
+    else:
+        report.add(True, f"schema: version {version} (current)")
+
+    try:
+        stored_seat = SettingsRepo(store).get("seat_id")
+    except HotlineError as exc:
+        report.add(False, f"database: settings unreadable: {exc}")
+        return
+    report.add(
+        stored_seat == seat_id,
+        "seat: vault and database belong together"
+        if stored_seat == seat_id
+        else "seat: the vault and the database belong to different seats",
+    )
+
+    audit = AuditLog(store)
+    try:
+        problems = audit.verify()
+        seq, head = audit.head()
+    except HotlineError as exc:
+        report.add(False, f"audit: could not be read: {exc}")
+        return
+    for problem in problems:
+        report.add(False, f"audit: {problem}")
+    if not problems:
+        report.add(True, f"audit: chain of {seq} entries holds; head {seq} {head}")

@@ -1,0 +1,20 @@
+"""The program's version, read from pyproject.toml (the one place it is written)."""
+
+import tomllib
+from importlib import metadata
+
+from desktop.resources import resource_path
+
+
+def _read_version() -> str:
+    pyproject = resource_path("pyproject.toml", root=True)
+    if pyproject.is_file():
+        with pyproject.open("rb") as handle:
+            return tomllib.load(handle)["project"]["version"]
+    try:
+        return metadata.version("hotline-log")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+__version__ = _read_version()

@@ -1,0 +1,1 @@
+"""The PySide6 presentation. Views ask services in `desktop`; they never touch the store."""

@@ -107,8 +107,12 @@ def create_backup(session: Session, target: Path) -> BackupInfo:
         os.chmod(partial, 0o600)
         os.replace(partial, target)
         fsync_dir(target.parent)
-    except OSError as exc:
-        raise storage_error(exc, target) from exc
+    except BaseException as exc:
+        with contextlib.suppress(Exception):
+            session.audit.append(session.actor, "backup.failed", target.name, {"error": type(exc).__name__})
+        if isinstance(exc, OSError):
+            raise storage_error(exc, target) from exc
+        raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
         with contextlib.suppress(OSError):

@@ -79,7 +79,7 @@ class Session:
     def require(self, *roles: str, doing: str) -> None:
         if self.role not in roles:
             allowed = " or ".join(roles)
-            raise NotPermitted(f"Only a {allowed} may {doing}; you are logged in as {self.role}.")
+            raise NotPermitted(f"Only {allowed} accounts may {doing}; you are logged in as {self.role}.")
 
     def close(self) -> None:
         """Drop the key and close the database (used by log-out and the idle lock)."""
@@ -134,10 +134,9 @@ class Seat:
         ensure_private_dir(paths.home)
         vault, key, recovery_code = Vault.create(paths.vault, seat_name, require_keyring)
         vault.set_password(admin_code, admin_name, password, key)
-        created = []
+        store = None
         try:
             store = open_store(paths.database, key, create=True, backup_dir=paths.migration_backups)
-            created.append(paths.database)
             with store.transaction():
                 settings = SettingsRepo(store)
                 settings.set("seat_id", vault.seat_id)
@@ -148,7 +147,7 @@ class Seat:
                 audit.append(SYSTEM_ACTOR, "account.added", admin_code, {"role": "admin"})
             vault.save()
         except BaseException:
-            with contextlib.suppress(NameError):
+            if store is not None:
                 store.conn.close()
             for path in (paths.database, paths.vault):
                 for extra in ("", "-wal", "-shm"):

@@ -7,7 +7,7 @@ recovery code.
 from dataclasses import dataclass, field
 
 from desktop.config import SeatPaths
-from desktop.errors import HotlineError
+from desktop.errors import HotlineError, VaultError
 from desktop.seat import Seat
 from desktop.store import LATEST_VERSION, Store
 from desktop.store import connection as db
@@ -51,7 +51,7 @@ def verify_seat(
     seat = Seat(paths)
     try:
         vault = seat.vault
-    except HotlineError as exc:
+    except VaultError as exc:
         report.add(False, f"vault: {exc}")
         return report
     report.add(True, f"vault: format ok, seat '{vault.seat_name}', {len(vault.accounts())} account(s) with a password")

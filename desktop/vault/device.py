@@ -41,15 +41,19 @@ def _backend_name(backend) -> str:
 
 def keyring_status() -> KeyringStatus:
     backend = keyring.get_keyring()
-    name = _backend_name(backend)
-    reason = _UNUSABLE.get(name)
-    if reason is None and "plaintext" in name.lower():
-        reason = "the only keyring keeps secrets in a plain file"
-    if reason is None and type(backend).__name__ == "ChainerBackend" and not backend.backends:
-        reason = "no keyring backend is available"
-    if reason is not None:
-        return KeyringStatus(False, name, reason)
-    return KeyringStatus(True, name)
+    # keyring wraps the backends it found in a chainer; judge (and name) the ones inside it.
+    inner = list(getattr(backend, "backends", [backend])) if type(backend).__name__ == "ChainerBackend" else [backend]
+    if not inner:
+        return KeyringStatus(False, _backend_name(backend), "no keyring backend is available")
+    names = [_backend_name(b) for b in inner]
+    reasons = [
+        _UNUSABLE.get(n) or ("the only keyring keeps secrets in a plain file" if "plaintext" in n.lower() else None)
+        for n in names
+    ]
+    usable = [n for n, r in zip(names, reasons, strict=True) if r is None]
+    if usable:
+        return KeyringStatus(True, usable[0])
+    return KeyringStatus(False, names[0], reasons[0])
 
 
 def _username(seat_id: str) -> str:

@@ -1,0 +1,88 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own seat folder and an in-memory keyring."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import keyring  # noqa: E402
+import keyring.backends.fail  # noqa: E402
+import pytest  # noqa: E402
+
+from desktop.config import ENV_HOME, SeatPaths  # noqa: E402
+from desktop.seat import Seat  # noqa: E402
+from tests.memory_keyring import MemoryKeyring  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+ADMIN = "A001"
+ADMIN_PASSWORD = "admin-pass-1"
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(request):
+    """Every test starts with an empty in-memory keyring unless it asks for the real one."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    if "secret_service" not in request.keywords:
+        keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring():
+    """No keyring backend at all, as on a headless Linux seat."""
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+
+
+@pytest.fixture
+def paths(tmp_path, monkeypatch) -> SeatPaths:
+    home = tmp_path / "seat"
+    monkeypatch.setenv(ENV_HOME, str(home))
+    return SeatPaths(home)
+
+
+@pytest.fixture
+def seat_init(paths):
+    """A freshly set-up seat: (admin session, recovery code). The session is closed afterwards."""
+    session, code = Seat.init(paths, "测试席位", ADMIN, "管理员", ADMIN_PASSWORD)
+    yield session, code
+    if session.key:
+        session.close()
+
+
+@pytest.fixture
+def session(seat_init):
+    return seat_init[0]
+
+
+def run_cli(
+    *args,
+    home: Path,
+    env: dict | None = None,
+    keyring_backend: str = "keyring.backends.fail.Keyring",
+    input_text: str | None = None,
+    timeout: float = 60,
+):
+    """Run `python main.py ARGS` as a user would; returns the CompletedProcess."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("HOTLINE_LOG_")}
+    full_env.update({ENV_HOME: str(home), "PYTHONPATH": str(ROOT)})
+    if keyring_backend:
+        full_env["PYTHON_KEYRING_BACKEND"] = keyring_backend
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        env=full_env,
+        input=input_text,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=None if input_text is not None else subprocess.DEVNULL,
+    )
+
+
+def files_under(folder: Path):
+    return [p for p in Path(folder).rglob("*") if p.is_file()]

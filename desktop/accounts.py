@@ -8,6 +8,7 @@ import contextlib
 import logging
 
 from desktop.errors import BadInput, NotPermitted
+from desktop.fsutil import atomic_write_bytes
 from desktop.seat import Seat, Session, check_display_name, check_password, check_role, check_staff_code
 from desktop.store.accounts import Account, AccountRepo
 
@@ -17,11 +18,17 @@ log = logging.getLogger(__name__)
 @contextlib.contextmanager
 def vault_change(session: Session):
     """A database change and the vault write together: if either fails, neither stays."""
+    vault = session.seat.vault
+    before = vault.to_bytes()
+    saved = False
     try:
         with session.store.transaction():
-            yield session.seat.vault
-            session.seat.vault.save()
+            yield vault
+            vault.save()
+            saved = True
     except BaseException:
+        if saved:  # the commit failed after the vault was written: put the vault back as it was
+            atomic_write_bytes(vault.path, before)
         session.seat.reload_vault()
         raise
 

@@ -20,17 +20,24 @@ _HEX_KEY = re.compile(r"[0-9a-fA-F]{64}")
 sqlite = sqlcipher3.dbapi2
 
 
-def _silence_sqlcipher_log() -> None:
-    # SQLCipher prints decryption failures to stderr by default; our own messages say it better, and a
-    # command's stderr must be one clear line. The setting is process-wide.
+def _configure_sqlcipher() -> None:
+    """Process-wide SQLCipher settings, made once on a throwaway connection.
+
+    - Logging off: SQLCipher prints decryption failures to stderr by default; our own messages say it
+      better, and a command's stderr must be one clear line.
+    - Page HMAC with SHA-256 instead of SHA-512: the same integrity check, about 40 % cheaper per page
+      read on CPUs with SHA extensions (measured by benchmarks/). Every connection and attached backup
+      of this program uses it, so files stay compatible between them.
+    """
     probe = sqlcipher3.connect(":memory:")
     try:
         probe.execute("PRAGMA cipher_log_level = NONE")
+        probe.execute("PRAGMA cipher_default_hmac_algorithm = HMAC_SHA256")
     finally:
         probe.close()
 
 
-_silence_sqlcipher_log()
+_configure_sqlcipher()
 
 
 def key_to_hex(key: bytes | str) -> str:
@@ -97,8 +104,10 @@ def connect(path: Path, key: bytes | str, create: bool = False) -> sqlite.Connec
     """Open the seat database; `create` is only ever true when a seat is being set up."""
     hex_key = key_to_hex(key)
     path = Path(path)
-    if not create and (not path.exists() or path.stat().st_size == 0):
-        raise DatabaseError(diagnose(path))
+    if not create:
+        problem = file_problem(path)
+        if problem:
+            raise DatabaseError(problem)
     if create and path.exists() and path.stat().st_size:
         raise DatabaseError(f"A database already exists at {path}; it was left as it is.")
     if create:
@@ -115,7 +124,14 @@ def connect(path: Path, key: bytes | str, create: bool = False) -> sqlite.Connec
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     except sqlite.DatabaseError as exc:
         conn.close()
+        if "malformed" in str(exc):  # the key opened page 1, so the damage is further on
+            raise DatabaseError(
+                f"The database file {path} is damaged (it may have been cut short); run `verify`, or restore "
+                "from a backup. Nothing was deleted or changed."
+            ) from exc
         raise DatabaseError(diagnose(path)) from exc
+    if not create:
+        _check_length(conn, path)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -129,6 +145,21 @@ def connect(path: Path, key: bytes | str, create: bool = False) -> sqlite.Connec
         conn.close()
         raise translate(exc, path) from exc
     return conn
+
+
+def _check_length(conn: sqlite.Connection, path: Path) -> None:
+    """A file cut at a page boundary opens, then fails later: compare its length with what page 1 says.
+    (Only without a WAL: pages still in the WAL may legitimately lie past the end of the main file.)"""
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        return
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    if pages * PAGE_SIZE > path.stat().st_size:
+        conn.close()
+        raise DatabaseError(
+            f"The database file {path} is truncated ({path.stat().st_size // PAGE_SIZE} of {pages} pages); "
+            "restore it from a backup. Nothing was deleted or changed."
+        )
 
 
 def translate(exc: Exception, path: Path) -> Exception:

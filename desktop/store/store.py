@@ -32,10 +32,16 @@ class Store:
             raise connection.translate(exc, self.path) from exc
 
     def rows(self, sql: str, params=()) -> list[tuple]:
-        return self.execute(sql, params).fetchall()
+        try:
+            return self.execute(sql, params).fetchall()
+        except sqlite.Error as exc:
+            raise connection.translate(exc, self.path) from exc
 
     def one(self, sql: str, params=()) -> tuple | None:
-        return self.execute(sql, params).fetchone()
+        try:
+            return self.execute(sql, params).fetchone()
+        except sqlite.Error as exc:
+            raise connection.translate(exc, self.path) from exc
 
     @property
     def schema_version(self) -> int:

@@ -39,7 +39,7 @@ RECOVERY_SLOT = "recovery"
 FREE_FAILURES = 3
 MAX_DELAY_S = 300
 _MAX_PENDING_AUDIT = 1000
-_MAX_THROTTLED = 200
+UNKNOWN_ACCOUNTS = "*unknown*"  # one throttle entry shared by every code without a slot
 
 
 def login_delay(failures: int) -> int:
@@ -310,14 +310,11 @@ class Vault:
         entry = self._data["throttle"].get(code)
         return entry["failures"] if entry else 0
 
-    def _record_failure(self, action: str, code: str) -> None:
+    def _record_failure(self, action: str, code: str, throttle_as: str | None = None) -> None:
         throttle = self._data["throttle"]
-        entry = throttle.setdefault(code, {"failures": 0, "last": utc_now_iso()})
+        entry = throttle.setdefault(throttle_as or code, {"failures": 0, "last": utc_now_iso()})
         entry["failures"] += 1
         entry["last"] = utc_now_iso()
-        if len(throttle) > _MAX_THROTTLED:
-            oldest = min(throttle, key=lambda c: throttle[c]["last"])
-            throttle.pop(oldest)
         pending = self._data.setdefault("pending_audit", [])
         pending.append({"at": utc_now_iso(), "action": action, "object": code})
         del pending[:-_MAX_PENDING_AUDIT]
@@ -338,26 +335,32 @@ class Vault:
             status = device.keyring_status()
             if not status.usable:
                 raise KeyringError(f"This seat requires the system keyring, but {status.reason}.")
-        wait = self.seconds_until_next_try(code)
+        wait = self.seconds_until_next_try(code if self.has_account(code) else UNKNOWN_ACCOUNTS)
         if wait > 0:
             raise LoginDelayed(wait)
         name = account_slot(code)
         slot = self._data["slots"].get(name)
-        key = None
-        if slot is not None:
-            device_secret = self._device_secret() if slot["device_bound"] else None
-            key = self._open_slot(name, password, device_secret)
+        if slot is None:
+            # An unknown code costs the same Argon2id work (no timing hint of which codes exist) and
+            # counts against one shared entry, so invented codes cannot push real accounts' delays out.
+            wrap_key(password, new_salt(), DEFAULT_PARAMS, None)
+            self._record_failure("login.failed", code[:32], throttle_as=UNKNOWN_ACCOUNTS)
+            raise WrongPassword("Wrong staff code or password.")
+        device_secret = self._device_secret() if slot["device_bound"] else None
+        key = self._open_slot(name, password, device_secret)
         if key is None:
             self._record_failure("login.failed", code)
             raise WrongPassword("Wrong staff code or password.")
-        self._data["throttle"].pop(code, None)
+        changed = self._data["throttle"].pop(code, None) is not None
         if not slot["device_bound"] and device.keyring_status().usable:
+            changed = True
             # The keyring became usable since this slot was made: bind it now, while we have the password.
             try:
                 self.set_password(code, slot["label"], password, key)
             except KeyringError as exc:
                 log.warning("could not bind the slot of %s to the keyring: %s", code, exc)
-        self.save()
+        if changed:
+            self.save()
         return key
 
     def unlock_recovery(self, code: str) -> bytes:

@@ -1,8 +1,17 @@
-"""Hotline Log (热线记录): the seat commands (`python main.py --help`)."""
+"""Hotline Log (热线记录): `python main.py` opens the window; subcommands do headless work (--help)."""
 
 import sys
 
-from desktop.cli import main
+
+def main(argv: list[str]) -> int:
+    if argv:
+        from desktop.cli import main as cli_main
+
+        return cli_main(argv)
+    from ui.app import run
+
+    return run()
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -197,7 +197,7 @@ def cmd_require_keyring(args, paths: SeatPaths) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="main.py", description="Hotline Log (热线记录): seat commands.")
+    parser = _Parser(prog="main.py", description="Hotline Log (热线记录). Without a command: the window.")
     parser.add_argument("--version", action="version", version=f"Hotline Log {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
@@ -255,7 +255,6 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if not getattr(args, "run", None):
             build_parser().print_help()
-            print("\nThis version has the seat commands only; the counselor's window is not built yet.")
             return 0
         return args.run(args, paths)
     except HotlineError as exc:

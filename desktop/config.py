@@ -36,6 +36,9 @@ class SeatPaths:
 
     home: Path
 
+    def __post_init__(self):
+        object.__setattr__(self, "home", Path(self.home))
+
     @property
     def database(self) -> Path:
         return self.home / "seat.db"

@@ -86,3 +86,16 @@ def run_cli(
 
 def files_under(folder: Path):
     return [p for p in Path(folder).rglob("*") if p.is_file()]
+
+
+def type_text(widget, text: str) -> None:
+    """Type `text` into `widget` key by key. QTest.keyClicks handles ASCII only; Chinese arrives as key
+    events carrying their text, as an input method delivers it."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+    QApplication.processEvents()

@@ -51,6 +51,84 @@ MIGRATIONS: tuple[Migration, ...] = (
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         """,
     ),
+    Migration(
+        2,
+        "calls: the call record, its coded multi-selects, amendments, drafts and the notes index",
+        """
+        CREATE TABLE call (
+            id           INTEGER PRIMARY KEY,
+            case_code    TEXT CHECK (case_code IS NULL OR length(case_code) = 7),
+            counselor    TEXT NOT NULL,
+            started_at   TEXT NOT NULL,
+            ended_at     TEXT CHECK (ended_at IS NULL OR ended_at >= started_at),
+            kind         TEXT NOT NULL,
+            age_band     TEXT NOT NULL DEFAULT 'unknown',
+            gender       TEXT NOT NULL DEFAULT 'unknown',
+            region       TEXT NOT NULL DEFAULT 'unknown',
+            city         TEXT NOT NULL DEFAULT '',
+            first_call   INTEGER CHECK (first_call IS NULL OR first_call IN (0, 1)),
+            summary      TEXT NOT NULL DEFAULT '',
+            notes        TEXT NOT NULL DEFAULT '',
+            status       TEXT NOT NULL DEFAULT 'final' CHECK (status IN ('draft', 'final')),
+            risk_level   TEXT NOT NULL DEFAULT 'none',
+            legal_hold   INTEGER NOT NULL DEFAULT 0 CHECK (legal_hold IN (0, 1)),
+            supervision_flag INTEGER NOT NULL DEFAULT 0 CHECK (supervision_flag IN (0, 1)),
+            created_at   TEXT NOT NULL,
+            updated_at   TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX call_by_start ON call (started_at);
+        CREATE INDEX call_by_counselor ON call (counselor, started_at);
+        CREATE INDEX call_by_kind ON call (kind, started_at);
+        CREATE INDEX call_by_risk ON call (risk_level, started_at);
+        CREATE INDEX call_by_case ON call (case_code, started_at) WHERE case_code IS NOT NULL;
+
+        CREATE TABLE call_concern (
+            call_id INTEGER NOT NULL REFERENCES call (id) ON DELETE CASCADE,
+            code    TEXT NOT NULL,
+            PRIMARY KEY (call_id, code)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX call_concern_by_code ON call_concern (code, call_id);
+
+        CREATE TABLE call_emotion (
+            call_id INTEGER NOT NULL REFERENCES call (id) ON DELETE CASCADE,
+            code    TEXT NOT NULL,
+            PRIMARY KEY (call_id, code)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE call_intervention (
+            call_id INTEGER NOT NULL REFERENCES call (id) ON DELETE CASCADE,
+            code    TEXT NOT NULL,
+            PRIMARY KEY (call_id, code)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE call_keyword (
+            call_id INTEGER NOT NULL REFERENCES call (id) ON DELETE CASCADE,
+            word    TEXT NOT NULL,
+            PRIMARY KEY (call_id, word)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX call_keyword_by_word ON call_keyword (word, call_id);
+
+        CREATE TABLE amendment (
+            id      INTEGER PRIMARY KEY,
+            call_id INTEGER NOT NULL REFERENCES call (id) ON DELETE CASCADE,
+            author  TEXT NOT NULL,
+            at      TEXT NOT NULL,
+            text    TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX amendment_by_call ON amendment (call_id, at);
+
+        CREATE TABLE draft (
+            account  TEXT PRIMARY KEY,
+            call_id  INTEGER REFERENCES call (id) ON DELETE SET NULL,
+            saved_at TEXT NOT NULL,
+            payload  TEXT NOT NULL
+        ) STRICT;
+
+        CREATE VIRTUAL TABLE notes_fts USING fts5 (
+            text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,458 @@
+"""Calls: save (through the notes guard), drafts, the list with filters and search, amendments.
+
+Visibility (DESIGN.md §4): a counselor sees their own calls; leads and admins see every call. A call's
+counselor may edit it for 24 hours after it was first saved; after that, or for anyone else allowed to
+see it, only an amendment can be added.
+"""
+
+import json
+import secrets
+import unicodedata
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime, timedelta
+
+from desktop import privacy
+from desktop.clock import parse_iso, seat_day_bounds, to_utc_iso, utc_now, utc_now_iso
+from desktop.errors import BadInput, NotPermitted
+from desktop.seat import Session
+from desktop.store.search import index_text, match_query
+from desktop.taxonomy import (
+    AGE_BANDS,
+    CALL_KINDS,
+    CONCERNS,
+    EMOTIONS,
+    GENDERS,
+    INTERVENTIONS,
+    REGIONS,
+    load_taxonomy,
+)
+
+EDIT_WINDOW = timedelta(hours=24)
+MAX_NOTES = 200_000
+MAX_SUMMARY = 500
+MAX_CITY = 40
+MAX_KEYWORD = 20
+MAX_KEYWORDS = 30
+CASE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+QUICK_KINDS = ("silent", "hang_up", "wrong_number", "harassment")
+RISK_LEVELS = ("none", "low", "moderate", "high", "imminent")
+
+
+def new_case_code() -> str:
+    chars = "".join(secrets.choice(CASE_ALPHABET) for _ in range(6))
+    return f"{chars[:3]}-{chars[3:]}"
+
+
+def normalize_case_code(text: str) -> str | None:
+    """`k7q39m`, `K7Q 39M` or `K7Q-39M` → `K7Q-39M`; None when it cannot be a case code."""
+    chars = "".join(c for c in unicodedata.normalize("NFKC", text or "").upper() if c.isalnum())
+    if len(chars) != 6 or any(c not in CASE_ALPHABET for c in chars):
+        return None
+    return f"{chars[:3]}-{chars[3:]}"
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters a paste may bring (keeping line breaks and tabs); keep emoji and CJK."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(c for c in text if c in "\n\t" or not unicodedata.category(c).startswith("C") or c == "\u200d")
+
+
+@dataclass
+class CallInput:
+    """What the call form holds; also the payload of a draft."""
+
+    kind: str | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    age_band: str = "unknown"
+    gender: str = "unknown"
+    region: str = "unknown"
+    city: str = ""
+    first_call: bool | None = None
+    case_code: str | None = None
+    concerns: list[str] = field(default_factory=list)
+    emotions: list[str] = field(default_factory=list)
+    interventions: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    summary: str = ""
+    notes: str = ""
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        for name in ("started_at", "ended_at"):
+            data[name] = getattr(self, name).isoformat() if getattr(self, name) else None
+        return json.dumps(data, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "CallInput":
+        data = json.loads(text)
+        for name in ("started_at", "ended_at"):
+            data[name] = parse_iso(data[name]) if data.get(name) else None
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class CallRow:
+    """One line of the call list."""
+
+    id: int
+    started_at: datetime
+    ended_at: datetime | None
+    counselor: str
+    kind: str
+    case_code: str | None
+    concerns: tuple[str, ...]
+    risk_level: str
+    summary: str
+
+    @property
+    def duration_s(self) -> int | None:
+        return int((self.ended_at - self.started_at).total_seconds()) if self.ended_at else None
+
+
+@dataclass(frozen=True)
+class Amendment:
+    author: str
+    at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    id: int
+    counselor: str
+    form: CallInput
+    risk_level: str
+    created_at: datetime
+    updated_at: datetime
+    amendments: tuple[Amendment, ...]
+    editable: bool
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    call_id: int
+    hidden: Counter
+
+
+@dataclass(frozen=True)
+class CaseVisit:
+    call_id: int
+    started_at: datetime
+    concerns: tuple[str, ...]
+    risk_level: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    form: CallInput
+    call_id: int | None
+    saved_at: datetime
+
+
+@dataclass
+class CallFilter:
+    mine_only: bool = False
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive, seat days
+    kind: str | None = None
+    concern: str | None = None  # an item code, or a group code for every item of it
+    risk_level: str | None = None
+    text: str = ""
+
+
+_CODE_TABLES = (
+    ("call_concern", "code"),
+    ("call_emotion", "code"),
+    ("call_intervention", "code"),
+    ("call_keyword", "word"),
+)
+_ROW_COLUMNS = (
+    "c.id, c.started_at, c.ended_at, c.counselor, c.kind, c.case_code, c.risk_level, c.summary,"
+    " (SELECT group_concat(code, ' ') FROM call_concern WHERE call_id = c.id)"
+)
+
+
+def _call_row(row) -> CallRow:
+    call_id, started, ended, counselor, kind, case_code, risk, summary, concerns = row
+    return CallRow(
+        call_id,
+        parse_iso(started),
+        parse_iso(ended) if ended else None,
+        counselor,
+        kind,
+        case_code,
+        tuple(sorted((concerns or "").split())),
+        risk,
+        summary,
+    )
+
+
+class CallService:
+    def __init__(self, session: Session):
+        self._session = session
+        self._store = session.store
+        self._taxonomy = load_taxonomy()
+
+    # ----- checking -----------------------------------------------------------------------------
+
+    def problems(self, form: CallInput) -> list[str]:
+        """What keeps `form` from being saved, in words; empty when it can be saved."""
+        problems = []
+        if not form.kind:
+            problems.append("Choose the call kind.")
+        elif not self._taxonomy.is_valid(CALL_KINDS, form.kind):
+            problems.append(f"Unknown call kind {form.kind!r}.")
+        if form.started_at is None:
+            problems.append("The call has no start time: press Start call (F2) or enter the time.")
+        elif form.ended_at is not None and form.ended_at < form.started_at:
+            problems.append("The call ends before it starts: correct the end time.")
+        for list_name, code in ((AGE_BANDS, form.age_band), (GENDERS, form.gender), (REGIONS, form.region)):
+            if not self._taxonomy.is_valid(list_name, code):
+                problems.append(f"Unknown code {code!r}.")
+        for list_name, codes in ((CONCERNS, form.concerns), (EMOTIONS, form.emotions)):
+            problems.extend(f"Unknown code {c!r}." for c in codes if not self._taxonomy.is_valid(list_name, c))
+        problems.extend(
+            f"Unknown code {c!r}." for c in form.interventions if not self._taxonomy.is_valid(INTERVENTIONS, c)
+        )
+        if form.case_code and normalize_case_code(form.case_code) is None:
+            problems.append("A case code has six characters like K7Q-39M.")
+        if len(form.notes) > MAX_NOTES:
+            problems.append(f"Notes are limited to {MAX_NOTES:,} characters; shorten them.")
+        if len(form.summary) > MAX_SUMMARY:
+            problems.append(f"The summary is limited to {MAX_SUMMARY} characters.")
+        if len(form.city) > MAX_CITY:
+            problems.append(f"The city is limited to {MAX_CITY} characters.")
+        if len(form.keywords) > MAX_KEYWORDS or any(len(k) > MAX_KEYWORD for k in form.keywords):
+            problems.append(f"At most {MAX_KEYWORDS} keywords of up to {MAX_KEYWORD} characters.")
+        return problems
+
+    # ----- saving -------------------------------------------------------------------------------
+
+    def save(self, form: CallInput, call_id: int | None = None) -> SaveResult:
+        """Store the call with every free-text field redacted; returns its id and what was hidden."""
+        problems = self.problems(form)
+        if problems:
+            raise BadInput(" ".join(problems))
+        if call_id is not None:
+            self._require_editable(call_id)
+        hidden = Counter()
+        texts = {}
+        for name in ("summary", "notes", "city"):
+            guarded = privacy.guard(clean_text(getattr(form, name)))
+            texts[name] = guarded.text
+            hidden.update(guarded.counts)
+        keywords = []
+        for word in form.keywords:
+            guarded = privacy.guard(clean_text(word).strip())
+            hidden.update(guarded.counts)
+            if guarded.text and not guarded.counts and guarded.text not in keywords:
+                keywords.append(guarded.text)
+        now = utc_now_iso()
+        values = {
+            "case_code": normalize_case_code(form.case_code) if form.case_code else None,
+            "started_at": to_utc_iso(form.started_at),
+            "ended_at": to_utc_iso(form.ended_at) if form.ended_at else None,
+            "kind": form.kind,
+            "age_band": form.age_band,
+            "gender": form.gender,
+            "region": form.region,
+            "city": texts["city"].strip(),
+            "first_call": None if form.first_call is None else int(form.first_call),
+            "summary": texts["summary"].strip(),
+            "notes": texts["notes"],
+            "updated_at": now,
+        }
+        with self._store.transaction():
+            if call_id is None:
+                values.update(counselor=self._session.actor, created_at=now, status="final")
+                names = ", ".join(values)
+                marks = ", ".join("?" for _ in values)
+                call_id = self._store.execute(
+                    f"INSERT INTO call ({names}) VALUES ({marks})", tuple(values.values())
+                ).lastrowid
+                action = "call.saved"
+            else:
+                assignments = ", ".join(f"{name} = ?" for name in values)
+                self._store.execute(f"UPDATE call SET {assignments} WHERE id = ?", (*values.values(), call_id))
+                self._store.execute("DELETE FROM notes_fts WHERE rowid = ?", (call_id,))
+                action = "call.edited"
+            self._replace_codes(call_id, form, keywords)
+            self._store.execute(
+                "INSERT INTO notes_fts (rowid, text) VALUES (?, ?)",
+                (call_id, index_text(values["summary"] + "\n" + values["notes"])),
+            )
+            self._store.execute("DELETE FROM draft WHERE account = ?", (self._session.actor,))
+            self._session.audit.append(self._session.actor, action, f"call:{call_id}", dict(hidden) or None)
+        return SaveResult(call_id, hidden)
+
+    def _replace_codes(self, call_id: int, form: CallInput, keywords: list[str]) -> None:
+        values_of = (form.concerns, form.emotions, form.interventions, keywords)
+        for (table, column), values in zip(_CODE_TABLES, values_of, strict=True):
+            self._store.execute(f"DELETE FROM {table} WHERE call_id = ?", (call_id,))
+            for value in dict.fromkeys(values):
+                self._store.execute(f"INSERT INTO {table} (call_id, {column}) VALUES (?, ?)", (call_id, value))
+
+    def add_amendment(self, call_id: int, text: str) -> Counter:
+        self._visible(call_id)
+        guarded = privacy.guard(clean_text(text).strip())
+        if not guarded.text:
+            raise BadInput("The amendment is empty.")
+        if len(guarded.text) > MAX_NOTES:
+            raise BadInput(f"An amendment is limited to {MAX_NOTES:,} characters.")
+        with self._store.transaction():
+            self._store.execute(
+                "INSERT INTO amendment (call_id, author, at, text) VALUES (?, ?, ?, ?)",
+                (call_id, self._session.actor, utc_now_iso(), guarded.text),
+            )
+            self._session.audit.append(self._session.actor, "call.amended", f"call:{call_id}")
+        return guarded.counts
+
+    # ----- reading ------------------------------------------------------------------------------
+
+    def _visible(self, call_id: int) -> tuple[str, datetime]:
+        row = self._store.one("SELECT counselor, created_at FROM call WHERE id = ?", (call_id,))
+        if row is None:
+            raise BadInput(f"There is no call {call_id}.")
+        if row[0] != self._session.actor and self._session.role == "counselor":
+            raise NotPermitted("Counselors can open only their own calls.")
+        return row[0], parse_iso(row[1])
+
+    def _editable(self, counselor: str, created_at: datetime) -> bool:
+        return counselor == self._session.actor and utc_now() - created_at < EDIT_WINDOW
+
+    def _require_editable(self, call_id: int) -> None:
+        counselor, created = self._visible(call_id)
+        if not self._editable(counselor, created):
+            raise NotPermitted(
+                "This call can no longer be edited (24 hours have passed, or it is not yours); add an amendment."
+            )
+
+    def get(self, call_id: int) -> CallRecord:
+        counselor, created = self._visible(call_id)
+        row = self._store.one(
+            "SELECT case_code, started_at, ended_at, kind, age_band, gender, region, city, first_call,"
+            " summary, notes, risk_level, updated_at FROM call WHERE id = ?",
+            (call_id,),
+        )
+        case, started, ended, kind, age, gender, region, city, first, summary, notes, risk, updated = row
+        codes = {
+            table: [r[0] for r in self._store.rows(f"SELECT {column} FROM {table} WHERE call_id = ?", (call_id,))]
+            for table, column in _CODE_TABLES
+        }
+        form = CallInput(
+            kind=kind,
+            started_at=parse_iso(started),
+            ended_at=parse_iso(ended) if ended else None,
+            age_band=age,
+            gender=gender,
+            region=region,
+            city=city,
+            first_call=None if first is None else bool(first),
+            case_code=case,
+            concerns=codes["call_concern"],
+            emotions=codes["call_emotion"],
+            interventions=codes["call_intervention"],
+            keywords=codes["call_keyword"],
+            summary=summary,
+            notes=notes,
+        )
+        amendments = tuple(
+            Amendment(author, parse_iso(at), text)
+            for author, at, text in self._store.rows(
+                "SELECT author, at, text FROM amendment WHERE call_id = ? ORDER BY at, id", (call_id,)
+            )
+        )
+        if counselor != self._session.actor:
+            self._session.audit.append(self._session.actor, "call.viewed", f"call:{call_id}")
+        return CallRecord(
+            call_id, counselor, form, risk, created, parse_iso(updated), amendments, self._editable(counselor, created)
+        )
+
+    def list_calls(self, flt: CallFilter, offset: int = 0, limit: int = 100) -> list[CallRow]:
+        """One page of calls, newest first."""
+        where, params = self._where(flt)
+        rows = self._store.rows(
+            f"SELECT {_ROW_COLUMNS} FROM call c WHERE {where} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [_call_row(r) for r in rows]
+
+    def count_calls(self, flt: CallFilter) -> int:
+        where, params = self._where(flt)
+        return self._store.one(f"SELECT count(*) FROM call c WHERE {where}", params)[0]
+
+    def _where(self, flt: CallFilter) -> tuple[str, tuple]:
+        clauses, params = ["c.status = 'final'"], []
+        if flt.mine_only or self._session.role == "counselor":
+            clauses.append("c.counselor = ?")
+            params.append(self._session.actor)
+        if flt.date_from:
+            clauses.append("c.started_at >= ?")
+            params.append(seat_day_bounds(flt.date_from)[0])
+        if flt.date_to:
+            clauses.append("c.started_at < ?")
+            params.append(seat_day_bounds(flt.date_to)[1])
+        if flt.kind:
+            clauses.append("c.kind = ?")
+            params.append(flt.kind)
+        if flt.risk_level:
+            clauses.append("c.risk_level = ?")
+            params.append(flt.risk_level)
+        if flt.concern:
+            if "." in flt.concern:
+                clauses.append("c.id IN (SELECT call_id FROM call_concern WHERE code = ?)")
+                params.append(flt.concern)
+            else:
+                clauses.append("c.id IN (SELECT call_id FROM call_concern WHERE code >= ? AND code < ?)")
+                params.extend((flt.concern + ".", flt.concern + "/"))
+        query = match_query(flt.text)
+        if query:
+            clauses.append("c.id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?)")
+            params.append(query)
+        return " AND ".join(clauses), tuple(params)
+
+    def case_history(self, case_code: str) -> list[CaseVisit]:
+        """Earlier calls of a case code the caller quotes: dates, concerns, risk level (no notes)."""
+        code = normalize_case_code(case_code)
+        if code is None:
+            return []
+        rows = self._store.rows(
+            f"SELECT {_ROW_COLUMNS} FROM call c WHERE c.case_code = ? AND c.status = 'final' ORDER BY c.started_at",
+            (code,),
+        )
+        if rows:
+            self._session.audit.append(self._session.actor, "case.looked_up", code)
+        return [CaseVisit(r.id, r.started_at, r.concerns, r.risk_level) for r in map(_call_row, rows)]
+
+    # ----- drafts -------------------------------------------------------------------------------
+
+    def save_draft(self, form: CallInput, call_id: int | None = None) -> None:
+        """Keep the form in progress (encrypted with the database; free text through the guard too)."""
+        draft = replace(
+            form,
+            summary=privacy.redact(clean_text(form.summary)),
+            notes=privacy.redact(clean_text(form.notes)),
+            city=privacy.redact(clean_text(form.city)),
+            keywords=[privacy.redact(k) for k in form.keywords],
+        )
+        with self._store.transaction():
+            self._store.execute(
+                "INSERT INTO draft (account, call_id, saved_at, payload) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (account) DO UPDATE SET call_id = excluded.call_id,"
+                " saved_at = excluded.saved_at, payload = excluded.payload",
+                (self._session.actor, call_id, utc_now_iso(), draft.to_json()),
+            )
+
+    def load_draft(self) -> Draft | None:
+        row = self._store.one("SELECT payload, call_id, saved_at FROM draft WHERE account = ?", (self._session.actor,))
+        if row is None:
+            return None
+        return Draft(CallInput.from_json(row[0]), row[1], parse_iso(row[2]))
+
+    def discard_draft(self) -> None:
+        self._store.execute("DELETE FROM draft WHERE account = ?", (self._session.actor,))
+
+    def note_draft_restored(self) -> None:
+        self._session.audit.append(self._session.actor, "draft.restored", self._session.actor)

@@ -1,0 +1,174 @@
+"""A whole call through the real widgets, by keyboard; then the digits are nowhere; then search, lock, drafts."""
+
+import re
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desktop.accounts import AccountService
+from desktop.calls import CallService
+from desktop.seat import Seat
+from tests.conftest import files_under, type_text
+from ui import work_page
+from ui.main_window import MainWindow
+
+PHONE = "13812345678"
+ID_NUMBER = "11010519491231002X"
+NOTE = f"来访者最近失眠，考研压力大。她说可以打{PHONE}找她，身份证{ID_NUMBER}。"
+
+
+@pytest.fixture
+def seat(seat_init, paths):
+    session, _ = seat_init
+    AccountService(session).add("C001", "咨询员 王", "counselor", "counselor-1")
+    session.close()
+    return Seat(paths)
+
+
+@pytest.fixture
+def window(qtbot, seat):
+    win = MainWindow(seat, "zh", idle_minutes=5, autosave_seconds=1)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def log_in(qtbot, window, code="C001", password="counselor-1"):
+    page = window.login_page
+    page.account.setCurrentIndex(page.account.findData(code))
+    page.password.setFocus()
+    qtbot.keyClicks(page.password, password)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.work is not None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
+
+
+def test_a_whole_call_by_keyboard_leaves_no_identifier_anywhere(qtbot, window, paths, monkeypatch):
+    shown = {}
+
+    def confirm(dialog):
+        shown["title"] = dialog.windowTitle()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(work_page.RedactionDialog, "exec", confirm)
+    log_in(qtbot, window)
+    form = window.work.form
+
+    press(qtbot, window, Qt.Key.Key_F2)
+    assert form.running and form.started is not None
+    assert QApplication.focusWidget() is form.kind
+    qtbot.keyClick(form.kind, Qt.Key.Key_Down)  # the first kind after "choose": counselling
+    assert form.kind.currentData() == "counselling"
+    qtbot.keyClicks(form.concerns.search, "exam")
+    qtbot.keyClick(form.concerns.search, Qt.Key.Key_Return)
+    assert form.concerns.codes() == ["study.exam"]
+    type_text(form.notes.editor, NOTE)
+    qtbot.waitUntil(form.notes.findings.isVisible)
+    assert "×1" in form.notes.findings.text()
+    type_text(form.summary, "考研焦虑，失眠")
+    form.summary.setFocus()
+    press(qtbot, window, Qt.Key.Key_F4)
+    assert form.ended is not None and not form.running
+    press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    assert shown, "the redaction dialog was shown"
+    assert form.is_empty()
+    session = window.session
+    rows = []
+    for (table,) in session.store.rows(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%VIRTUAL%'"
+    ):
+        if not table.startswith("notes_fts"):
+            rows.extend(session.store.rows(f"SELECT * FROM {table}"))
+    text = "\n".join(str(r) for r in rows)
+    assert "〔手机号〕" in text and "〔身份证号〕" in text
+    for digits in (PHONE, ID_NUMBER[:17], "1234 5678"):
+        assert digits not in text
+    window.lock()
+    for path in files_under(paths.home):
+        data = path.read_bytes()
+        for digits in (PHONE, ID_NUMBER[:17]):
+            assert digits.encode() not in data and digits.encode("utf-16-le") not in data, path
+
+
+def test_a_saved_call_is_found_by_a_two_character_word(qtbot, window, monkeypatch):
+    monkeypatch.setattr(work_page.RedactionDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    log_in(qtbot, window)
+    form = window.work.form
+    form.start_call()
+    form.kind.setCurrentIndex(form.kind.findData("counselling"))
+    form.notes.set_text("来电者说最近失眠很严重。")
+    form.end_call()
+    assert window.work.save()
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    calls = window.work.calls
+    assert QApplication.focusWidget() is calls.search
+    type_text(calls.search, "失眠")
+    qtbot.keyClick(calls.search, Qt.Key.Key_Return)
+    assert calls.model.rowCount() == 1
+    calls.search.clear()
+    type_text(calls.search, "焦虑")
+    qtbot.keyClick(calls.search, Qt.Key.Key_Return)
+    assert calls.model.rowCount() == 0
+
+
+def test_save_with_nothing_filled_says_what_is_required(qtbot, window, monkeypatch):
+    said = {}
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.setdefault("text", text))
+    log_in(qtbot, window)
+    assert window.work.save() is False
+    assert "Choose the call kind." in said["text"] and "start time" in said["text"]
+
+
+def test_idle_lock_hides_the_call_keeps_the_draft_and_needs_the_same_person(qtbot, window, paths, monkeypatch):
+    log_in(qtbot, window)
+    form = window.work.form
+    form.start_call()
+    type_text(form.notes.editor, "尚未保存的记录")
+    window.idle.setInterval(200)
+    window.idle.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=3000)
+    assert window.stack.currentWidget() is window.login_page
+    assert not window.login_page.account.isEnabled()  # only the same person may unlock
+    with Seat(paths).login("C001", "counselor-1") as check:
+        draft = CallService(check).load_draft()
+        assert draft is not None and "尚未保存的记录" in draft.form.notes
+        actions = [e.action for e in check.audit.entries(limit=5)]
+        assert "session.locked" in actions
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClicks(window.login_page.password, "counselor-1")
+    qtbot.keyClick(window.login_page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.work is not None and "尚未保存的记录" in window.work.form.notes.text())
+
+
+def test_switch_counselor_keeps_the_first_ones_draft_theirs(qtbot, window, paths, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    log_in(qtbot, window)
+    window.work.form.start_call()
+    type_text(window.work.form.notes.editor, "王的草稿")
+    window.lock()
+    window.login_page.switch.click()
+    assert window.login_page.account.isEnabled()
+    log_in(qtbot, window, "A001", "admin-pass-1")
+    assert window.work.form.notes.text() == ""
+    with Seat(paths).login("C001", "counselor-1") as check:
+        assert CallService(check).load_draft().form.notes == "王的草稿"
+
+
+def test_wrong_password_shows_a_countdown_after_repeated_failures(qtbot, window):
+    page = window.login_page
+    for _ in range(4):
+        qtbot.keyClicks(page.password, "wrong-password")
+        qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    assert not page.button.isEnabled()
+    assert re.search(r"\d", page.message.text())

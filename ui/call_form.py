@@ -1,0 +1,315 @@
+"""The call form, in the order a call unfolds: timer, who called (in bands), what about, notes, summary."""
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.calls import CallInput, normalize_case_code
+from desktop.clock import seat_time
+from desktop.taxonomy import AGE_BANDS, CALL_KINDS, EMOTIONS, GENDERS, INTERVENTIONS, REGIONS, Taxonomy
+from ui.widgets.code_list import CodeList
+from ui.widgets.concern_picker import ConcernPicker
+from ui.widgets.guarded_text import GuardedNotes
+from ui.widgets.keywords import KeywordTags
+
+
+def _combo(taxonomy: Taxonomy, list_name: str, lang: str, name: str, empty: str | None = None) -> QComboBox:
+    combo = QComboBox(accessibleName=name)
+    if empty is not None:
+        combo.addItem(empty, None)
+    for code in taxonomy.codes(list_name):
+        combo.addItem(taxonomy.label(list_name, code, lang), code)
+    return combo
+
+
+def _select(combo: QComboBox, value) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+class CallForm(QWidget):
+    """Emits `changed` on every edit (the window autosaves the draft) and `case_code_entered(code)`."""
+
+    changed = Signal()
+    case_code_entered = Signal(str)
+    generate_case_code = Signal()
+
+    def __init__(self, taxonomy: Taxonomy, lang: str, parent=None):
+        super().__init__(parent)
+        self._taxonomy = taxonomy
+        self._loading = False
+        self.call_id: int | None = None
+        self.started: datetime | None = None
+        self.ended: datetime | None = None
+
+        # --- the timer ---
+        self.elapsed = QLabel("00:00:00", objectName="callTimer")
+        self.elapsed.setAccessibleName(self.tr("Call time"))
+        self.start_edit = QDateTimeEdit(displayFormat="yyyy-MM-dd HH:mm", accessibleName=self.tr("Started at"))
+        self.end_edit = QDateTimeEdit(displayFormat="yyyy-MM-dd HH:mm", accessibleName=self.tr("Ended at"))
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+        self.start_edit.dateTimeChanged.connect(self._times_edited)
+        self.end_edit.dateTimeChanged.connect(self._times_edited)
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(self._tick)
+
+        # --- who called, in bands only ---
+        self.kind = _combo(taxonomy, CALL_KINDS, lang, self.tr("Call kind"), self.tr("— choose —"))
+        self.age_band = _combo(taxonomy, AGE_BANDS, lang, self.tr("Age band"))
+        self.gender = _combo(taxonomy, GENDERS, lang, self.tr("Gender"))
+        self.region = _combo(taxonomy, REGIONS, lang, self.tr("Province"))
+        self.city = QLineEdit(placeholderText=self.tr("City (optional)"), accessibleName=self.tr("City"))
+        self.first_call = QComboBox(accessibleName=self.tr("First call or repeat"))
+        for label, value in ((self.tr("not known"), None), (self.tr("first call"), True), (self.tr("repeat"), False)):
+            self.first_call.addItem(label, value)
+        self.case_code = QLineEdit(placeholderText="K7Q-39M", accessibleName=self.tr("Case code"))
+        self.case_code.setMaxLength(8)
+        self.case_code.editingFinished.connect(self._case_code_finished)
+        self.new_code = QPushButton(self.tr("New code"))
+        self.new_code.clicked.connect(self.generate_case_code)
+        self.case_history = QLabel(wordWrap=True, objectName="caseHistory")
+        self.case_history.hide()
+
+        # --- what about ---
+        self.concerns = ConcernPicker(taxonomy, lang)
+        self.emotions = CodeList(taxonomy, EMOTIONS, lang, self.tr("Emotions"))
+        self.interventions = CodeList(taxonomy, INTERVENTIONS, lang, self.tr("Interventions"))
+        self.keywords = KeywordTags(lang)
+
+        # --- notes and summary ---
+        self.notes = GuardedNotes()
+        self.summary = QLineEdit(placeholderText=self.tr("One line for the handover"))
+        self.summary.setAccessibleName(self.tr("Summary"))
+        self.summary.setMaxLength(500)
+        self._suggest = QTimer(self, singleShot=True, interval=800)
+        self._suggest.timeout.connect(
+            lambda: self.keywords.suggest_from(self.notes.text() + "\n" + self.summary.text())
+        )
+
+        self._build_layout()
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.age_band.currentIndexChanged,
+            self.gender.currentIndexChanged,
+            self.region.currentIndexChanged,
+            self.first_call.currentIndexChanged,
+            self.city.textEdited,
+            self.case_code.textEdited,
+            self.summary.textEdited,
+            self.concerns.changed,
+            self.emotions.changed,
+            self.interventions.changed,
+            self.keywords.changed,
+            self.notes.changed,
+        ):
+            signal.connect(self._edited)
+        self.notes.changed.connect(self._suggest.start)
+        self.clear()
+
+    def _build_layout(self) -> None:
+        timer_row = QHBoxLayout()
+        timer_row.addWidget(self.elapsed)
+        timer_row.addWidget(QLabel(self.tr("from")))
+        timer_row.addWidget(self.start_edit)
+        timer_row.addWidget(QLabel(self.tr("to")))
+        timer_row.addWidget(self.end_edit)
+        timer_row.addStretch(1)
+
+        caller = QGroupBox(self.tr("Call and caller"))
+        form = QFormLayout(caller)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Age band"), self.age_band)
+        form.addRow(self.tr("Gender"), self.gender)
+        place = QHBoxLayout()
+        place.addWidget(self.region, 2)
+        place.addWidget(self.city, 1)
+        form.addRow(self.tr("Province / city"), place)
+        form.addRow(self.tr("First call?"), self.first_call)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.case_code, 1)
+        code_row.addWidget(self.new_code)
+        form.addRow(self.tr("Case code"), code_row)
+        form.addRow("", self.case_history)
+
+        topics = QGroupBox(self.tr("Concerns, emotions, interventions, keywords"))
+        topics_layout = QVBoxLayout(topics)
+        topics_layout.addWidget(self.concerns, 3)
+        topics_layout.addWidget(QLabel(self.tr("Emotions")))
+        topics_layout.addWidget(self.emotions, 1)
+        topics_layout.addWidget(QLabel(self.tr("Interventions")))
+        topics_layout.addWidget(self.interventions, 1)
+        topics_layout.addWidget(QLabel(self.tr("Keywords")))
+        topics_layout.addWidget(self.keywords)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(caller)
+        left_layout.addWidget(topics, 1)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(left)
+
+        right = QGroupBox(self.tr("Notes"))
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.notes, 1)
+        right_layout.addWidget(QLabel(self.tr("Summary for the handover")))
+        right_layout.addWidget(self.summary)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(timer_row)
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.kind, self.age_band)
+        for first, second in (
+            (self.age_band, self.gender),
+            (self.gender, self.region),
+            (self.region, self.city),
+            (self.city, self.first_call),
+            (self.first_call, self.case_code),
+            (self.case_code, self.new_code),
+            (self.new_code, self.concerns.search),
+            (self.concerns.search, self.concerns.tree),
+            (self.concerns.tree, self.emotions),
+            (self.emotions, self.interventions),
+            (self.interventions, self.keywords.entry),
+            (self.keywords.entry, self.notes.editor),
+            (self.notes.editor, self.summary),
+        ):
+            self.setTabOrder(first, second)
+
+    # ----- the timer ------------------------------------------------------------------------------
+
+    def start_call(self) -> None:
+        if self.started is None:
+            self.started = datetime.now(UTC)
+        self.ended = None
+        self._show_times()
+        self._ticker.start()
+        self.kind.setFocus()
+        self._edited()
+
+    def end_call(self) -> None:
+        if self.started is None:
+            return
+        self.ended = datetime.now(UTC)
+        self._ticker.stop()
+        self._show_times()
+        self._tick()
+        self._edited()
+
+    @property
+    def running(self) -> bool:
+        return self._ticker.isActive()
+
+    def _show_times(self) -> None:
+        self._loading, was = True, self._loading
+        for edit, moment in ((self.start_edit, self.started), (self.end_edit, self.ended)):
+            edit.setEnabled(moment is not None)
+            if moment is not None:
+                edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(seat_time(moment).timestamp())))
+        self._loading = was
+
+    def _times_edited(self) -> None:
+        if self._loading:
+            return
+        if self.started is not None and self.start_edit.isEnabled():
+            self.started = datetime.fromtimestamp(self.start_edit.dateTime().toSecsSinceEpoch(), UTC)
+        if self.ended is not None and self.end_edit.isEnabled():
+            self.ended = datetime.fromtimestamp(self.end_edit.dateTime().toSecsSinceEpoch(), UTC)
+        self._tick()
+        self._edited()
+
+    def _tick(self) -> None:
+        if self.started is None:
+            self.elapsed.setText("00:00:00")
+            return
+        seconds = max(0, int(((self.ended or datetime.now(UTC)) - self.started).total_seconds()))
+        self.elapsed.setText(f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}")
+
+    # ----- reading and filling ----------------------------------------------------------------
+
+    def _edited(self, *_args) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def _case_code_finished(self) -> None:
+        code = normalize_case_code(self.case_code.text())
+        if code:
+            self.case_code.setText(code)
+            self.case_code_entered.emit(code)
+        else:
+            self.case_history.hide()
+
+    def to_input(self) -> CallInput:
+        return CallInput(
+            kind=self.kind.currentData(),
+            started_at=self.started,
+            ended_at=self.ended,
+            age_band=self.age_band.currentData(),
+            gender=self.gender.currentData(),
+            region=self.region.currentData(),
+            city=self.city.text(),
+            first_call=self.first_call.currentData(),
+            case_code=self.case_code.text().strip() or None,
+            concerns=self.concerns.codes(),
+            emotions=self.emotions.codes(),
+            interventions=self.interventions.codes(),
+            keywords=self.keywords.words(),
+            summary=self.summary.text(),
+            notes=self.notes.text(),
+        )
+
+    def load(self, form: CallInput, call_id: int | None = None) -> None:
+        self._loading = True
+        try:
+            self.call_id = call_id
+            self.started, self.ended = form.started_at, form.ended_at
+            self._ticker.stop()
+            self._show_times()
+            self._tick()
+            _select(self.kind, form.kind)
+            _select(self.age_band, form.age_band)
+            _select(self.gender, form.gender)
+            _select(self.region, form.region)
+            _select(self.first_call, form.first_call)
+            self.city.setText(form.city)
+            self.case_code.setText(form.case_code or "")
+            self.concerns.set_codes(form.concerns)
+            self.emotions.set_codes(form.emotions)
+            self.interventions.set_codes(form.interventions)
+            self.keywords.set_words(form.keywords)
+            self.notes.set_text(form.notes)
+            self.summary.setText(form.summary)
+            self.case_history.hide()
+        finally:
+            self._loading = False
+
+    def clear(self) -> None:
+        self.load(CallInput())
+
+    def is_empty(self) -> bool:
+        return self.to_input() == CallInput()
+
+    def show_case_history(self, text: str) -> None:
+        self.case_history.setText(text)
+        self.case_history.setVisible(bool(text))

@@ -1,0 +1,201 @@
+"""The call list: a table model over rows from the call service, filters, search, paging."""
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.calls import CallFilter, CallRow, CallService
+from desktop.clock import seat_time
+from desktop.taxonomy import CALL_KINDS, CONCERN_GROUPS, CONCERNS, Taxonomy
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_SIZE = 100
+
+
+class CallTableModel(QAbstractTableModel):
+    """Rows are `CallRow`s; `ROW_ROLE` returns the row itself so it survives a sort proxy."""
+
+    COL_TIME, COL_DURATION, COL_KIND, COL_COUNSELOR, COL_CASE, COL_CONCERNS, COL_SUMMARY = range(7)
+
+    def __init__(self, taxonomy: Taxonomy, lang: str, parent=None):
+        super().__init__(parent)
+        self._taxonomy = taxonomy
+        self._lang = lang
+        self._rows: list[CallRow] = []
+        self._headers = (
+            self.tr("Started"),
+            self.tr("Length"),
+            self.tr("Kind"),
+            self.tr("Counselor"),
+            self.tr("Case code"),
+            self.tr("Concerns"),
+            self.tr("Summary"),
+        )
+
+    def set_rows(self, rows: list[CallRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> CallRow:
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = index.column()
+        if column == self.COL_TIME:
+            return seat_time(row.started_at).strftime("%Y-%m-%d %H:%M")
+        if column == self.COL_DURATION:
+            seconds = row.duration_s
+            return "" if seconds is None else f"{seconds // 60}:{seconds % 60:02d}"
+        if column == self.COL_KIND:
+            return self._taxonomy.label(CALL_KINDS, row.kind, self._lang)
+        if column == self.COL_COUNSELOR:
+            return row.counselor
+        if column == self.COL_CASE:
+            return row.case_code or ""
+        if column == self.COL_CONCERNS:
+            return "、".join(self._taxonomy.label(CONCERNS, c, self._lang) for c in row.concerns)
+        if column == self.COL_SUMMARY:
+            return row.summary
+        return None
+
+
+class CallList(QWidget):
+    """Filters above, the table, paging below. Emits `open_call(id)` on Enter or double-click."""
+
+    open_call = Signal(int)
+
+    def __init__(self, service: CallService, taxonomy: Taxonomy, lang: str, can_see_all: bool, parent=None):
+        super().__init__(parent)
+        self._service = service
+        self._offset = 0
+        self._total = 0
+        self.model = CallTableModel(taxonomy, lang, self)
+
+        self.search = QLineEdit(placeholderText=self.tr("Search notes and summaries (e.g. 失眠)"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.reload)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-13), calendarPopup=True, accessibleName=self.tr("From"))
+        self.date_to = QDateEdit(today, calendarPopup=True, accessibleName=self.tr("To"))
+        self.kind = QComboBox(accessibleName=self.tr("Kind"))
+        self.kind.addItem(self.tr("all kinds"), None)
+        for code in taxonomy.codes(CALL_KINDS):
+            self.kind.addItem(taxonomy.label(CALL_KINDS, code, lang), code)
+        self.concern = QComboBox(accessibleName=self.tr("Concern"))
+        self.concern.addItem(self.tr("all concerns"), None)
+        for group in taxonomy.codes(CONCERN_GROUPS):
+            self.concern.addItem(taxonomy.label(CONCERN_GROUPS, group, lang), group)
+        self.mine_only = QCheckBox(self.tr("Only my calls"))
+        self.mine_only.setChecked(not can_see_all)
+        self.mine_only.setEnabled(can_see_all)
+        for widget in (self.date_from, self.date_to):
+            widget.dateChanged.connect(self.reload)
+        for widget in (self.kind, self.concern):
+            widget.currentIndexChanged.connect(self.reload)
+        self.mine_only.toggled.connect(self.reload)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Calls"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self._open(index.row()))
+        self.table.activated.connect(lambda index: self._open(index.row()))
+
+        self.page_label = QLabel()
+        self.previous = QPushButton(self.tr("Newer"))
+        self.next = QPushButton(self.tr("Older"))
+        self.previous.clicked.connect(lambda: self._page(-1))
+        self.next.clicked.connect(lambda: self._page(1))
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for label, widget in ((self.tr("From"), self.date_from), (self.tr("to"), self.date_to)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.kind)
+        filters.addWidget(self.concern)
+        filters.addWidget(self.mine_only)
+        paging = QHBoxLayout()
+        paging.addWidget(self.page_label, 1)
+        paging.addWidget(self.previous)
+        paging.addWidget(self.next)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(paging)
+
+    def current_filter(self) -> CallFilter:
+        def day(edit: QDateEdit) -> date:
+            return edit.date().toPython()
+
+        return CallFilter(
+            mine_only=self.mine_only.isChecked(),
+            date_from=day(self.date_from),
+            date_to=day(self.date_to),
+            kind=self.kind.currentData(),
+            concern=self.concern.currentData(),
+            text=self.search.text(),
+        )
+
+    def reload(self, *_args) -> None:
+        self._offset = 0
+        self._load()
+
+    def _page(self, step: int) -> None:
+        self._offset = max(0, self._offset + step * PAGE_SIZE)
+        self._load()
+
+    def _load(self) -> None:
+        flt = self.current_filter()
+        self._total = self._service.count_calls(flt)
+        self.model.set_rows(self._service.list_calls(flt, self._offset, PAGE_SIZE))
+        shown_to = self._offset + self.model.rowCount()
+        self.page_label.setText(
+            self.tr("%1–%2 of %n call(s)", "", self._total)
+            .replace("%1", str(self._offset + 1 if self._total else 0))
+            .replace("%2", str(shown_to))
+        )
+        self.previous.setEnabled(self._offset > 0)
+        self.next.setEnabled(shown_to < self._total)
+
+    def _open(self, row: int) -> None:
+        self.open_call.emit(self.model.row_at(row).id)

@@ -1,0 +1,129 @@
+"""Small dialogs of the work page: what will be hidden on save, reading a call, an amendment."""
+
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+from desktop.calls import CallRecord
+from desktop.clock import seat_time
+from desktop.taxonomy import AGE_BANDS, CALL_KINDS, CONCERNS, EMOTIONS, GENDERS, INTERVENTIONS, REGIONS, Taxonomy
+from ui.widgets.guarded_text import describe_counts
+
+
+class RedactionDialog(QDialog):
+    """Lists what the guard will hide and shows the notes as they will be stored."""
+
+    def __init__(self, counts: Counter, preview: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hide identifiers before saving"))
+        intro = QLabel(
+            self.tr("These identifiers will be replaced by a placeholder naming their kind: %1").replace(
+                "%1", describe_counts(counts)
+            ),
+            wordWrap=True,
+        )
+        shown = QPlainTextEdit(preview, readOnly=True)
+        shown.setAccessibleName(self.tr("Notes as they will be stored"))
+        buttons = QDialogButtonBox()
+        self.accept_button = buttons.addButton(self.tr("Hide and save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Back to the call"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(shown, 1)
+        layout.addWidget(buttons)
+        self.accept_button.setDefault(True)
+        self.resize(560, 380)
+
+
+def call_html(record: CallRecord, taxonomy: Taxonomy, lang: str, tr) -> str:
+    form = record.form
+
+    def labels(list_name, codes):
+        return "、".join(taxonomy.label(list_name, c, lang) for c in codes) or "—"
+
+    def esc(text: str) -> str:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+
+    times = seat_time(form.started_at).strftime("%Y-%m-%d %H:%M")
+    if form.ended_at:
+        times += " – " + seat_time(form.ended_at).strftime("%H:%M")
+    rows = [
+        (tr("Time"), times),
+        (tr("Counselor"), record.counselor),
+        (tr("Kind"), taxonomy.label(CALL_KINDS, form.kind, lang)),
+        (
+            tr("Caller"),
+            "，".join(
+                (
+                    taxonomy.label(AGE_BANDS, form.age_band, lang),
+                    taxonomy.label(GENDERS, form.gender, lang),
+                    taxonomy.label(REGIONS, form.region, lang) + (f" {form.city}" if form.city else ""),
+                )
+            ),
+        ),
+        (tr("Case code"), form.case_code or "—"),
+        (tr("Concerns"), labels(CONCERNS, form.concerns)),
+        (tr("Emotions"), labels(EMOTIONS, form.emotions)),
+        (tr("Interventions"), labels(INTERVENTIONS, form.interventions)),
+        (tr("Keywords"), "、".join(form.keywords) or "—"),
+        (tr("Summary"), form.summary or "—"),
+    ]
+    html = "<table cellspacing=4>" + "".join(f"<tr><th align=left>{k}</th><td>{esc(v)}</td></tr>" for k, v in rows)
+    html += f"</table><h3>{tr('Notes')}</h3><p>{esc(form.notes) or '—'}</p>"
+    for amendment in record.amendments:
+        stamp = seat_time(amendment.at).strftime("%Y-%m-%d %H:%M")
+        html += f"<h4>{tr('Amendment')} · {amendment.author} · {stamp}</h4><p>{esc(amendment.text)}</p>"
+    return html
+
+
+class CallViewDialog(QDialog):
+    """Read a saved call. `edit_requested` is the result code when the counselor chooses to edit."""
+
+    EDIT = 2
+    AMEND = 3
+
+    def __init__(self, record: CallRecord, taxonomy: Taxonomy, lang: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Call %1").replace("%1", str(record.id)))
+        view = QTextBrowser()
+        view.setAccessibleName(self.tr("Call"))
+        view.setHtml(call_html(record, taxonomy, lang, self.tr))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        if record.editable:
+            edit = buttons.addButton(self.tr("Edit"), QDialogButtonBox.ButtonRole.ActionRole)
+            edit.clicked.connect(lambda: self.done(self.EDIT))
+        amend = buttons.addButton(self.tr("Add amendment"), QDialogButtonBox.ButtonRole.ActionRole)
+        amend.clicked.connect(lambda: self.done(self.AMEND))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 560)
+
+
+class AmendmentDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add an amendment"))
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(self.tr("Amendment"))
+        note = QLabel(self.tr("Identifiers are hidden when the amendment is saved."), wordWrap=True)
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(480, 300)

@@ -1,0 +1,139 @@
+"""The log-in / unlock page: choose an account, type the password, see the countdown after failures."""
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import HotlineError, LoginDelayed
+from desktop.seat import Seat, Session
+from ui.messages import error_text
+
+
+class LoginPage(QWidget):
+    """Emits `logged_in(session)`. In lock mode the account is fixed until "Switch counselor"."""
+
+    logged_in = Signal(object)
+
+    def __init__(self, seat: Seat, demo_accounts: dict[str, str] | None = None, parent=None):
+        super().__init__(parent)
+        self._seat = seat
+        self._locked_to: str | None = None
+        self._countdown = QTimer(self, interval=1000)
+        self._countdown.timeout.connect(self._tick)
+        self._wait_left = 0
+
+        self.title = QLabel(self.tr("Hotline Log"), objectName="loginTitle")
+        self.seat_label = QLabel()
+        self.account = QComboBox(accessibleName=self.tr("Account"))
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password, accessibleName=self.tr("Password"))
+        self.password.returnPressed.connect(self.submit)
+        self.button = QPushButton(self.tr("Log in"), default=True)
+        self.button.clicked.connect(self.submit)
+        self.switch = QPushButton(self.tr("Switch counselor"))
+        self.switch.clicked.connect(self.unlock_for_anyone)
+        self.message = QLabel(objectName="loginMessage", wordWrap=True)
+        self.demo = QLabel(wordWrap=True, objectName="demoBanner")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Password"), self.password)
+        box = QFrame(objectName="loginBox")
+        inner = QVBoxLayout(box)
+        for widget in (self.title, self.seat_label):
+            inner.addWidget(widget)
+        inner.addLayout(form)
+        for widget in (self.button, self.switch, self.message, self.demo):
+            inner.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        box.setMinimumWidth(420)
+        box.setMaximumWidth(520)
+        self.set_demo_accounts(demo_accounts)
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        (self.password if self.account.count() else self.account).setFocus()
+
+    def set_demo_accounts(self, accounts: dict[str, str] | None) -> None:
+        if accounts:
+            lines = "<br>".join(f"{code}: <b>{password}</b>" for code, password in accounts.items())
+            self.demo.setText(self.tr("DEMO SEAT — sample calls only. Demo passwords:") + f"<br>{lines}")
+        self.demo.setVisible(bool(accounts))
+
+    def refresh(self) -> None:
+        """Reload the accounts from the vault (they may change while the seat is locked)."""
+        self.seat_label.setText(self.tr("Seat: %1").replace("%1", self._seat.vault.seat_name))
+        current = self._locked_to or self.account.currentData()
+        self.account.clear()
+        for code, label in self._seat.vault.accounts():
+            self.account.addItem(f"{label} ({code})", code)
+        if current:
+            index = self.account.findData(current)
+            if index >= 0:
+                self.account.setCurrentIndex(index)
+        self.account.setEnabled(self._locked_to is None)
+        self.switch.setVisible(self._locked_to is not None)
+        self.button.setText(self.tr("Unlock") if self._locked_to else self.tr("Log in"))
+
+    def lock_to(self, code: str | None) -> None:
+        """Lock mode: only `code` may unlock, until someone presses Switch counselor."""
+        self._locked_to = code
+        self.message.setText(self.tr("Locked. The call on screen is hidden and its draft is kept.") if code else "")
+        self.password.clear()
+        self.refresh()
+        self.password.setFocus()
+
+    def unlock_for_anyone(self) -> None:
+        self._locked_to = None
+        self.message.setText(self.tr("Choose your account. The previous counselor's draft stays theirs."))
+        self.refresh()
+        self.account.setFocus()
+
+    def submit(self) -> None:
+        code = self.account.currentData()
+        if not code or self._wait_left:
+            return
+        password = self.password.text()
+        self.password.clear()
+        try:
+            session: Session = self._seat.login(code, password)
+        except LoginDelayed as exc:
+            self._start_countdown(exc.seconds_left)
+            return
+        except HotlineError as exc:
+            self.message.setText(error_text(exc))
+            wait = self._seat.vault.seconds_until_next_try(code)
+            if wait > 0:
+                self._start_countdown(round(wait))
+            return
+        self.message.clear()
+        self._locked_to = None
+        self.logged_in.emit(session)
+
+    def _start_countdown(self, seconds: int) -> None:
+        self._wait_left = max(1, int(seconds))
+        self.button.setEnabled(False)
+        self._tick(first=True)
+        self._countdown.start()
+
+    def _tick(self, first: bool = False) -> None:
+        if not first:
+            self._wait_left -= 1
+        if self._wait_left <= 0:
+            self._countdown.stop()
+            self._wait_left = 0
+            self.button.setEnabled(True)
+            self.message.setText(self.tr("You can try again now."))
+            return
+        self.message.setText(self.tr("Too many failed attempts. Try again in %n second(s).", "", self._wait_left))

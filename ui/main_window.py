@@ -1,0 +1,184 @@
+"""The window: log-in page or work page, the actions and their shortcuts, the idle lock."""
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar
+
+from desktop.calls import QUICK_KINDS
+from desktop.seat import Seat, Session
+from desktop.taxonomy import CALL_KINDS, load_taxonomy
+from desktop.vault import keyring_status
+from ui.login import LoginPage
+from ui.work_page import WorkPage
+
+log = logging.getLogger(__name__)
+
+QUICK_KEYS = dict(zip(QUICK_KINDS, ("F6", "F7", "F8", "F9"), strict=True))
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.InputMethod,
+}
+
+
+class _ActivityFilter(QObject):
+    """Restarts the idle timer on any key or mouse input anywhere in the program."""
+
+    def __init__(self, timer: QTimer):
+        super().__init__()
+        self._timer = timer
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in _ACTIVITY and self._timer.isActive():
+            self._timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, seat: Seat, lang: str, idle_minutes: int, autosave_seconds: int, demo_accounts=None):
+        super().__init__()
+        self.seat = seat
+        self.lang = lang
+        self._autosave_seconds = autosave_seconds
+        self.session: Session | None = None
+        self.work: WorkPage | None = None
+        title = self.tr("Hotline Log")
+        self.setWindowTitle(title + (" — " + self.tr("DEMO") if demo_accounts else ""))
+        self.login_page = LoginPage(seat, demo_accounts)
+        self.login_page.logged_in.connect(self._logged_in)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.login_page)
+        self.setCentralWidget(self.stack)
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
+        status = keyring_status()
+        if not status.usable:
+            warning = QLabel(self.tr("No system keyring: this seat is not bound to this computer."))
+            warning.setObjectName("keyringWarning")
+            self.statusBar().addPermanentWidget(warning)
+
+        self.idle = QTimer(self, singleShot=True, interval=idle_minutes * 60_000)
+        self.idle.timeout.connect(self.lock)
+        self._activity = _ActivityFilter(self.idle)
+        QApplication.instance().installEventFilter(self._activity)
+        self._build_actions()
+        self._set_working(False)
+        self.resize(1280, 800)
+
+    # ----- actions --------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str, slot, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.start_action = self._action(self.tr("Start call"), "F2", lambda: self.work.start_call())
+        self.end_action = self._action(self.tr("End call"), "F4", lambda: self.work.end_call())
+        self.save_action = self._action(self.tr("Save"), "Ctrl+S", lambda: self.work.save())
+        self.new_action = self._action(self.tr("New call"), "Ctrl+N", lambda: self.work.new_call())
+        self.find_action = self._action(self.tr("Find calls"), "Ctrl+F", lambda: self.work.find())
+        self.lock_action = self._action(self.tr("Lock"), "Ctrl+L", self.lock)
+        taxonomy = load_taxonomy()
+        self.quick_actions = [
+            self._action(
+                taxonomy.label(CALL_KINDS, kind, self.lang),
+                QUICK_KEYS[kind],
+                lambda _=False, k=kind: self.work.quick_log(k),
+                self.tr("Log a call of this kind at once"),
+            )
+            for kind in QUICK_KINDS
+        ]
+        toolbar = QToolBar(self.tr("Call"), objectName="callToolbar")
+        toolbar.setMovable(False)
+        for action in (self.start_action, self.end_action, self.save_action, self.new_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in self.quick_actions:
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.find_action)
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _set_working(self, working: bool) -> None:
+        for action in (
+            self.start_action,
+            self.end_action,
+            self.save_action,
+            self.new_action,
+            self.find_action,
+            self.lock_action,
+            *self.quick_actions,
+        ):
+            action.setEnabled(working)
+        self.toolbar.setVisible(working)
+
+    # ----- log-in, lock, switch -------------------------------------------------------------------
+
+    def _logged_in(self, session: Session) -> None:
+        self.session = session
+        self.work = WorkPage(session, self.lang, self._autosave_seconds)
+        self.work.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.stack.addWidget(self.work)
+        self.stack.setCurrentWidget(self.work)
+        account = session.account
+        self.user_label.setText(f"{account.display_name} ({account.code}) · {self.seat.vault.seat_name}")
+        self._set_working(True)
+        self.idle.start()
+        self.work.form.kind.setFocus()
+        QTimer.singleShot(0, self.work.offer_draft)
+
+    def lock(self) -> None:
+        """Hide the call, keep its draft encrypted, drop the key. Unlocking needs the same person's password."""
+        if self.session is None:
+            return
+        code = self.session.actor
+        self._leave_session("session.locked")
+        self.login_page.lock_to(code)
+
+    def _leave_session(self, audit_action: str) -> None:
+        self.idle.stop()
+        work, session = self.work, self.session
+        self.work, self.session = None, None
+        self._set_working(False)
+        self.stack.setCurrentWidget(self.login_page)
+        for dialog in QApplication.topLevelWidgets():
+            if dialog is not self and dialog.isVisible() and dialog.isModal():
+                dialog.reject() if hasattr(dialog, "reject") else dialog.close()
+        try:
+            work.save_draft()
+            session.audit.append(session.actor, audit_action, session.actor)
+        except Exception:  # the key is dropped below whatever happens
+            log.exception("could not keep the draft before locking")
+        finally:
+            self.stack.removeWidget(work)
+            work.deleteLater()
+            session.close()
+        self.user_label.clear()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.ownsClipboard():
+            clipboard.clear()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.work is not None and self.work.has_unsaved_call:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved call"),
+                self.tr("The call on screen is not saved. It is kept as a draft for your next log-in. Close?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        if self.session is not None:
+            self._leave_session("session.closed")
+        QApplication.instance().removeEventFilter(self._activity)
+        event.accept()

@@ -1,0 +1,160 @@
+"""First start: set up this seat, or try a demo seat. Then the recovery code, shown once, printable."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desktop.config import SeatPaths
+from desktop.errors import HotlineError
+from desktop.seat import Seat, check_display_name, check_password, check_staff_code
+from ui.messages import error_text
+
+
+class StartDialog(QDialog):
+    """Result: SETUP, DEMO, or rejected (quit)."""
+
+    SETUP = 2
+    DEMO = 3
+
+    def __init__(self, home: str, demo_exists: bool, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hotline Log"))
+        intro = QLabel(
+            self.tr(
+                "No seat is set up in %1 yet. Set up this seat for real work, or try a demo seat with "
+                "sample calls (kept in a separate folder)."
+            ).replace("%1", home),
+            wordWrap=True,
+        )
+        setup = QPushButton(self.tr("Set up this seat…"))
+        demo = QPushButton(self.tr("Open the demo seat") if demo_exists else self.tr("Try a demo seat"))
+        quit_button = QPushButton(self.tr("Quit"))
+        setup.clicked.connect(lambda: self.done(self.SETUP))
+        demo.clicked.connect(lambda: self.done(self.DEMO))
+        quit_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        for button in (setup, demo, quit_button):
+            layout.addWidget(button)
+        setup.setDefault(True)
+        self.resize(480, 220)
+
+
+class SetupDialog(QDialog):
+    """Seat name and first admin. On success `session` and `recovery_code` are set."""
+
+    def __init__(self, paths: SeatPaths, parent=None):
+        super().__init__(parent)
+        self._paths = paths
+        self.session = None
+        self.recovery_code = ""
+        self.setWindowTitle(self.tr("Set up this seat"))
+        self.seat_name = QLineEdit(placeholderText=self.tr("e.g. 12356-01"), accessibleName=self.tr("Seat name"))
+        self.admin_code = QLineEdit(placeholderText="A001", accessibleName=self.tr("Admin staff code"))
+        self.admin_name = QLineEdit(accessibleName=self.tr("Admin name"))
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password, accessibleName=self.tr("Password"))
+        self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password, accessibleName=self.tr("Repeat password"))
+        self.message = QLabel(wordWrap=True)
+        form = QFormLayout()
+        form.addRow(self.tr("Seat name"), self.seat_name)
+        form.addRow(self.tr("Admin staff code"), self.admin_code)
+        form.addRow(self.tr("Admin name"), self.admin_name)
+        form.addRow(self.tr("Password (8 or more characters)"), self.password)
+        form.addRow(self.tr("Repeat password"), self.repeat)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _create(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.message.setText(self.tr("The two passwords differ."))
+            return
+        try:
+            check_display_name(self.seat_name.text())
+            check_staff_code(self.admin_code.text())
+            check_password(self.password.text())
+            self.session, self.recovery_code = Seat.init(
+                self._paths,
+                self.seat_name.text(),
+                self.admin_code.text(),
+                self.admin_name.text() or self.admin_code.text(),
+                self.password.text(),
+            )
+        except HotlineError as exc:
+            self.message.setText(error_text(exc))
+            return
+        self.accept()
+
+
+class RecoveryCodeDialog(QDialog):
+    """Shows the recovery code once, with a print button. Closing needs a confirmation that it is kept."""
+
+    def __init__(self, seat_name: str, code: str, parent=None):
+        super().__init__(parent)
+        self._seat_name = seat_name
+        self._code = code
+        self.setWindowTitle(self.tr("Recovery code"))
+        explain = QLabel(
+            self.tr(
+                "This is the seat's recovery code. It is shown only now. With it, a backup opens on another "
+                "computer and lost admin passwords can be replaced. Print it and lock it away."
+            ),
+            wordWrap=True,
+        )
+        shown = QLabel(code, objectName="recoveryCode")
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont("monospace")
+        font.setPointSize(18)
+        shown.setFont(font)
+        shown.setAccessibleName(self.tr("Recovery code"))
+        print_button = QPushButton(self.tr("Print…"))
+        print_button.clicked.connect(self._print)
+        done = QPushButton(self.tr("I have kept it"))
+        done.clicked.connect(self._confirm)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addWidget(shown, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(print_button)
+        layout.addWidget(done)
+
+    def _print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        painter = QPainter(printer)
+        try:
+            page = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+            painter.setFont(QFont("sans-serif", 14))
+            title = self.tr("Hotline Log — recovery code of seat %1").replace("%1", self._seat_name)
+            painter.drawText(page.adjusted(0, 0, 0, -page.height() // 2), Qt.AlignmentFlag.AlignCenter, title)
+            painter.setFont(QFont("monospace", 22))
+            painter.drawText(page, Qt.AlignmentFlag.AlignCenter, self._code)
+        finally:
+            painter.end()
+
+    def _confirm(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Recovery code"),
+            self.tr("The code will not be shown again. Have you printed or written it down?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QGuiApplication.clipboard().clear()
+            self.accept()

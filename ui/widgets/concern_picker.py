@@ -1,0 +1,73 @@
+"""A searchable, grouped multi-select of concerns: type 考 or exam and press Space to tick 考试."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from desktop.taxonomy import Taxonomy
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ConcernPicker(QWidget):
+    changed = Signal()
+
+    def __init__(self, taxonomy: Taxonomy, lang: str, parent=None):
+        super().__init__(parent)
+        self._taxonomy = taxonomy
+        self._lang = lang
+        self.search = QLineEdit(placeholderText=self.tr("Search concerns (e.g. 考 or exam)"))
+        self.search.setAccessibleName(self.tr("Search concerns"))
+        self.search.setClearButtonEnabled(True)
+        self.tree = QTreeWidget(headerHidden=True)
+        self.tree.setAccessibleName(self.tr("Concerns"))
+        self._items: dict[str, QTreeWidgetItem] = {}
+        for group in taxonomy.concern_groups():
+            parent_item = QTreeWidgetItem(self.tree, [group.label(lang)])
+            parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for entry in group.items:
+                item = QTreeWidgetItem(parent_item, [entry.label(lang)])
+                item.setData(0, CODE_ROLE, entry.code)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+                )
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+                self._items[entry.code] = item
+        self.tree.expandAll()
+        self.tree.itemChanged.connect(lambda *_: self.changed.emit())
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._tick_first)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree)
+
+    def _filter(self, text: str) -> None:
+        matches = set(self._taxonomy.search_concerns(text, self._lang)) if text.strip() else None
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            visible_children = 0
+            for child_index in range(group.childCount()):
+                child = group.child(child_index)
+                shown = matches is None or child.data(0, CODE_ROLE) in matches
+                child.setHidden(not shown)
+                visible_children += shown
+            group.setHidden(visible_children == 0)
+        if matches:
+            first = self._items[self._taxonomy.search_concerns(text, self._lang)[0]]
+            self.tree.setCurrentItem(first)
+
+    def _tick_first(self) -> None:
+        """Enter in the search box ticks the best match, so a concern takes two keystrokes and Enter."""
+        item = self.tree.currentItem()
+        if item is not None and item.data(0, CODE_ROLE) and not item.isHidden():
+            item.setCheckState(0, Qt.CheckState.Checked)
+            self.search.clear()
+
+    def codes(self) -> list[str]:
+        return [code for code, item in self._items.items() if item.checkState(0) == Qt.CheckState.Checked]
+
+    def set_codes(self, codes: list[str]) -> None:
+        self.tree.blockSignals(True)
+        for code, item in self._items.items():
+            item.setCheckState(0, Qt.CheckState.Checked if code in codes else Qt.CheckState.Unchecked)
+        self.tree.blockSignals(False)

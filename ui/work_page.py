@@ -1,0 +1,214 @@
+"""The page a logged-in counselor works on: the call form and the call list, with their actions."""
+
+from collections import Counter
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from desktop import privacy
+from desktop.calls import QUICK_KINDS, CallInput, CallService, new_case_code
+from desktop.clock import seat_time
+from desktop.errors import HotlineError
+from desktop.seat import Session
+from desktop.taxonomy import CALL_KINDS, CONCERNS, load_taxonomy
+from ui.call_form import CallForm
+from ui.call_list import CallList
+from ui.dialogs import AmendmentDialog, CallViewDialog, RedactionDialog
+from ui.messages import error_text
+
+# The core's constant messages, marked here so they are translated at display (STYLE.md point 11).
+_CORE_MESSAGES = (
+    QCoreApplication.translate("messages", "Choose the call kind."),
+    QCoreApplication.translate("messages", "The call has no start time: press Start call (F2) or enter the time."),
+    QCoreApplication.translate("messages", "The call ends before it starts: correct the end time."),
+    QCoreApplication.translate("messages", "A case code has six characters like K7Q-39M."),
+)
+
+
+def _tr_core(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+class WorkPage(QWidget):
+    """Everything bound to one session. `status(text)` reports what happened, for the status bar."""
+
+    status = Signal(str)
+
+    def __init__(self, session: Session, lang: str, autosave_seconds: int, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.lang = lang
+        self.service = CallService(session)
+        self.taxonomy = load_taxonomy()
+        self.form = CallForm(self.taxonomy, lang)
+        self.calls = CallList(self.service, self.taxonomy, lang, can_see_all=session.role != "counselor")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, self.tr("Current call"))
+        self.tabs.addTab(self.calls, self.tr("Calls"))
+        self.tabs.currentChanged.connect(lambda i: self.calls.reload() if i == 1 else None)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        self._dirty = False
+        self._autosave = QTimer(self, singleShot=True, interval=autosave_seconds * 1000)
+        self._autosave.timeout.connect(self.save_draft)
+        self.form.changed.connect(self._changed)
+        self.form.generate_case_code.connect(lambda: self.form.case_code.setText(new_case_code()) or self._changed())
+        self.form.case_code_entered.connect(self._show_case_history)
+        self.calls.open_call.connect(self.open_call)
+
+    # ----- drafts -------------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self._dirty = True
+        self._autosave.start()
+
+    @property
+    def has_unsaved_call(self) -> bool:
+        return not self.form.is_empty()
+
+    def save_draft(self) -> None:
+        """Keep the form as this counselor's draft (called a few seconds after each change, on lock and close)."""
+        self._autosave.stop()
+        if not self._dirty:
+            return
+        try:
+            if self.form.is_empty():
+                self.service.discard_draft()
+            else:
+                self.service.save_draft(self.form.to_input(), self.form.call_id)
+            self._dirty = False
+        except HotlineError as exc:
+            self.status.emit(error_text(exc))
+
+    def offer_draft(self) -> None:
+        """After log-in: a draft left by a crash, a lock or a switch of counselor comes back on request."""
+        draft = self.service.load_draft()
+        if draft is None:
+            return
+        when = seat_time(draft.saved_at).strftime("%Y-%m-%d %H:%M:%S")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved call"),
+            self.tr("You have an unsaved call from %1. Restore it?").replace("%1", when),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.form.load(draft.form, draft.call_id)
+            if draft.form.started_at and not draft.form.ended_at:
+                self.form.start_call()
+            self.service.note_draft_restored()
+            self.status.emit(self.tr("The unsaved call was restored."))
+        else:
+            self.service.discard_draft()
+
+    # ----- the call -----------------------------------------------------------------------------
+
+    def start_call(self) -> None:
+        self.tabs.setCurrentWidget(self.form)
+        self.form.start_call()
+        self.status.emit(self.tr("Call started."))
+
+    def end_call(self) -> None:
+        self.form.end_call()
+        self.status.emit(self.tr("Call ended."))
+
+    def new_call(self) -> None:
+        if self.has_unsaved_call:
+            answer = QMessageBox.question(
+                self, self.tr("New call"), self.tr("Discard the call on screen and start a new one?")
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.form.clear()
+        self.service.discard_draft()
+        self._dirty = False
+        self.tabs.setCurrentWidget(self.form)
+        self.form.kind.setFocus()
+
+    def save(self) -> bool:
+        self.tabs.setCurrentWidget(self.form)
+        form = self.form.to_input()
+        if form.started_at and form.ended_at is None:
+            form = replace(form, ended_at=datetime.now(UTC))
+        problems = self.service.problems(form)
+        if problems:
+            QMessageBox.warning(self, self.tr("Not saved yet"), "\n".join(_tr_core(p) for p in problems))
+            return False
+        counts = Counter()
+        for text in (form.notes, form.summary, form.city, *form.keywords):
+            counts.update(span.kind for span in privacy.find_identifiers(text))
+        if counts:
+            preview = privacy.redact(form.notes)
+            if RedactionDialog(counts, preview, self).exec() != QDialog.DialogCode.Accepted:
+                return False
+        return self._store(form)
+
+    def _store(self, form: CallInput) -> bool:
+        try:
+            result = self.service.save(form, self.form.call_id)
+        except HotlineError as exc:
+            QMessageBox.critical(self, self.tr("Not saved"), error_text(exc))
+            return False
+        self.form.clear()
+        self._dirty = False
+        self._autosave.stop()
+        self.status.emit(self.tr("Call saved (%1).").replace("%1", str(result.call_id)))
+        return True
+
+    def quick_log(self, kind: str) -> None:
+        """One key for a silent call, a hang-up, a wrong number or harassment: kind and the timer's times."""
+        assert kind in QUICK_KINDS
+        now = datetime.now(UTC)
+        form = self.form.to_input() if self.form.started else CallInput()
+        quick = CallInput(kind=kind, started_at=form.started_at or now, ended_at=now)
+        if self._store(quick):
+            label = self.taxonomy.label(CALL_KINDS, kind, self.lang)
+            self.status.emit(self.tr("Logged: %1.").replace("%1", label))
+
+    def _show_case_history(self, code: str) -> None:
+        visits = self.service.case_history(code)
+        if not visits:
+            self.form.show_case_history(self.tr("No earlier calls with this code."))
+            return
+        lines = []
+        for visit in visits[-5:]:
+            concerns = "、".join(self.taxonomy.label(CONCERNS, c, self.lang) for c in visit.concerns) or "—"
+            lines.append(f"{seat_time(visit.started_at).strftime('%Y-%m-%d')}  {concerns}")
+        header = self.tr("%n earlier call(s); last risk level: %1", "", len(visits)).replace(
+            "%1", visits[-1].risk_level
+        )
+        self.form.show_case_history(header + "\n" + "\n".join(lines))
+
+    # ----- reading saved calls --------------------------------------------------------------------
+
+    def find(self) -> None:
+        self.tabs.setCurrentWidget(self.calls)
+        self.calls.search.setFocus()
+        self.calls.search.selectAll()
+
+    def open_call(self, call_id: int) -> None:
+        try:
+            record = self.service.get(call_id)
+        except HotlineError as exc:
+            QMessageBox.warning(self, self.tr("Call"), error_text(exc))
+            return
+        result = CallViewDialog(record, self.taxonomy, self.lang, self).exec()
+        if result == CallViewDialog.EDIT:
+            if self.has_unsaved_call:
+                QMessageBox.information(self, self.tr("Edit"), self.tr("Save or clear the call on screen first."))
+                return
+            self.form.load(record.form, record.id)
+            self.tabs.setCurrentWidget(self.form)
+        elif result == CallViewDialog.AMEND:
+            dialog = AmendmentDialog(self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                try:
+                    self.service.add_amendment(call_id, dialog.text.toPlainText())
+                    self.status.emit(self.tr("Amendment saved."))
+                except HotlineError as exc:
+                    QMessageBox.warning(self, self.tr("Amendment"), error_text(exc))

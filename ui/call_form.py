@@ -125,9 +125,9 @@ class CallForm(QWidget):
     def _build_layout(self) -> None:
         timer_row = QHBoxLayout()
         timer_row.addWidget(self.elapsed)
-        timer_row.addWidget(QLabel(self.tr("from")))
         timer_row.addWidget(self.start_edit)
-        timer_row.addWidget(QLabel(self.tr("to")))
+        self._dash = QLabel("–")
+        timer_row.addWidget(self._dash)
         timer_row.addWidget(self.end_edit)
         timer_row.addStretch(1)
 
@@ -204,6 +204,7 @@ class CallForm(QWidget):
             self.started = datetime.now(UTC)
         self.ended = None
         self._show_times()
+        self._tick()
         self._ticker.start()
         self.kind.setFocus()
         self._edited()
@@ -225,8 +226,10 @@ class CallForm(QWidget):
         self._loading, was = True, self._loading
         for edit, moment in ((self.start_edit, self.started), (self.end_edit, self.ended)):
             edit.setEnabled(moment is not None)
+            edit.setVisible(moment is not None)
             if moment is not None:
                 edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(seat_time(moment).timestamp())))
+        self._dash.setVisible(self.ended is not None)
         self._loading = was
 
     def _times_edited(self) -> None:

@@ -10,7 +10,9 @@ from desktop.calls import QUICK_KINDS
 from desktop.seat import Seat, Session
 from desktop.taxonomy import CALL_KINDS, load_taxonomy
 from desktop.vault import keyring_status
+from ui import settings
 from ui.login import LoginPage
+from ui.settings_dialog import SettingsDialog
 from ui.work_page import WorkPage
 
 log = logging.getLogger(__name__)
@@ -106,6 +108,9 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.find_action)
         toolbar.addAction(self.lock_action)
+        self.settings_action = QAction(self.tr("Settings"), self)
+        self.settings_action.triggered.connect(self._settings)
+        toolbar.addAction(self.settings_action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
@@ -121,6 +126,13 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(working)
         self.toolbar.setVisible(working)
+
+    def _settings(self) -> None:
+        dialog = SettingsDialog(self)
+        if dialog.exec():
+            self.idle.setInterval(settings.read(settings.IDLE_MINUTES) * 60_000)
+            if self.session is not None:
+                self.idle.start()
 
     # ----- log-in, lock, switch -------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ class CodeList(QListWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.itemChanged.connect(lambda *_: self.changed.emit())
+        self.setMaximumHeight(88)
 
     def codes(self) -> list[str]:
         return [

@@ -33,6 +33,7 @@ class ConcernPicker(QWidget):
                 item.setCheckState(0, Qt.CheckState.Unchecked)
                 self._items[entry.code] = item
         self.tree.expandAll()
+        self.tree.setMinimumHeight(220)
         self.tree.itemChanged.connect(lambda *_: self.changed.emit())
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._tick_first)

@@ -1,0 +1,102 @@
+"""Take the screenshots of the README and guides from the real program, on a fresh demo seat.
+
+    .venv/bin/python docs/screenshots.py            # writes docs/images/*.png, Chinese and English
+
+Runs offscreen (no display needed); Chinese needs a CJK font (fonts-noto-cjk on Debian).
+"""
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import keyring  # noqa: E402
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop.config import SeatPaths  # noqa: E402
+from desktop.demo import create_demo_seat  # noqa: E402
+from desktop.seat import Seat  # noqa: E402
+from tests.memory_keyring import MemoryKeyring  # noqa: E402
+from ui.i18n import install_translators  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.style import STYLE_SHEET  # noqa: E402
+
+OUT = ROOT / "docs" / "images"
+NOTE = "来电者是考研学生，最近两周失眠，每天只睡三四个小时，担心考不上让父母失望。她说可以打13812345678找她。"
+
+
+def settle(app: QApplication, rounds: int = 20) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def shoot(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> None:
+    install_translators(app, lang)
+    short = "en" if lang == "en" else "zh"
+    window = MainWindow(Seat(paths), short, idle_minutes=30, autosave_seconds=30, demo_accounts=accounts)
+    window.resize(1366, 820)
+    window.show()
+    settle(app)
+    window.grab().save(str(OUT / f"login-{short}.png"))
+
+    page = window.login_page
+    page.account.setCurrentIndex(page.account.findData("D-C01"))
+    page.password.setText(accounts["D-C01"])
+    page.submit()
+    settle(app)
+    work = window.work
+    work.service.discard_draft()
+    work.form.clear()
+    settle(app)
+    window.grab().save(str(OUT / f"form-empty-{short}.png"))
+
+    form = work.form
+    form.started = datetime.now(UTC) - timedelta(minutes=23)
+    form.start_call()
+    form.kind.setCurrentIndex(form.kind.findData("counselling"))
+    form.age_band.setCurrentIndex(form.age_band.findData("18_24"))
+    form.gender.setCurrentIndex(form.gender.findData("female"))
+    form.region.setCurrentIndex(form.region.findData("110000"))
+    form.concerns.set_codes(["study.exam", "mental.sleep"])
+    form.emotions.set_codes(["anxiety", "low_mood"])
+    form.interventions.set_codes(["active_listening", "emotional_support"])
+    form.keywords.set_words(["考研", "失眠"])
+    form.notes.set_text(NOTE)
+    form.summary.setText("考研压力，失眠两周")
+    form.keywords.suggest_from(NOTE)
+    settle(app)
+    window.grab().save(str(OUT / f"form-filled-{short}.png"))
+
+    work.tabs.setCurrentWidget(work.calls)
+    work.calls.reload()
+    settle(app)
+    window.grab().save(str(OUT / f"call-list-{short}.png"))
+    form.clear()
+    window.close()
+    settle(app)
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    keyring.set_keyring(MemoryKeyring())
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setStyleSheet(STYLE_SHEET)
+    with tempfile.TemporaryDirectory() as home:
+        paths = SeatPaths(Path(home) / "demo")
+        accounts = create_demo_seat(paths)
+        for lang in ("zh_CN", "en"):
+            shoot(app, paths, accounts, lang)
+    print(f"screenshots written to {OUT}")
+    QCoreApplication.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""Parts of the window tested on their own: the call table model, the recovery sheet, settings, set-up."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from desktop.calls import CallRow
+from desktop.seat import Seat
+from desktop.taxonomy import load_taxonomy
+from ui import settings
+from ui.call_list import ROW_ROLE, CallTableModel
+from ui.start import RecoveryCodeDialog, SetupDialog
+from ui.widgets.concern_picker import ConcernPicker
+
+NOW = datetime.now(UTC)
+
+
+def rows(n: int) -> list[CallRow]:
+    return [
+        CallRow(
+            i,
+            NOW - timedelta(hours=i),
+            NOW - timedelta(hours=i) + timedelta(minutes=31, seconds=5),
+            "C001",
+            "counselling",
+            "K7Q-39M" if i % 2 else None,
+            ("study.exam",),
+            "none",
+            f"摘要{i}",
+        )
+        for i in range(1, n + 1)
+    ]
+
+
+def test_call_table_model_passes_the_model_tester(qtmodeltester):
+    model = CallTableModel(load_taxonomy(), "zh")
+    model.set_rows(rows(25))
+    qtmodeltester.check(model)
+    model.set_rows([])
+    qtmodeltester.check(model)
+
+
+def test_call_table_model_shows_what_a_counselor_reads():
+    model = CallTableModel(load_taxonomy(), "zh")
+    model.set_rows(rows(3))
+    first = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert first[1] == "31:05" and first[2] == "心理咨询" and first[4] == "K7Q-39M" and first[5] == "考试"
+    assert model.data(model.index(2, 0), ROW_ROLE).id == 3
+
+
+def test_concern_search_finds_exam_by_chinese_or_english(qtbot):
+    picker = ConcernPicker(load_taxonomy(), "zh")
+    qtbot.addWidget(picker)
+    for query in ("考", "exam"):
+        picker.search.setText(query)
+        assert picker.tree.currentItem().data(0, Qt.ItemDataRole.UserRole) == "study.exam"
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert picker.codes() == ["study.exam"]
+
+
+def test_recovery_sheet_prints_to_a_file(qtbot, tmp_path):
+    dialog = RecoveryCodeDialog("测试席位", "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01")
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "code.pdf"))
+    dialog.print_to(printer)
+    assert (tmp_path / "code.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_setup_dialog_creates_the_seat_and_keeps_mistakes_from_it(qtbot, paths):
+    dialog = SetupDialog(paths)
+    qtbot.addWidget(dialog)
+    dialog.seat_name.setText("12356-01")
+    dialog.admin_code.setText("A001")
+    dialog.password.setText("admin-pass-1")
+    dialog.repeat.setText("admin-pass-2")
+    dialog._create()
+    assert not paths.exists() and dialog.message.text()
+    dialog.repeat.setText("admin-pass-1")
+    dialog._create()
+    assert dialog.session is not None and len(dialog.recovery_code) == 29
+    dialog.session.close()
+    Seat(paths).login("A001", "admin-pass-1").close()
+
+
+@pytest.fixture
+def own_settings(tmp_path):
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    return settings.qsettings()
+
+
+def test_nonsense_settings_fall_back_to_defaults(own_settings):
+    own_settings.setValue(settings.IDLE_MINUTES.key, "banana")
+    own_settings.setValue(settings.LANGUAGE.key, "klingon")
+    assert settings.read(settings.IDLE_MINUTES, own_settings) == 5
+    assert settings.read(settings.LANGUAGE, own_settings) == "zh_CN"
+    own_settings.setValue(settings.IDLE_MINUTES.key, 999)
+    assert settings.read(settings.IDLE_MINUTES, own_settings) == 5
+    own_settings.setValue(settings.IDLE_MINUTES.key, 12)
+    assert settings.read(settings.IDLE_MINUTES, own_settings) == 12

@@ -2,16 +2,9 @@
 
 import random
 
-KINDS = (
-    "counselling",
-    "information",
-    "third_party",
-    "silent",
-    "hang_up",
-    "harassment",
-    "wrong_number",
-    "test",
-)
+from desktop.taxonomy import CALL_KINDS, load_taxonomy
+
+KINDS = tuple(load_taxonomy().codes(CALL_KINDS))
 
 _SENTENCES = (
     "来电者自述近两周入睡困难，常在凌晨三点醒来后无法再睡，白天注意力不集中，工作中频繁出错。",

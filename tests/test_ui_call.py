@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.accounts import AccountService
-from desktop.calls import CallService
+from desktop.calls import CallFilter, CallService
 from desktop.seat import Seat
 from tests.conftest import files_under, type_text
 from ui import work_page
@@ -172,3 +172,21 @@ def test_wrong_password_shows_a_countdown_after_repeated_failures(qtbot, window)
         qtbot.keyClick(page.password, Qt.Key.Key_Return)
     assert not page.button.isEnabled()
     assert re.search(r"\d", page.message.text())
+
+
+def test_the_idle_lock_while_a_dialog_is_open_closes_it_and_keeps_the_call(qtbot, window, paths):
+    from PySide6.QtCore import QTimer
+
+    log_in(qtbot, window)
+    form = window.work.form
+    form.start_call()
+    form.kind.setCurrentIndex(form.kind.findData("counselling"))
+    form.notes.set_text(f"请打{PHONE}")
+    QTimer.singleShot(300, window.lock)  # the idle lock fires while the redaction dialog waits
+    assert window.work.save() is False
+    assert window.session is None and window.stack.currentWidget() is window.login_page
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
+    with Seat(paths).login("C001", "counselor-1") as check:
+        draft = CallService(check).load_draft()
+        assert draft.form.kind == "counselling" and draft.form.notes == "请打〔手机号〕"
+        assert CallService(check).count_calls(CallFilter()) == 0

@@ -86,7 +86,8 @@ class CallTableModel(QAbstractTableModel):
         if column == self.COL_CASE:
             return row.case_code or ""
         if column == self.COL_CONCERNS:
-            return "、".join(self._taxonomy.label(CONCERNS, c, self._lang) for c in row.concerns)
+            separator = "、" if self._lang == "zh" else ", "
+            return separator.join(self._taxonomy.label(CONCERNS, c, self._lang) for c in row.concerns)
         if column == self.COL_SUMMARY:
             return row.summary
         return None
@@ -123,6 +124,7 @@ class CallList(QWidget):
         self.mine_only.setChecked(not can_see_all)
         self.mine_only.setEnabled(can_see_all)
         for widget in (self.date_from, self.date_to):
+            widget.setDisplayFormat("yyyy-MM-dd")
             widget.dateChanged.connect(self.reload)
         for widget in (self.kind, self.concern):
             widget.currentIndexChanged.connect(self.reload)

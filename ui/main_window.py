@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.setIconText(f"{text} {shortcut}")  # the toolbar shows the key, so it is learnt by looking
         action.triggered.connect(slot)
         self.addAction(action)
         return action

@@ -60,6 +60,11 @@ class WorkPage(QWidget):
         self.form.case_code_entered.connect(self._show_case_history)
         self.calls.open_call.connect(self.open_call)
 
+    @property
+    def alive(self) -> bool:
+        """False once the window locked while a dialog of this page was open: the key is gone."""
+        return bool(self.session.key)
+
     # ----- drafts -------------------------------------------------------------------------------
 
     def _changed(self) -> None:
@@ -97,6 +102,8 @@ class WorkPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
+        if not self.alive:
+            return
         if answer == QMessageBox.StandardButton.Yes:
             self.form.load(draft.form, draft.call_id)
             if draft.form.started_at and not draft.form.ended_at:
@@ -122,7 +129,7 @@ class WorkPage(QWidget):
             answer = QMessageBox.question(
                 self, self.tr("New call"), self.tr("Discard the call on screen and start a new one?")
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != QMessageBox.StandardButton.Yes or not self.alive:
                 return
         self.form.clear()
         self.service.discard_draft()
@@ -144,7 +151,7 @@ class WorkPage(QWidget):
             counts.update(span.kind for span in privacy.find_identifiers(text))
         if counts:
             preview = privacy.redact(form.notes)
-            if RedactionDialog(counts, preview, self).exec() != QDialog.DialogCode.Accepted:
+            if RedactionDialog(counts, preview, self).exec() != QDialog.DialogCode.Accepted or not self.alive:
                 return False
         return self._store(form)
 
@@ -198,6 +205,8 @@ class WorkPage(QWidget):
             QMessageBox.warning(self, self.tr("Call"), error_text(exc))
             return
         result = CallViewDialog(record, self.taxonomy, self.lang, self).exec()
+        if not self.alive:
+            return
         if result == CallViewDialog.EDIT:
             if self.has_unsaved_call:
                 QMessageBox.information(self, self.tr("Edit"), self.tr("Save or clear the call on screen first."))
@@ -206,7 +215,7 @@ class WorkPage(QWidget):
             self.tabs.setCurrentWidget(self.form)
         elif result == CallViewDialog.AMEND:
             dialog = AmendmentDialog(self)
-            if dialog.exec() == QDialog.DialogCode.Accepted:
+            if dialog.exec() == QDialog.DialogCode.Accepted and self.alive:
                 try:
                     self.service.add_amendment(call_id, dialog.text.toPlainText())
                     self.status.emit(self.tr("Amendment saved."))

@@ -26,10 +26,7 @@ _STAFF_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,15}")
 def check_staff_code(code: str) -> str:
     code = (code or "").strip()
     if not _STAFF_CODE.fullmatch(code):
-        raise BadInput(
-            f"Staff code {code!r} is not valid: use 1–16 letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit."
-        )
+        raise BadInput("A staff code has 1–16 letters, digits, '.', '_' or '-', and starts with a letter or digit.")
     return code
 
 

@@ -51,7 +51,7 @@ def test_duplicate_codes_bad_roles_and_short_passwords_are_refused(service):
         service.add("C002", "x", "boss", "counselor-1")
     with pytest.raises(BadInput, match="at least 8"):
         service.add("C002", "x", "counselor", "short")
-    with pytest.raises(BadInput, match="not valid"):
+    with pytest.raises(BadInput, match="A staff code has"):
         service.add("C 002", "x", "counselor", "counselor-1")
 
 

@@ -79,7 +79,7 @@ def run(argv: list[str] | None = None) -> int:
         if paths != real:
             locks.append(SeatLock(paths.lock).acquire())
     except HotlineError as exc:
-        QMessageBox.critical(None, "Hotline Log", error_text(exc))
+        QMessageBox.critical(None, QApplication.translate("app", "Hotline Log"), error_text(exc))
         for lock in locks:
             lock.release()
         return 1

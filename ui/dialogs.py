@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,11 +45,12 @@ class RedactionDialog(QDialog):
         self.resize(560, 380)
 
 
-def call_html(record: CallRecord, taxonomy: Taxonomy, lang: str, tr) -> str:
+def call_html(record: CallRecord, taxonomy: Taxonomy, lang: str) -> str:
     form = record.form
+    comma = "、" if lang == "zh" else ", "
 
     def labels(list_name, codes):
-        return "、".join(taxonomy.label(list_name, c, lang) for c in codes) or "—"
+        return comma.join(taxonomy.label(list_name, c, lang) for c in codes) or "—"
 
     def esc(text: str) -> str:
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
@@ -57,32 +58,30 @@ def call_html(record: CallRecord, taxonomy: Taxonomy, lang: str, tr) -> str:
     times = seat_time(form.started_at).strftime("%Y-%m-%d %H:%M")
     if form.ended_at:
         times += " – " + seat_time(form.ended_at).strftime("%H:%M")
+    caller = (
+        taxonomy.label(AGE_BANDS, form.age_band, lang),
+        taxonomy.label(GENDERS, form.gender, lang),
+        taxonomy.label(REGIONS, form.region, lang) + (f" {form.city}" if form.city else ""),
+    )
     rows = [
-        (tr("Time"), times),
-        (tr("Counselor"), record.counselor),
-        (tr("Kind"), taxonomy.label(CALL_KINDS, form.kind, lang)),
-        (
-            tr("Caller"),
-            "，".join(
-                (
-                    taxonomy.label(AGE_BANDS, form.age_band, lang),
-                    taxonomy.label(GENDERS, form.gender, lang),
-                    taxonomy.label(REGIONS, form.region, lang) + (f" {form.city}" if form.city else ""),
-                )
-            ),
-        ),
-        (tr("Case code"), form.case_code or "—"),
-        (tr("Concerns"), labels(CONCERNS, form.concerns)),
-        (tr("Emotions"), labels(EMOTIONS, form.emotions)),
-        (tr("Interventions"), labels(INTERVENTIONS, form.interventions)),
-        (tr("Keywords"), "、".join(form.keywords) or "—"),
-        (tr("Summary"), form.summary or "—"),
+        (QCoreApplication.translate("CallViewDialog", "Time"), times),
+        (QCoreApplication.translate("CallViewDialog", "Counselor"), record.counselor),
+        (QCoreApplication.translate("CallViewDialog", "Kind"), taxonomy.label(CALL_KINDS, form.kind, lang)),
+        (QCoreApplication.translate("CallViewDialog", "Caller"), comma.join(caller)),
+        (QCoreApplication.translate("CallViewDialog", "Case code"), form.case_code or "—"),
+        (QCoreApplication.translate("CallViewDialog", "Concerns"), labels(CONCERNS, form.concerns)),
+        (QCoreApplication.translate("CallViewDialog", "Emotions"), labels(EMOTIONS, form.emotions)),
+        (QCoreApplication.translate("CallViewDialog", "Interventions"), labels(INTERVENTIONS, form.interventions)),
+        (QCoreApplication.translate("CallViewDialog", "Keywords"), comma.join(form.keywords) or "—"),
+        (QCoreApplication.translate("CallViewDialog", "Summary"), form.summary or "—"),
     ]
+    notes_title = QCoreApplication.translate("CallViewDialog", "Notes")
+    amendment_title = QCoreApplication.translate("CallViewDialog", "Amendment")
     html = "<table cellspacing=4>" + "".join(f"<tr><th align=left>{k}</th><td>{esc(v)}</td></tr>" for k, v in rows)
-    html += f"</table><h3>{tr('Notes')}</h3><p>{esc(form.notes) or '—'}</p>"
+    html += f"</table><h3>{notes_title}</h3><p>{esc(form.notes) or '—'}</p>"
     for amendment in record.amendments:
         stamp = seat_time(amendment.at).strftime("%Y-%m-%d %H:%M")
-        html += f"<h4>{tr('Amendment')} · {amendment.author} · {stamp}</h4><p>{esc(amendment.text)}</p>"
+        html += f"<h4>{amendment_title} · {amendment.author} · {stamp}</h4><p>{esc(amendment.text)}</p>"
     return html
 
 
@@ -97,7 +96,7 @@ class CallViewDialog(QDialog):
         self.setWindowTitle(self.tr("Call %1").replace("%1", str(record.id)))
         view = QTextBrowser()
         view.setAccessibleName(self.tr("Call"))
-        view.setHtml(call_html(record, taxonomy, lang, self.tr))
+        view.setHtml(call_html(record, taxonomy, lang))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         if record.editable:
             edit = buttons.addButton(self.tr("Edit"), QDialogButtonBox.ButtonRole.ActionRole)

@@ -1,41 +1,74 @@
-"""What an expected failure means, in the UI's language. The core's English sentence stays as detail."""
+"""What an expected failure means, in the UI's language. The core's English sentence stays as detail.
 
-from PySide6.QtCore import QCoreApplication
+The core (`desktop`) writes its messages in English without Qt; the constant ones that reach a person
+are marked here with QT_TRANSLATE_NOOP so lupdate collects them, and `core_text` translates them at
+display time (STYLE.md point 11).
+"""
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop import errors
 
+CORE_MESSAGES = (
+    QT_TRANSLATE_NOOP("messages", "Choose the call kind."),
+    QT_TRANSLATE_NOOP("messages", "The call has no start time: press Start call (F2) or enter the time."),
+    QT_TRANSLATE_NOOP("messages", "The call ends before it starts: correct the end time."),
+    QT_TRANSLATE_NOOP("messages", "A case code has six characters like K7Q-39M."),
+    QT_TRANSLATE_NOOP("messages", "Notes are limited to 200,000 characters; shorten them."),
+    QT_TRANSLATE_NOOP("messages", "The summary is limited to 500 characters."),
+    QT_TRANSLATE_NOOP("messages", "The city is limited to 40 characters."),
+    QT_TRANSLATE_NOOP("messages", "At most 30 keywords of up to 20 characters."),
+    QT_TRANSLATE_NOOP("messages", "The amendment is empty."),
+    QT_TRANSLATE_NOOP("messages", "A name must be 1–60 characters without control characters."),
+    QT_TRANSLATE_NOOP("messages", "A password must have at least 8 characters."),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "A staff code has 1–16 letters, digits, '.', '_' or '-', and starts with a letter or digit.",
+    ),
+    QT_TRANSLATE_NOOP("messages", "Counselors can open only their own calls."),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "This call can no longer be edited (24 hours have passed, or it is not yours); add an amendment.",
+    ),
+)
 
-def _tr(text: str) -> str:
+
+def core_text(text: str) -> str:
+    """A core message in the UI's language (itself when it has no translation)."""
     return QCoreApplication.translate("messages", text)
 
 
 def error_text(exc: Exception) -> str:
     """One sentence a counselor can act on, followed by the technical detail where it adds something."""
     if isinstance(exc, errors.WrongPassword):
-        return (
-            _tr("Wrong account or password.")
-            if "disabled" not in str(exc)
-            else _tr("This account is disabled on this seat; ask an admin.")
-        )
+        if "disabled" in str(exc):
+            return QCoreApplication.translate("messages", "This account is disabled on this seat; ask an admin.")
+        return QCoreApplication.translate("messages", "Wrong account or password.")
     if isinstance(exc, errors.LoginDelayed):
-        return _tr("Too many failed attempts; wait before trying again.")
+        return QCoreApplication.translate("messages", "Too many failed attempts; wait before trying again.")
     if isinstance(exc, errors.NotPermitted):
-        return _tr("Your role does not allow this.") + "\n" + str(exc)
+        return QCoreApplication.translate("messages", "Your role does not allow this.") + "\n" + core_text(str(exc))
     if isinstance(exc, errors.KeyringError):
         return (
-            _tr(
+            QCoreApplication.translate(
+                "messages",
                 "The system keyring cannot give this seat's device secret. Open the seat with the recovery code, "
-                "or ask the admin."
+                "or ask the admin.",
             )
             + "\n"
             + str(exc)
         )
     if isinstance(exc, errors.DatabaseError):
-        return _tr("The database cannot be used right now. Nothing was deleted.") + "\n" + str(exc)
+        text = QCoreApplication.translate("messages", "The database cannot be used right now. Nothing was deleted.")
+        return text + "\n" + str(exc)
     if isinstance(exc, errors.StorageError):
-        return _tr("The disk refused the write; what was saved before is intact.") + "\n" + str(exc)
+        text = QCoreApplication.translate("messages", "The disk refused the write; what was saved before is intact.")
+        return text + "\n" + str(exc)
     if isinstance(exc, errors.VaultError):
-        return _tr("The seat's key file is damaged or missing; ask the admin to restore it.") + "\n" + str(exc)
+        text = QCoreApplication.translate(
+            "messages", "The seat's key file is damaged or missing; ask the admin to restore it."
+        )
+        return text + "\n" + str(exc)
     if isinstance(exc, errors.SeatBusy):
-        return _tr("Hotline Log is already running on this seat; use that window.")
-    return str(exc)
+        return QCoreApplication.translate("messages", "Hotline Log is already running on this seat; use that window.")
+    return core_text(str(exc))

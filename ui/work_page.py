@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import privacy
@@ -16,19 +16,7 @@ from desktop.taxonomy import CALL_KINDS, CONCERNS, load_taxonomy
 from ui.call_form import CallForm
 from ui.call_list import CallList
 from ui.dialogs import AmendmentDialog, CallViewDialog, RedactionDialog
-from ui.messages import error_text
-
-# The core's constant messages, marked here so they are translated at display (STYLE.md point 11).
-_CORE_MESSAGES = (
-    QCoreApplication.translate("messages", "Choose the call kind."),
-    QCoreApplication.translate("messages", "The call has no start time: press Start call (F2) or enter the time."),
-    QCoreApplication.translate("messages", "The call ends before it starts: correct the end time."),
-    QCoreApplication.translate("messages", "A case code has six characters like K7Q-39M."),
-)
-
-
-def _tr_core(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
+from ui.messages import core_text, error_text
 
 
 class WorkPage(QWidget):
@@ -144,7 +132,7 @@ class WorkPage(QWidget):
             form = replace(form, ended_at=datetime.now(UTC))
         problems = self.service.problems(form)
         if problems:
-            QMessageBox.warning(self, self.tr("Not saved yet"), "\n".join(_tr_core(p) for p in problems))
+            QMessageBox.warning(self, self.tr("Not saved yet"), "\n".join(core_text(p) for p in problems))
             return False
         counts = Counter()
         for text in (form.notes, form.summary, form.city, *form.keywords):
@@ -184,7 +172,8 @@ class WorkPage(QWidget):
             return
         lines = []
         for visit in visits[-5:]:
-            concerns = "、".join(self.taxonomy.label(CONCERNS, c, self.lang) for c in visit.concerns) or "—"
+            comma = "、" if self.lang == "zh" else ", "
+            concerns = comma.join(self.taxonomy.label(CONCERNS, c, self.lang) for c in visit.concerns) or "—"
             lines.append(f"{seat_time(visit.started_at).strftime('%Y-%m-%d')}  {concerns}")
         header = self.tr("%n earlier call(s); last risk level: %1", "", len(visits)).replace(
             "%1", visits[-1].risk_level

@@ -23,7 +23,8 @@ def kind_label(kind: str) -> str:
 
 
 def describe_counts(counts: Counter) -> str:
-    return "、".join(f"{kind_label(kind)} ×{n}" for kind, n in counts.items())
+    separator = QCoreApplication.translate("kinds", ", ")  # 、 in Chinese
+    return separator.join(f"{kind_label(kind)} ×{n}" for kind, n in counts.items())
 
 
 class IdentifierHighlighter(QSyntaxHighlighter):

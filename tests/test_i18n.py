@@ -1,0 +1,35 @@
+"""Chinese first: the built translation loads and covers every string of the window."""
+
+import subprocess
+import sys
+
+from PySide6.QtCore import QCoreApplication
+
+from tests.conftest import ROOT
+from ui.i18n import install_translators
+from ui.messages import error_text
+
+
+def test_the_window_speaks_chinese_by_default(qapp):
+    install_translators(qapp, "zh_CN")
+    try:
+        assert QCoreApplication.translate("MainWindow", "Start call") == "开始通话"
+        assert QCoreApplication.translate("LoginPage", "Log in") == "登录"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # Qt's own dialogs too
+        from desktop.errors import WrongPassword
+
+        assert error_text(WrongPassword("Wrong staff code or password.")) == "账号或密码错误。"
+    finally:
+        install_translators(qapp, "en")
+    assert QCoreApplication.translate("MainWindow", "Start call") == "Start call"
+
+
+def test_every_string_of_the_window_has_a_chinese_translation():
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "resources" / "i18n" / "update.py"), "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr

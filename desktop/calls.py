@@ -5,14 +5,29 @@ counselor may edit it for 24 hours after it was first saved; after that, or for 
 see it, only an amendment can be added.
 """
 
-import json
-import secrets
-import unicodedata
 from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
-from datetime import date, datetime, timedelta
+from dataclasses import replace
+from datetime import datetime
 
 from desktop import privacy
+from desktop.call_model import (
+    EDIT_WINDOW,
+    MAX_CITY,
+    MAX_KEYWORD,
+    MAX_KEYWORDS,
+    MAX_NOTES,
+    MAX_SUMMARY,
+    Amendment,
+    CallFilter,
+    CallInput,
+    CallRecord,
+    CallRow,
+    CaseVisit,
+    Draft,
+    SaveResult,
+    clean_text,
+    normalize_case_code,
+)
 from desktop.clock import parse_iso, seat_day_bounds, to_utc_iso, utc_now, utc_now_iso
 from desktop.errors import BadInput, NotPermitted
 from desktop.seat import Session
@@ -27,140 +42,6 @@ from desktop.taxonomy import (
     REGIONS,
     load_taxonomy,
 )
-
-EDIT_WINDOW = timedelta(hours=24)
-MAX_NOTES = 200_000
-MAX_SUMMARY = 500
-MAX_CITY = 40
-MAX_KEYWORD = 20
-MAX_KEYWORDS = 30
-CASE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-QUICK_KINDS = ("silent", "hang_up", "wrong_number", "harassment")
-RISK_LEVELS = ("none", "low", "moderate", "high", "imminent")
-
-
-def new_case_code() -> str:
-    chars = "".join(secrets.choice(CASE_ALPHABET) for _ in range(6))
-    return f"{chars[:3]}-{chars[3:]}"
-
-
-def normalize_case_code(text: str) -> str | None:
-    """`k7q39m`, `K7Q 39M` or `K7Q-39M` → `K7Q-39M`; None when it cannot be a case code."""
-    chars = "".join(c for c in unicodedata.normalize("NFKC", text or "").upper() if c.isalnum())
-    if len(chars) != 6 or any(c not in CASE_ALPHABET for c in chars):
-        return None
-    return f"{chars[:3]}-{chars[3:]}"
-
-
-def clean_text(text: str) -> str:
-    """Drop control characters a paste may bring (keeping line breaks and tabs); keep emoji and CJK."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(c for c in text if c in "\n\t" or not unicodedata.category(c).startswith("C") or c == "\u200d")
-
-
-@dataclass
-class CallInput:
-    """What the call form holds; also the payload of a draft."""
-
-    kind: str | None = None
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
-    age_band: str = "unknown"
-    gender: str = "unknown"
-    region: str = "unknown"
-    city: str = ""
-    first_call: bool | None = None
-    case_code: str | None = None
-    concerns: list[str] = field(default_factory=list)
-    emotions: list[str] = field(default_factory=list)
-    interventions: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    summary: str = ""
-    notes: str = ""
-
-    def to_json(self) -> str:
-        data = asdict(self)
-        for name in ("started_at", "ended_at"):
-            data[name] = getattr(self, name).isoformat() if getattr(self, name) else None
-        return json.dumps(data, ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, text: str) -> "CallInput":
-        data = json.loads(text)
-        for name in ("started_at", "ended_at"):
-            data[name] = parse_iso(data[name]) if data.get(name) else None
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
-
-
-@dataclass(frozen=True)
-class CallRow:
-    """One line of the call list."""
-
-    id: int
-    started_at: datetime
-    ended_at: datetime | None
-    counselor: str
-    kind: str
-    case_code: str | None
-    concerns: tuple[str, ...]
-    risk_level: str
-    summary: str
-
-    @property
-    def duration_s(self) -> int | None:
-        return int((self.ended_at - self.started_at).total_seconds()) if self.ended_at else None
-
-
-@dataclass(frozen=True)
-class Amendment:
-    author: str
-    at: datetime
-    text: str
-
-
-@dataclass(frozen=True)
-class CallRecord:
-    id: int
-    counselor: str
-    form: CallInput
-    risk_level: str
-    created_at: datetime
-    updated_at: datetime
-    amendments: tuple[Amendment, ...]
-    editable: bool
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    call_id: int
-    hidden: Counter
-
-
-@dataclass(frozen=True)
-class CaseVisit:
-    call_id: int
-    started_at: datetime
-    concerns: tuple[str, ...]
-    risk_level: str
-
-
-@dataclass(frozen=True)
-class Draft:
-    form: CallInput
-    call_id: int | None
-    saved_at: datetime
-
-
-@dataclass
-class CallFilter:
-    mine_only: bool = False
-    date_from: date | None = None
-    date_to: date | None = None  # inclusive, seat days
-    kind: str | None = None
-    concern: str | None = None  # an item code, or a group code for every item of it
-    risk_level: str | None = None
-    text: str = ""
-
 
 _CODE_TABLES = (
     ("call_concern", "code"),

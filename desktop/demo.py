@@ -12,7 +12,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop.accounts import AccountService
-from desktop.calls import CASE_ALPHABET, CallInput, CallService
+from desktop.call_model import CASE_ALPHABET, CallInput
+from desktop.calls import CallService
 from desktop.clock import seat_zone
 from desktop.config import SeatPaths, data_home
 from desktop.seat import Seat

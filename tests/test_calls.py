@@ -10,7 +10,8 @@ import pytest
 
 import desktop.calls as calls_module
 from desktop.accounts import AccountService
-from desktop.calls import CallFilter, CallInput, CallService, new_case_code, normalize_case_code
+from desktop.call_model import CallFilter, CallInput, new_case_code, normalize_case_code
+from desktop.calls import CallService
 from desktop.errors import BadInput, DatabaseError, NotPermitted
 from desktop.seat import Seat
 from desktop.store.connection import connect

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import keyring
 import pytest
 
-from desktop.calls import QUICK_KINDS
+from desktop.call_model import QUICK_KINDS
 from desktop.clock import parse_iso, seat_time
 from desktop.config import ENV_HOME, SeatPaths, data_home
 from desktop.demo import DEMO_ACCOUNTS, create_demo_seat, demo_calls, demo_home

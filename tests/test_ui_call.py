@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.accounts import AccountService
-from desktop.calls import CallFilter, CallService
+from desktop.call_model import CallFilter
+from desktop.calls import CallService
 from desktop.seat import Seat
 from tests.conftest import files_under, type_text
 from ui import work_page

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from desktop.calls import CallRow
+from desktop.call_model import CallRow
 from desktop.seat import Seat
 from desktop.taxonomy import load_taxonomy
 from ui import settings

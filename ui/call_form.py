@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.calls import CallInput, normalize_case_code
+from desktop.call_model import CallInput, normalize_case_code
 from desktop.clock import seat_time
 from desktop.taxonomy import AGE_BANDS, CALL_KINDS, EMOTIONS, GENDERS, INTERVENTIONS, REGIONS, Taxonomy
 from ui.widgets.code_list import CodeList

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.calls import CallFilter, CallRow, CallService
+from desktop.call_model import CallFilter, CallRow
+from desktop.calls import CallService
 from desktop.clock import seat_time
 from desktop.taxonomy import CALL_KINDS, CONCERN_GROUPS, CONCERNS, Taxonomy
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.calls import CallRecord
+from desktop.call_model import CallRecord
 from desktop.clock import seat_time
 from desktop.taxonomy import AGE_BANDS, CALL_KINDS, CONCERNS, EMOTIONS, GENDERS, INTERVENTIONS, REGIONS, Taxonomy
 from ui.widgets.guarded_text import describe_counts

@@ -8,7 +8,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import privacy
-from desktop.calls import QUICK_KINDS, CallInput, CallService, new_case_code
+from desktop.call_model import QUICK_KINDS, CallInput, new_case_code
+from desktop.calls import CallService
 from desktop.clock import seat_time
 from desktop.errors import HotlineError
 from desktop.seat import Session

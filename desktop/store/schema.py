@@ -129,6 +129,82 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        3,
+        "risk: assessments, crisis actions, referral directory and referrals, follow-ups, safety plans",
+        """
+        CREATE TABLE risk_assessment (
+            call_id         INTEGER PRIMARY KEY REFERENCES call (id) ON DELETE CASCADE,
+            answers         TEXT NOT NULL,
+            computed_level  TEXT NOT NULL,
+            final_level     TEXT NOT NULL,
+            override_reason TEXT NOT NULL DEFAULT '',
+            reasons         TEXT NOT NULL DEFAULT '[]',
+            assessed_at     TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE crisis_action (
+            id      INTEGER PRIMARY KEY,
+            call_id INTEGER NOT NULL REFERENCES call (id) ON DELETE CASCADE,
+            action  TEXT NOT NULL,
+            at      TEXT NOT NULL,
+            outcome TEXT
+        ) STRICT;
+        CREATE INDEX crisis_action_by_call ON crisis_action (call_id, at);
+
+        CREATE TABLE resource (
+            id         INTEGER PRIMARY KEY,
+            name       TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            region     TEXT NOT NULL DEFAULT 'national',
+            phone      TEXT NOT NULL DEFAULT '',
+            hours      TEXT NOT NULL DEFAULT '',
+            notes      TEXT NOT NULL DEFAULT '',
+            example    INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1)),
+            retired    INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX resource_by_kind ON resource (kind, region) WHERE retired = 0;
+
+        CREATE TABLE referral (
+            id          INTEGER PRIMARY KEY,
+            call_id     INTEGER NOT NULL REFERENCES call (id) ON DELETE CASCADE,
+            resource_id INTEGER REFERENCES resource (id),
+            kind        TEXT NOT NULL,
+            urgency     TEXT NOT NULL,
+            status      TEXT NOT NULL,
+            updated_at  TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX referral_by_call ON referral (call_id);
+        CREATE INDEX referral_by_status ON referral (status, updated_at);
+
+        CREATE TABLE follow_up (
+            id         INTEGER PRIMARY KEY,
+            call_id    INTEGER NOT NULL REFERENCES call (id) ON DELETE CASCADE,
+            due_at     TEXT NOT NULL,
+            owner      TEXT NOT NULL,
+            note       TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            done_at    TEXT,
+            done_by    TEXT,
+            outcome    TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE INDEX follow_up_open ON follow_up (due_at) WHERE done_at IS NULL;
+        CREATE INDEX follow_up_by_call ON follow_up (call_id);
+
+        CREATE TABLE safety_plan (
+            call_id       INTEGER PRIMARY KEY REFERENCES call (id) ON DELETE CASCADE,
+            warning_signs TEXT NOT NULL DEFAULT '',
+            coping        TEXT NOT NULL DEFAULT '',
+            distractions  TEXT NOT NULL DEFAULT '',
+            helpers       TEXT NOT NULL DEFAULT '',
+            professionals TEXT NOT NULL DEFAULT '',
+            environment   TEXT NOT NULL DEFAULT '',
+            updated_at    TEXT NOT NULL
+        ) STRICT;
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -28,9 +28,11 @@ from desktop.call_model import (
     clean_text,
     normalize_case_code,
 )
+from desktop.call_risk import load_risk, risk_problems, store_risk
 from desktop.clock import parse_iso, seat_day_bounds, to_utc_iso, utc_now, utc_now_iso
 from desktop.errors import BadInput, NotPermitted
 from desktop.seat import Session
+from desktop.store.accounts import AccountRepo
 from desktop.store.search import index_text, match_query
 from desktop.taxonomy import (
     AGE_BANDS,
@@ -107,6 +109,8 @@ class CallService:
             problems.append(f"The city is limited to {MAX_CITY} characters.")
         if len(form.keywords) > MAX_KEYWORDS or any(len(k) > MAX_KEYWORD for k in form.keywords):
             problems.append(f"At most {MAX_KEYWORDS} keywords of up to {MAX_KEYWORD} characters.")
+        owners = {a.code for a in AccountRepo(self._store).all(include_inactive=False)}
+        problems.extend(risk_problems(form, self._taxonomy, owners))
         return problems
 
     # ----- saving -------------------------------------------------------------------------------
@@ -160,6 +164,7 @@ class CallService:
                 self._store.execute("DELETE FROM notes_fts WHERE rowid = ?", (call_id,))
                 action = "call.edited"
             self._replace_codes(call_id, form, keywords)
+            store_risk(self._session, call_id, form, hidden)
             self._store.execute(
                 "INSERT INTO notes_fts (rowid, text) VALUES (?, ?)",
                 (call_id, index_text(values["summary"] + "\n" + values["notes"])),
@@ -238,6 +243,7 @@ class CallService:
             keywords=codes["call_keyword"],
             summary=summary,
             notes=notes,
+            **load_risk(self._store, call_id),
         )
         amendments = tuple(
             Amendment(author, parse_iso(at), text)

@@ -142,6 +142,12 @@ class Seat:
                 audit = AuditLog(store)
                 audit.append(SYSTEM_ACTOR, "seat.created", seat_name, {"require_keyring": require_keyring})
                 audit.append(SYSTEM_ACTOR, "account.added", admin_code, {"role": "admin"})
+            from desktop.directory import Directory  # the directory service needs a Session, defined here
+
+            seat = cls(paths)
+            seat._vault = vault
+            session = Session(seat, store, account, key)
+            Directory(session).seed_if_empty()
             vault.save()
         except BaseException:
             if store is not None:
@@ -151,10 +157,8 @@ class Seat:
                     with contextlib.suppress(OSError):
                         path.with_name(path.name + extra).unlink()
             raise
-        seat = cls(paths)
-        seat._vault = vault
         log.info("seat set up in %s", paths.home)
-        return Session(seat, store, account, key), recovery_code
+        return session, recovery_code
 
     # ----- opening it ---------------------------------------------------------------------------------
 

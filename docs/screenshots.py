@@ -29,6 +29,13 @@ from ui.main_window import MainWindow  # noqa: E402
 from ui.style import STYLE_SHEET  # noqa: E402
 
 OUT = ROOT / "docs" / "images"
+RISK_SHOTS = (
+    ("none", ()),
+    ("low", ("ideation_passive", "hopelessness")),
+    ("moderate", ("ideation_current", "future_plans")),
+    ("high", ("ideation_current", "plan", "social_support")),
+    ("imminent", ("ideation_current", "plan", "timeframe_72h", "means_access")),
+)
 NOTE = "来电者是考研学生，最近两周失眠，每天只睡三四个小时，担心考不上让父母失望。她说可以打13812345678找她。"
 
 
@@ -78,6 +85,29 @@ def shoot(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> Non
     work.calls.reload()
     settle(app)
     window.grab().save(str(OUT / f"call-list-{short}.png"))
+
+    work.tabs.setCurrentWidget(form)
+    form.notes.set_text("来电者说最近不想活了，药已经准备好。")
+    form._check_prompt_words()
+    for level, items in RISK_SHOTS:
+        form.risk.load(None)
+        for item in items:
+            form.risk.items[item].setChecked(True)
+        if level == "moderate":
+            form.risk.scales["ideation_intensity"].setValue(7)
+        form.show_section(form.risk)
+        settle(app)
+        window.grab().save(str(OUT / f"risk-{level}-{short}.png"))
+    form.crisis.rows["ambulance_120"][0].setChecked(True)
+    form.crisis.rows["stayed_on_line"][0].setChecked(True)
+    outcome = form.crisis.rows["ambulance_120"][2]
+    outcome.setCurrentIndex(outcome.findData("rescued"))
+    form.show_section(form.crisis)
+    settle(app)
+    window.grab().save(str(OUT / f"crisis-protocol-{short}.png"))
+    work.tabs.setCurrentWidget(work.queue)
+    settle(app)
+    window.grab().save(str(OUT / f"follow-ups-{short}.png"))
     form.clear()
     window.close()
     settle(app)

@@ -10,7 +10,7 @@ from tests.conftest import ADMIN, ADMIN_PASSWORD
 
 def test_setting_up_a_seat_starts_the_chain(session):
     entries = list(reversed(session.audit.entries()))
-    assert [e.action for e in entries] == ["seat.created", "account.added"]
+    assert [e.action for e in entries] == ["seat.created", "account.added", "directory.seeded"]
     assert entries[0].prev_hash == GENESIS and entries[1].prev_hash == entries[0].hash
     assert session.audit.verify() == []
 

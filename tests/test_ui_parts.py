@@ -102,3 +102,16 @@ def test_nonsense_settings_fall_back_to_defaults(own_settings):
     assert settings.read(settings.IDLE_MINUTES, own_settings) == 5
     own_settings.setValue(settings.IDLE_MINUTES.key, 12)
     assert settings.read(settings.IDLE_MINUTES, own_settings) == 12
+
+
+def test_the_underline_sits_on_the_identifier_even_after_emoji(qtbot):
+    from ui.widgets.guarded_text import GuardedNotes
+
+    notes = GuardedNotes()
+    qtbot.addWidget(notes)
+    text = "😢😢 电话13812345678"
+    notes.set_text(text)
+    block = notes.editor.document().firstBlock()
+    ranges = [(r.start, r.length) for r in block.layout().formats()]
+    start = len(text[: text.index("138")].encode("utf-16-le")) // 2
+    assert ranges == [(start, 11)]

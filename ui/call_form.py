@@ -14,13 +14,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop import risk
 from desktop.call_model import CallInput, normalize_case_code
 from desktop.clock import seat_time
 from desktop.taxonomy import AGE_BANDS, CALL_KINDS, EMOTIONS, GENDERS, INTERVENTIONS, REGIONS, Taxonomy
+from ui.crisis_panel import CrisisPanel
+from ui.referral_panel import ReferralPanel
+from ui.risk_panel import RiskPanel, level_style
+from ui.safety_plan import SafetyPlanEditor
 from ui.widgets.code_list import CodeList
 from ui.widgets.concern_picker import ConcernPicker
 from ui.widgets.guarded_text import GuardedNotes
@@ -48,9 +54,11 @@ class CallForm(QWidget):
     case_code_entered = Signal(str)
     generate_case_code = Signal()
 
-    def __init__(self, taxonomy: Taxonomy, lang: str, parent=None):
+    def __init__(self, taxonomy: Taxonomy, lang: str, resources=(), owners=(), me: str = "", parent=None):
         super().__init__(parent)
         self._taxonomy = taxonomy
+        self._lang = lang
+        self._prompted = False
         self._loading = False
         self.call_id: int | None = None
         self.started: datetime | None = None
@@ -92,6 +100,17 @@ class CallForm(QWidget):
         self.interventions = CodeList(taxonomy, INTERVENTIONS, lang, self.tr("Interventions"))
         self.keywords = KeywordTags(lang)
 
+        # --- risk, crisis, referrals, safety plan ---
+        self.risk = RiskPanel(lang)
+        self.crisis = CrisisPanel(taxonomy, lang)
+        self.referrals = ReferralPanel(taxonomy, lang, resources, owners, me)
+        self.safety_plan = SafetyPlanEditor()
+        self.risk_badge = QLabel(objectName="riskBadge")
+        self.risk_badge.setAccessibleName(self.tr("Risk level"))
+        self.risk.level_changed.connect(self._level_changed)
+        self._prompt_check = QTimer(self, singleShot=True, interval=800)
+        self._prompt_check.timeout.connect(self._check_prompt_words)
+
         # --- notes and summary ---
         self.notes = GuardedNotes()
         self.summary = QLineEdit(placeholderText=self.tr("One line for the handover"))
@@ -117,9 +136,15 @@ class CallForm(QWidget):
             self.interventions.changed,
             self.keywords.changed,
             self.notes.changed,
+            self.risk.changed,
+            self.crisis.changed,
+            self.referrals.changed,
+            self.safety_plan.changed,
         ):
             signal.connect(self._edited)
         self.notes.changed.connect(self._suggest.start)
+        self.notes.changed.connect(self._prompt_check.start)
+        self.summary.textEdited.connect(self._prompt_check.start)
         self.clear()
 
     def _build_layout(self) -> None:
@@ -130,6 +155,7 @@ class CallForm(QWidget):
         timer_row.addWidget(self._dash)
         timer_row.addWidget(self.end_edit)
         timer_row.addStretch(1)
+        timer_row.addWidget(self.risk_badge)
 
         caller = QGroupBox(self.tr("Call and caller"))
         form = QFormLayout(caller)
@@ -157,14 +183,17 @@ class CallForm(QWidget):
         topics_layout.addWidget(QLabel(self.tr("Keywords")))
         topics_layout.addWidget(self.keywords)
 
+        self.sections = QTabWidget()
+        self.sections.addTab(self._scrolled(topics), self.tr("Concerns"))
+        self.sections.addTab(self._scrolled(self.risk), self.tr("Risk assessment"))
+        self.sections.addTab(self._scrolled(self.crisis), self.tr("Crisis protocol"))
+        self.sections.addTab(self._scrolled(self.referrals), self.tr("Referrals and follow-ups"))
+        self.sections.addTab(self._scrolled(self.safety_plan), self.tr("Safety plan"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(caller)
-        left_layout.addWidget(topics, 1)
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(left)
-
+        left_layout.addWidget(self.sections, 1)
         right = QGroupBox(self.tr("Notes"))
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.notes, 1)
@@ -172,7 +201,7 @@ class CallForm(QWidget):
         right_layout.addWidget(self.summary)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -196,6 +225,40 @@ class CallForm(QWidget):
             (self.notes.editor, self.summary),
         ):
             self.setTabOrder(first, second)
+
+    @staticmethod
+    def _scrolled(widget: QWidget) -> QScrollArea:
+        area = QScrollArea(widgetResizable=True)
+        area.setWidget(widget)
+        return area
+
+    def show_section(self, widget: QWidget) -> None:
+        for index in range(self.sections.count()):
+            area = self.sections.widget(index)
+            if area is widget or (isinstance(area, QScrollArea) and area.widget() is widget):
+                self.sections.setCurrentIndex(index)
+                return
+
+    def _level_changed(self, level: str) -> None:
+        touched = self.risk.touched
+        text = risk.level_label(level, self._lang) if touched else self.tr("not assessed")
+        self.risk_badge.setText(self.tr("Risk: %1").replace("%1", text))
+        self.risk_badge.setStyleSheet(level_style(level if touched else "") + " font-weight: 600;")
+        if level == "imminent":
+            self.show_section(self.crisis)  # an imminent call shows the protocol at once
+
+    def _check_prompt_words(self) -> None:
+        """Notes that mention suicide open the assessment with a banner, once per call."""
+        if self._prompted or self._loading or self.risk.touched:
+            return
+        words = risk.mentions_suicide(self.notes.text() + "\n" + self.summary.text())
+        if words:
+            self._prompted = True
+            self.risk.show_prompt(words)
+            self.show_section(self.risk)
+
+    def mentions_suicide(self) -> list[str]:
+        return risk.mentions_suicide(self.notes.text() + "\n" + self.summary.text())
 
     # ----- the timer ------------------------------------------------------------------------------
 
@@ -280,6 +343,11 @@ class CallForm(QWidget):
             keywords=self.keywords.words(),
             summary=self.summary.text(),
             notes=self.notes.text(),
+            risk=self.risk.to_input(),
+            crisis_actions=self.crisis.to_inputs(),
+            referrals=self.referrals.referrals(),
+            follow_ups=self.referrals.follow_ups(),
+            safety_plan=self.safety_plan.to_dict(),
         )
 
     def load(self, form: CallInput, call_id: int | None = None) -> None:
@@ -304,6 +372,13 @@ class CallForm(QWidget):
             self.notes.set_text(form.notes)
             self.summary.setText(form.summary)
             self.case_history.hide()
+            self.risk.load(form.risk)
+            self.crisis.load(form.crisis_actions)
+            self.referrals.load(form.referrals, form.follow_ups)
+            self.safety_plan.load(form.safety_plan)
+            self._prompted = False
+            self._level_changed(self.risk.final_level)
+            self.sections.setCurrentIndex(0)
         finally:
             self._loading = False
 

@@ -4,13 +4,22 @@ import logging
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+)
 
 from desktop.call_model import QUICK_KINDS
 from desktop.seat import Seat, Session
 from desktop.taxonomy import CALL_KINDS, load_taxonomy
 from desktop.vault import keyring_status
 from ui import settings
+from ui.directory_dialog import DirectoryDialog
 from ui.login import LoginPage
 from ui.settings_dialog import SettingsDialog
 from ui.work_page import WorkPage
@@ -56,6 +65,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.login_page)
         self.setCentralWidget(self.stack)
         self.user_label = QLabel()
+        self.follow_up_corner = QPushButton(objectName="followUpCorner", flat=True)
+        self.follow_up_corner.clicked.connect(lambda: self.work.show_follow_ups() if self.work else None)
+        self.follow_up_corner.hide()
+        self.statusBar().addPermanentWidget(self.follow_up_corner)
         self.statusBar().addPermanentWidget(self.user_label)
         status = keyring_status()
         if not status.usable:
@@ -109,9 +122,14 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.find_action)
         toolbar.addAction(self.lock_action)
-        self.settings_action = QAction(self.tr("Settings"), self)
+        self.directory_action = QAction(self.tr("Referral directory…"), self)
+        self.directory_action.triggered.connect(self._directory)
+        self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.triggered.connect(self._settings)
-        toolbar.addAction(self.settings_action)
+        seat_menu = self.menuBar().addMenu(self.tr("&Seat"))
+        seat_menu.addAction(self.lock_action)
+        seat_menu.addAction(self.directory_action)
+        seat_menu.addAction(self.settings_action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
@@ -128,6 +146,19 @@ class MainWindow(QMainWindow):
             action.setEnabled(working)
         self.toolbar.setVisible(working)
 
+    def _directory(self) -> None:
+        if self.work is not None:
+            DirectoryDialog(self.work.directory, self.work.taxonomy, self.lang, self).exec()
+
+    def _follow_ups(self, due: int, overdue: int) -> None:
+        text = self.tr("Follow-ups: %n due", "", due)
+        if overdue:
+            text += " · " + self.tr("%n overdue", "", overdue)
+        self.follow_up_corner.setText(text)
+        self.follow_up_corner.setProperty("overdue", bool(overdue))
+        self.follow_up_corner.setStyleSheet("color: #b71c1c; font-weight: 600;" if overdue else "")
+        self.follow_up_corner.setVisible(due > 0)
+
     def _settings(self) -> None:
         dialog = SettingsDialog(self)
         if dialog.exec():
@@ -141,11 +172,14 @@ class MainWindow(QMainWindow):
         self.session = session
         self.work = WorkPage(session, self.lang, self._autosave_seconds)
         self.work.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.work.follow_ups_changed.connect(self._follow_ups)
+        self.work.queue.reload()
         self.stack.addWidget(self.work)
         self.stack.setCurrentWidget(self.work)
         account = session.account
         self.user_label.setText(f"{account.display_name} ({account.code}) · {self.seat.vault.seat_name}")
         self._set_working(True)
+        self.directory_action.setVisible(session.role == "admin")
         self.idle.start()
         self.work.form.kind.setFocus()
         QTimer.singleShot(0, self.work.offer_draft)
@@ -177,6 +211,7 @@ class MainWindow(QMainWindow):
             work.deleteLater()
             session.close()
         self.user_label.clear()
+        self.follow_up_corner.hide()
         clipboard = QGuiApplication.clipboard()
         if clipboard.ownsClipboard():
             clipboard.clear()

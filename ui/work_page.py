@@ -11,12 +11,15 @@ from desktop import privacy
 from desktop.call_model import QUICK_KINDS, CallInput, new_case_code
 from desktop.calls import CallService
 from desktop.clock import seat_time
+from desktop.directory import Directory
 from desktop.errors import HotlineError
+from desktop.followups import FollowUpService
 from desktop.seat import Session
 from desktop.taxonomy import CALL_KINDS, CONCERNS, load_taxonomy
 from ui.call_form import CallForm
 from ui.call_list import CallList
 from ui.dialogs import AmendmentDialog, CallViewDialog, RedactionDialog
+from ui.followup_queue import FollowUpQueue
 from ui.messages import core_text, error_text
 
 
@@ -24,6 +27,7 @@ class WorkPage(QWidget):
     """Everything bound to one session. `status(text)` reports what happened, for the status bar."""
 
     status = Signal(str)
+    follow_ups_changed = Signal(int, int)
 
     def __init__(self, session: Session, lang: str, autosave_seconds: int, parent=None):
         super().__init__(parent)
@@ -31,12 +35,18 @@ class WorkPage(QWidget):
         self.lang = lang
         self.service = CallService(session)
         self.taxonomy = load_taxonomy()
-        self.form = CallForm(self.taxonomy, lang)
+        self.directory = Directory(session)
+        resources = [(r.id, r.name, r.kind) for r in self.directory.entries()]
+        owners = session.seat.vault.accounts()
+        self.form = CallForm(self.taxonomy, lang, resources, owners, session.actor)
         self.calls = CallList(self.service, self.taxonomy, lang, can_see_all=session.role != "counselor")
+        self.queue = FollowUpQueue(FollowUpService(session), self.taxonomy, lang)
+        self.queue.counts_changed.connect(self.follow_ups_changed)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("Current call"))
         self.tabs.addTab(self.calls, self.tr("Calls"))
-        self.tabs.currentChanged.connect(lambda i: self.calls.reload() if i == 1 else None)
+        self.tabs.addTab(self.queue, self.tr("Follow-ups and referrals"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -48,6 +58,15 @@ class WorkPage(QWidget):
         self.form.generate_case_code.connect(lambda: self.form.case_code.setText(new_case_code()) or self._changed())
         self.form.case_code_entered.connect(self._show_case_history)
         self.calls.open_call.connect(self.open_call)
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.calls:
+            self.calls.reload()
+        elif self.tabs.widget(index) is self.queue:
+            self.queue.reload()
+
+    def show_follow_ups(self) -> None:
+        self.tabs.setCurrentWidget(self.queue)
 
     @property
     def alive(self) -> bool:
@@ -135,8 +154,22 @@ class WorkPage(QWidget):
         if problems:
             QMessageBox.warning(self, self.tr("Not saved yet"), "\n".join(core_text(p) for p in problems))
             return False
+        if form.risk is None and self.form.mentions_suicide():
+            answer = QMessageBox.question(
+                self,
+                self.tr("No risk assessment"),
+                self.tr("The notes mention suicide, but the risk assessment is empty. Save without an assessment?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes or not self.alive:
+                if self.alive:
+                    self.form.show_section(self.form.risk)
+                return False
         counts = Counter()
-        for text in (form.notes, form.summary, form.city, *form.keywords):
+        texts = [form.notes, form.summary, form.city, *form.keywords, *form.safety_plan.values()]
+        texts += [f.note for f in form.follow_ups] + ([form.risk.override_reason] if form.risk else [])
+        for text in texts:
             counts.update(span.kind for span in privacy.find_identifiers(text))
         if counts:
             preview = privacy.redact(form.notes)
@@ -153,6 +186,7 @@ class WorkPage(QWidget):
         self.form.clear()
         self._dirty = False
         self._autosave.stop()
+        self.queue.reload()
         self.status.emit(self.tr("Call saved (%1).").replace("%1", str(result.call_id)))
         return True
 

@@ -22,7 +22,7 @@
 <context>
     <name>CallForm</name>
     <message>
-        <location filename="../../ui/call_form.py" line="+61"/>
+        <location filename="../../ui/call_form.py" line="+69"/>
         <source>Call time</source>
         <translation>通话时长</translation>
     </message>
@@ -48,18 +48,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+81"/>
         <source>Age band</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <location line="+63"/>
+        <location line="-80"/>
+        <location line="+81"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-80"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
@@ -95,29 +95,34 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+66"/>
+        <location line="+84"/>
         <source>Case code</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-81"/>
         <source>New code</source>
         <translation>新编号</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+62"/>
+        <location line="+80"/>
         <source>Emotions</source>
         <translation>情绪</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+63"/>
+        <location line="-79"/>
+        <location line="+81"/>
         <source>Interventions</source>
         <translation>干预措施</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-72"/>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>One line for the handover</source>
         <translation>一句话交班摘要</translation>
     </message>
@@ -127,7 +132,7 @@
         <translation>摘要</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Call and caller</source>
         <translation>通话与来电者</translation>
     </message>
@@ -157,7 +162,32 @@
         <translation>关键词</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Concerns</source>
+        <translation>来电问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk assessment</source>
+        <translation>风险评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crisis protocol</source>
+        <translation>危机处置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals and follow-ups</source>
+        <translation>转介与随访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety plan</source>
+        <translation>安全计划</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
@@ -166,11 +196,21 @@
         <source>Summary for the handover</source>
         <translation>交班摘要</translation>
     </message>
+    <message>
+        <location line="+44"/>
+        <source>not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk: %1</source>
+        <translation>风险：%1</translation>
+    </message>
 </context>
 <context>
     <name>CallList</name>
     <message>
-        <location filename="../../ui/call_list.py" line="+108"/>
+        <location filename="../../ui/call_list.py" line="+109"/>
         <source>Search notes and summaries (e.g. 失眠)</source>
         <translation>搜索记录和摘要（如：失眠）</translation>
     </message>
@@ -383,9 +423,304 @@
     </message>
 </context>
 <context>
+    <name>CrisisPanel</name>
+    <message>
+        <location filename="../../ui/crisis_panel.py" line="+20"/>
+        <source>Keep the caller talking. Ask for consent and where they are, and pass the location to 110/120 by voice: never type it here. Tick each step when it happens; its time is recorded.</source>
+        <translation>请与来电者保持通话。征得其同意并询问所在位置，位置只能口头转告 110/120，切勿录入本程序。每完成一步即勾选，系统会记录时间。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— outcome —</source>
+        <translation>— 结果 —</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryDialog</name>
+    <message>
+        <location filename="../../ui/directory_dialog.py" line="+88"/>
+        <location line="+62"/>
+        <source>Referral directory</source>
+        <translation>转介资源目录</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Directory entries</source>
+        <translation>目录条目</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hours</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show retired entries</source>
+        <translation>显示已停用的条目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>national</source>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+6"/>
+        <location line="+4"/>
+        <source>Import directory</source>
+        <translation>导入目录</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n entry(ies) added.</source>
+        <translation>
+            <numerusform>已添加 %n 个条目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Export directory</source>
+        <translation>导出目录</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location line="-161"/>
+        <source>Directory entry</source>
+        <translation>目录条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>national</source>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>Public phone number</source>
+        <translation>公开电话号码</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+9"/>
+        <source>Hours</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+9"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Example entry (not a real service)</source>
+        <translation>示例条目（非真实服务）</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpQueue</name>
+    <message>
+        <location filename="../../ui/followup_queue.py" line="+36"/>
+        <source>Follow-ups due</source>
+        <translation>到期随访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>Case code</source>
+        <translation>个案编号</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to do</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark done…</source>
+        <translation>标记为已完成…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open referrals</source>
+        <translation>未完结的转介</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Referred to</source>
+        <translation>转介至</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set status</source>
+        <translation>更新状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open follow-ups (overdue first, then those due within 12 hours)</source>
+        <translation>待完成的随访（已逾期的在前，其次是 12 小时内到期的）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Referrals still open</source>
+        <translation>尚未完结的转介</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>lead on shift</source>
+        <translation>当班班长</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Follow-up done</source>
+        <translation>完成随访</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What came of it?</source>
+        <translation>随访结果如何？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Referral</source>
+        <translation>转介</translation>
+    </message>
+</context>
+<context>
     <name>GuardedNotes</name>
     <message>
-        <location filename="../../ui/widgets/guarded_text.py" line="+55"/>
+        <location filename="../../ui/widgets/guarded_text.py" line="+61"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
@@ -499,7 +834,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+51"/>
+        <location filename="../../ui/main_window.py" line="+60"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -509,7 +844,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>No system keyring: this seat is not bound to this computer.</source>
         <translation>没有系统密钥环：本席位未与这台电脑绑定。</translation>
     </message>
@@ -555,11 +890,35 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>Settings</source>
-        <translation>设置</translation>
+        <source>Referral directory…</source>
+        <translation>转介资源目录…</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+2"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Seat</source>
+        <translation>席位(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Follow-ups: %n due</source>
+        <translation>
+            <numerusform>随访：%n 项到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 项逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
     </message>
@@ -630,6 +989,186 @@
         <location line="+1"/>
         <source>Back to the call</source>
         <translation>返回通话</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralPanel</name>
+    <message>
+        <location filename="../../ui/referral_panel.py" line="+42"/>
+        <source>Referrals of this call</source>
+        <translation>本次通话的转介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory entry</source>
+        <translation>目录条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— by kind only —</source>
+        <translation>— 仅按类型 —</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Referral kind</source>
+        <translation>转介类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add referral</source>
+        <translation>添加转介</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Follow-ups of this call</source>
+        <translation>本次通话的随访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the lead on shift</source>
+        <translation>当班班长</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What to do (no names or numbers)</source>
+        <translation>待办事项（勿写姓名或号码）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up note</source>
+        <translation>随访说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add follow-up</source>
+        <translation>添加随访</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Referrals</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Follow-ups</source>
+        <translation>随访</translation>
+    </message>
+</context>
+<context>
+    <name>RiskPanel</name>
+    <message>
+        <location filename="../../ui/risk_panel.py" line="+52"/>
+        <source>Computed risk level</source>
+        <translation>系统计算的风险等级</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Counselor&apos;s level</source>
+        <translation>咨询员评定的等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep the computed level</source>
+        <translation>沿用系统计算的等级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why the level differs (required)</source>
+        <translation>调整等级的原因（必填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the different level</source>
+        <translation>调整等级的原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counselor&apos;s judgement:</source>
+        <translation>咨询员判断：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>(computed: %1)</source>
+        <translation>（系统计算：%1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Because: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The notes mention %1. Please assess the suicide risk now.</source>
+        <translation>记录中提到“%1”，请立即评估自杀风险。</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPlanEditor</name>
+    <message>
+        <location filename="../../ui/safety_plan.py" line="+15"/>
+        <source>1. Warning signs</source>
+        <translation>1. 预警信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2. What I can do on my own to cope</source>
+        <translation>2. 自我应对方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3. People and places that distract me</source>
+        <translation>3. 能转移注意力的人和场所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4. People I can ask for help</source>
+        <translation>4. 可以求助的人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5. Professionals and services to contact</source>
+        <translation>5. 可联系的专业人员和机构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>6. Making my surroundings safe</source>
+        <translation>6. 让周围环境更安全</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agreed with the caller, in their words. No names or numbers: they are hidden.</source>
+        <translation>与来电者共同商定，尽量用其原话记录。请勿填写姓名或号码，否则会被隐藏。</translation>
     </message>
 </context>
 <context>
@@ -759,7 +1298,7 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="+36"/>
+        <location filename="../../ui/work_page.py" line="+46"/>
         <source>Current call</source>
         <translation>当前通话</translation>
     </message>
@@ -769,7 +1308,12 @@
         <translation>通话记录</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+1"/>
+        <source>Follow-ups and referrals</source>
+        <translation>随访与转介</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
     </message>
@@ -809,12 +1353,22 @@
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>No risk assessment</source>
+        <translation>未做风险评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The notes mention suicide, but the risk assessment is empty. Save without an assessment?</source>
+        <translation>记录中提到自杀，但风险评估为空。不做评估直接保存吗？</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Call saved (%1).</source>
         <translation>通话已保存（%1）。</translation>
     </message>
@@ -877,7 +1431,7 @@
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../../ui/widgets/guarded_text.py" line="-69"/>
+        <location filename="../../ui/widgets/guarded_text.py" line="-75"/>
         <source>mobile number</source>
         <translation>手机号</translation>
     </message>

@@ -27,6 +27,11 @@ def describe_counts(counts: Counter) -> str:
     return separator.join(f"{kind_label(kind)} ×{n}" for kind, n in counts.items())
 
 
+def _utf16(text: str, index: int) -> int:
+    """Where Python's code-point `index` falls in Qt's UTF-16 string (emoji count twice there)."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
 class IdentifierHighlighter(QSyntaxHighlighter):
     """Underlines the identifiers the guard finds. Runs per block (paragraph), so long notes stay quick."""
 
@@ -41,7 +46,8 @@ class IdentifierHighlighter(QSyntaxHighlighter):
         for span in privacy.find_identifiers(text):
             fmt = QTextCharFormat(self.format)
             fmt.setToolTip(kind_label(span.kind))
-            self.setFormat(span.start, span.end - span.start, fmt)
+            start, end = _utf16(text, span.start), _utf16(text, span.end)  # Qt counts UTF-16 units
+            self.setFormat(start, end - start, fmt)
 
 
 class GuardedNotes(QWidget):

@@ -1,0 +1,108 @@
+"""What is still open after a call: follow-ups (due and overdue first) and referrals not yet closed.
+
+The follow-up queue is the team's: every log-in shows it, whoever owns the follow-up, so nothing
+promised to a caller is forgotten at shift change. It shows the case code, due time, owner, risk level
+and the follow-up's own note, never the call's notes.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from desktop import privacy
+from desktop.call_model import LEAD_ON_SHIFT, clean_text
+from desktop.clock import parse_iso, utc_now, utc_now_iso
+from desktop.errors import BadInput
+from desktop.seat import Session
+from desktop.taxonomy import REFERRAL_STATUS, load_taxonomy
+
+OPEN_REFERRAL_STATUSES = ("suggested", "warm_transfer", "accepted")
+DUE_SOON = timedelta(hours=12)
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    id: int
+    call_id: int
+    case_code: str | None
+    due_at: datetime
+    owner: str
+    note: str
+    risk_level: str
+    overdue: bool
+    due_soon: bool  # overdue, or due within DUE_SOON
+
+    @property
+    def for_lead(self) -> bool:
+        return self.owner == LEAD_ON_SHIFT
+
+
+@dataclass(frozen=True)
+class ReferralRow:
+    id: int
+    call_id: int
+    case_code: str | None
+    kind: str
+    urgency: str
+    status: str
+    resource_name: str | None
+    updated_at: datetime
+
+
+class FollowUpService:
+    def __init__(self, session: Session):
+        self._session = session
+        self._store = session.store
+
+    def queue(self, now: datetime | None = None) -> list[FollowUpRow]:
+        """Every open follow-up, earliest first; each says whether it is overdue or due within 12 hours."""
+        now = now or utc_now()
+        rows = self._store.rows(
+            "SELECT f.id, f.call_id, c.case_code, f.due_at, f.owner, f.note, c.risk_level FROM follow_up f"
+            " JOIN call c ON c.id = f.call_id WHERE f.done_at IS NULL ORDER BY f.due_at, f.id"
+        )
+        queue = []
+        for fid, call, case, due, owner, note, level in rows:
+            due_at = parse_iso(due)
+            queue.append(
+                FollowUpRow(fid, call, case, due_at, owner, note, level, due_at <= now, due_at <= now + DUE_SOON)
+            )
+        return queue
+
+    def complete(self, follow_up_id: int, outcome: str) -> Counter:
+        """Mark a follow-up done with what came of it (through the notes guard)."""
+        guarded = privacy.guard(clean_text(outcome).strip())
+        if not guarded.text:
+            raise BadInput("Say what came of the follow-up.")
+        with self._store.transaction():
+            changed = self._store.execute(
+                "UPDATE follow_up SET done_at = ?, done_by = ?, outcome = ? WHERE id = ? AND done_at IS NULL",
+                (utc_now_iso(), self._session.actor, guarded.text, follow_up_id),
+            ).rowcount
+            if not changed:
+                raise BadInput("This follow-up is already done or does not exist.")
+            self._session.audit.append(self._session.actor, "follow_up.done", f"follow_up:{follow_up_id}")
+        return guarded.counts
+
+    def open_referrals(self) -> list[ReferralRow]:
+        marks = ", ".join("?" for _ in OPEN_REFERRAL_STATUSES)
+        rows = self._store.rows(
+            "SELECT r.id, r.call_id, c.case_code, r.kind, r.urgency, r.status, s.name, r.updated_at FROM referral r"
+            " JOIN call c ON c.id = r.call_id LEFT JOIN resource s ON s.id = r.resource_id"
+            f" WHERE r.status IN ({marks}) ORDER BY r.urgency = 'urgent' DESC, r.updated_at",
+            OPEN_REFERRAL_STATUSES,
+        )
+        return [ReferralRow(*row[:7], parse_iso(row[7])) for row in rows]
+
+    def set_referral_status(self, referral_id: int, status: str) -> None:
+        if not load_taxonomy().is_valid(REFERRAL_STATUS, status):
+            raise BadInput("Unknown referral status.")
+        with self._store.transaction():
+            changed = self._store.execute(
+                "UPDATE referral SET status = ?, updated_at = ? WHERE id = ?", (status, utc_now_iso(), referral_id)
+            ).rowcount
+            if not changed:
+                raise BadInput("There is no such referral.")
+            self._session.audit.append(
+                self._session.actor, "referral.status", f"referral:{referral_id}", {"status": status}
+            )

@@ -1,0 +1,97 @@
+"""An imminent call through the window: the word in the notes, the banner, the items, the protocol with
+120 and its outcome, a referral and a follow-up; then a colleague sees the follow-up in the queue."""
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from desktop.accounts import AccountService
+from desktop.call_model import CallFilter
+from desktop.calls import CallService
+from desktop.seat import Seat
+from tests.conftest import type_text
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, seat_init, paths):
+    session, _ = seat_init
+    AccountService(session).add("C001", "王", "counselor", "counselor-1")
+    AccountService(session).add("C002", "李", "counselor", "counselor-2")
+    session.close()
+    win = MainWindow(Seat(paths), "zh", idle_minutes=5, autosave_seconds=1)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def log_in(qtbot, window, code, password):
+    page = window.login_page
+    page.account.setCurrentIndex(page.account.findData(code))
+    page.password.setFocus()
+    qtbot.keyClicks(page.password, password)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.work is not None)
+
+
+def tick(qtbot, box):
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked()
+
+
+def test_an_imminent_call_from_the_notes_word_to_the_queue_of_a_colleague(qtbot, window, paths, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    log_in(qtbot, window, "C001", "counselor-1")
+    form = window.work.form
+    window.work.start_call()
+    form.kind.setCurrentIndex(form.kind.findData("counselling"))
+    assert "未评估" in form.risk_badge.text() or "not assessed" in form.risk_badge.text()
+
+    type_text(form.notes.editor, "来电者说不想活了，药已经准备好，打算这两天就吃。")
+    qtbot.waitUntil(form.risk.banner.isVisible, timeout=3000)
+    assert "不想活" in form.risk.banner.text()
+    assert form.sections.currentWidget().widget() is form.risk
+
+    for item in ("ideation_current", "plan", "timeframe_72h", "means_access"):
+        tick(qtbot, form.risk.items[item])
+    assert form.risk.final_level == "imminent"
+    assert form.sections.currentWidget().widget() is form.crisis  # the protocol shows at once
+
+    call_120, when, outcome = form.crisis.rows["ambulance_120"]
+    tick(qtbot, call_120)
+    assert when.text()
+    outcome.setCurrentIndex(outcome.findData("rescued"))
+
+    panel = form.referrals
+    panel.kind.setCurrentIndex(panel.kind.findData("psychiatric_emergency"))
+    panel.urgency.setCurrentIndex(panel.urgency.findData("urgent"))
+    [add_referral] = [b for b in panel.findChildren(QPushButton) if b.text() in ("添加转介", "Add referral")]
+    add_referral.click()
+    panel.owner.setCurrentIndex(panel.owner.findData("@lead"))
+    type_text(panel.note, "明早确认来电者在医院的情况")
+    [add_follow_up] = [b for b in panel.findChildren(QPushButton) if b.text() in ("添加随访", "Add follow-up")]
+    add_follow_up.click()
+    assert panel.referral_list.count() == 1 and panel.follow_up_list.count() == 1
+
+    window.work.end_call()
+    assert window.work.save()
+
+    with Seat(paths).login("A001", "admin-pass-1") as admin:
+        [row] = CallService(admin).list_calls(CallFilter())
+        assert row.risk_level == "imminent"
+        record = CallService(admin).get(row.id).form
+        assert [(a.action, a.outcome) for a in record.crisis_actions] == [("ambulance_120", "rescued")]
+        assert [r.kind for r in record.referrals] == ["psychiatric_emergency"]
+
+    window.lock()
+    window.login_page.switch.click()
+    log_in(qtbot, window, "C002", "counselor-2")
+    queue = window.work.queue
+    qtbot.waitUntil(lambda: queue.follow_ups.topLevelItemCount() == 1)
+    assert "明早确认" in queue.follow_ups.topLevelItem(0).text(4)
+    assert queue.referrals.topLevelItemCount() == 1
+    assert not window.follow_up_corner.isVisible()  # due tomorrow: listed, not yet due

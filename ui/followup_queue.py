@@ -1,0 +1,133 @@
+"""Follow-ups due soon or overdue (overdue ones say so and stand out) and referrals still open."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.clock import seat_time
+from desktop.errors import HotlineError
+from desktop.followups import FollowUpService
+from desktop.risk import level_label
+from desktop.taxonomy import REFERRAL_KINDS, REFERRAL_STATUS, URGENCY, Taxonomy
+from ui.messages import error_text
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FollowUpQueue(QWidget):
+    """`counts_changed(due, overdue)` feeds the corner indicator."""
+
+    counts_changed = Signal(int, int)
+
+    def __init__(self, service: FollowUpService, taxonomy: Taxonomy, lang: str, parent=None):
+        super().__init__(parent)
+        self._service, self._taxonomy, self._lang = service, taxonomy, lang
+        self.follow_ups = QTreeWidget(accessibleName=self.tr("Follow-ups due"))
+        self.follow_ups.setHeaderLabels(
+            [self.tr("Due"), self.tr("Case code"), self.tr("Risk"), self.tr("Owner"), self.tr("What to do")]
+        )
+        self.follow_ups.setRootIsDecorated(False)
+        done = QPushButton(self.tr("Mark done…"))
+        done.clicked.connect(self._complete)
+        self.referrals = QTreeWidget(accessibleName=self.tr("Open referrals"))
+        self.referrals.setHeaderLabels(
+            [self.tr("Case code"), self.tr("Referred to"), self.tr("Urgency"), self.tr("Status")]
+        )
+        self.referrals.setRootIsDecorated(False)
+        self.status = QComboBox(accessibleName=self.tr("New status"))
+        for code in taxonomy.codes(REFERRAL_STATUS):
+            self.status.addItem(taxonomy.label(REFERRAL_STATUS, code, lang), code)
+        set_status = QPushButton(self.tr("Set status"))
+        set_status.clicked.connect(self._set_status)
+
+        top = QGroupBox(self.tr("Open follow-ups (overdue first, then those due within 12 hours)"))
+        box = QVBoxLayout(top)
+        box.addWidget(self.follow_ups)
+        box.addWidget(done, alignment=Qt.AlignmentFlag.AlignRight)
+        bottom = QGroupBox(self.tr("Referrals still open"))
+        box = QVBoxLayout(bottom)
+        box.addWidget(self.referrals)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.status)
+        row.addWidget(set_status)
+        box.addLayout(row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(top, 3)
+        layout.addWidget(bottom, 2)
+
+    def reload(self) -> None:
+        self.follow_ups.clear()
+        rows = self._service.queue()
+        for row in rows:
+            due = seat_time(row.due_at).strftime("%m-%d %H:%M")
+            owner = self.tr("lead on shift") if row.for_lead else row.owner
+            item = QTreeWidgetItem(
+                [
+                    (self.tr("OVERDUE") + " " if row.overdue else "") + due,
+                    row.case_code or "—",
+                    level_label(row.risk_level, self._lang),
+                    owner,
+                    row.note,
+                ]
+            )
+            item.setData(0, ID_ROLE, row.id)
+            if row.due_soon:
+                bold = QFont()
+                bold.setBold(True)
+                for column in range(5):
+                    item.setFont(column, bold)
+                    if row.overdue:
+                        item.setForeground(column, QBrush(QColor("#b71c1c")))
+            self.follow_ups.addTopLevelItem(item)
+        self.referrals.clear()
+        for ref in self._service.open_referrals():
+            to = ref.resource_name or self._taxonomy.label(REFERRAL_KINDS, ref.kind, self._lang)
+            item = QTreeWidgetItem(
+                [
+                    ref.case_code or "—",
+                    to,
+                    self._taxonomy.label(URGENCY, ref.urgency, self._lang),
+                    self._taxonomy.label(REFERRAL_STATUS, ref.status, self._lang),
+                ]
+            )
+            item.setData(0, ID_ROLE, ref.id)
+            self.referrals.addTopLevelItem(item)
+        for tree in (self.follow_ups, self.referrals):
+            for column in range(tree.columnCount()):
+                tree.resizeColumnToContents(column)
+        self.counts_changed.emit(sum(r.due_soon for r in rows), sum(r.overdue for r in rows))
+
+    def _complete(self) -> None:
+        item = self.follow_ups.currentItem()
+        if item is None:
+            return
+        outcome, ok = QInputDialog.getText(self, self.tr("Follow-up done"), self.tr("What came of it?"))
+        if not ok:
+            return
+        try:
+            self._service.complete(item.data(0, ID_ROLE), outcome)
+        except HotlineError as exc:
+            QMessageBox.warning(self, self.tr("Follow-up"), error_text(exc))
+        self.reload()
+
+    def _set_status(self) -> None:
+        item = self.referrals.currentItem()
+        if item is None:
+            return
+        try:
+            self._service.set_referral_status(item.data(0, ID_ROLE), self.status.currentData())
+        except HotlineError as exc:
+            QMessageBox.warning(self, self.tr("Referral"), error_text(exc))
+        self.reload()

@@ -1,0 +1,159 @@
+"""Referrals and follow-ups of the call on screen."""
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.call_model import LEAD_ON_SHIFT, FollowUpInput, ReferralInput
+from desktop.clock import seat_time
+from desktop.taxonomy import REFERRAL_KINDS, REFERRAL_STATUS, URGENCY, Taxonomy
+
+
+def _combo(taxonomy: Taxonomy, list_name: str, lang: str, name: str) -> QComboBox:
+    combo = QComboBox(accessibleName=name)
+    for code in taxonomy.codes(list_name):
+        combo.addItem(taxonomy.label(list_name, code, lang), code)
+    return combo
+
+
+class ReferralPanel(QWidget):
+    """`resources` are (id, name, kind) of the directory; `owners` are (code, name) of the seat's staff."""
+
+    changed = Signal()
+
+    def __init__(self, taxonomy: Taxonomy, lang: str, resources, owners, me: str, parent=None):
+        super().__init__(parent)
+        self._taxonomy, self._lang = taxonomy, lang
+        self._resources = {rid: (name, kind) for rid, name, kind in resources}
+        self._referrals: list[ReferralInput] = []
+        self._follow_ups: list[FollowUpInput] = []
+
+        self.referral_list = QListWidget(accessibleName=self.tr("Referrals of this call"))
+        self.resource = QComboBox(accessibleName=self.tr("Directory entry"))
+        self.resource.addItem(self.tr("— by kind only —"), None)
+        for rid, (name, _kind) in self._resources.items():
+            self.resource.addItem(name, rid)
+        self.kind = _combo(taxonomy, REFERRAL_KINDS, lang, self.tr("Referral kind"))
+        self.urgency = _combo(taxonomy, URGENCY, lang, self.tr("Urgency"))
+        self.status = _combo(taxonomy, REFERRAL_STATUS, lang, self.tr("Status"))
+        self.resource.currentIndexChanged.connect(self._resource_chosen)
+        add_referral = QPushButton(self.tr("Add referral"))
+        add_referral.clicked.connect(self._add_referral)
+        remove_referral = QPushButton(self.tr("Remove"))
+        remove_referral.clicked.connect(lambda: self._remove(self.referral_list, self._referrals))
+
+        self.follow_up_list = QListWidget(accessibleName=self.tr("Follow-ups of this call"))
+        self.due = QDateTimeEdit(displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
+        self.due.setAccessibleName(self.tr("Due"))
+        self.owner = QComboBox(accessibleName=self.tr("Owner"))
+        self.owner.addItem(self.tr("the lead on shift"), LEAD_ON_SHIFT)
+        for code, name in owners:
+            self.owner.addItem(f"{name} ({code})", code)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(me)))
+        self.note = QLineEdit(placeholderText=self.tr("What to do (no names or numbers)"))
+        self.note.setAccessibleName(self.tr("Follow-up note"))
+        add_follow_up = QPushButton(self.tr("Add follow-up"))
+        add_follow_up.clicked.connect(self._add_follow_up)
+        remove_follow_up = QPushButton(self.tr("Remove"))
+        remove_follow_up.clicked.connect(lambda: self._remove(self.follow_up_list, self._follow_ups))
+
+        referrals = QGroupBox(self.tr("Referrals"))
+        row = QHBoxLayout()
+        for widget in (self.resource, self.kind, self.urgency, self.status, add_referral):
+            row.addWidget(widget)
+        box = QVBoxLayout(referrals)
+        box.addLayout(row)
+        box.addWidget(self.referral_list)
+        box.addWidget(remove_referral)
+        follow_ups = QGroupBox(self.tr("Follow-ups"))
+        row = QHBoxLayout()
+        for widget in (self.due, self.owner, self.note, add_follow_up):
+            row.addWidget(widget)
+        box = QVBoxLayout(follow_ups)
+        box.addLayout(row)
+        box.addWidget(self.follow_up_list)
+        box.addWidget(remove_follow_up)
+        layout = QVBoxLayout(self)
+        layout.addWidget(referrals)
+        layout.addWidget(follow_ups)
+        self.reset_due()
+
+    def reset_due(self) -> None:
+        tomorrow = seat_time(datetime.now(UTC) + timedelta(hours=24))
+        self.due.setDateTime(QDateTime.fromSecsSinceEpoch(int(tomorrow.timestamp())))
+
+    def _resource_chosen(self) -> None:
+        rid = self.resource.currentData()
+        if rid is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(self._resources[rid][1])))
+
+    def _referral_text(self, referral: ReferralInput) -> str:
+        what = self._resources.get(referral.resource_id, (None,))[0] or self._taxonomy.label(
+            REFERRAL_KINDS, referral.kind, self._lang
+        )
+        return " · ".join(
+            (
+                what,
+                self._taxonomy.label(URGENCY, referral.urgency, self._lang),
+                self._taxonomy.label(REFERRAL_STATUS, referral.status, self._lang),
+            )
+        )
+
+    def _follow_up_text(self, follow_up: FollowUpInput) -> str:
+        owner = self.owner.itemText(max(0, self.owner.findData(follow_up.owner)))
+        due = seat_time(follow_up.due_at).strftime("%Y-%m-%d %H:%M")
+        return f"{due} · {owner}" + (f" · {follow_up.note}" if follow_up.note else "")
+
+    def _add_referral(self) -> None:
+        self._referrals.append(
+            ReferralInput(
+                self.kind.currentData(),
+                self.urgency.currentData(),
+                self.status.currentData(),
+                self.resource.currentData(),
+            )
+        )
+        self._refresh()
+        self.changed.emit()
+
+    def _add_follow_up(self) -> None:
+        due = datetime.fromtimestamp(self.due.dateTime().toSecsSinceEpoch(), UTC)
+        self._follow_ups.append(FollowUpInput(due, self.owner.currentData(), self.note.text().strip()))
+        self.note.clear()
+        self._refresh()
+        self.changed.emit()
+
+    def _remove(self, widget: QListWidget, items: list) -> None:
+        row = widget.currentRow()
+        if 0 <= row < len(items):
+            del items[row]
+            self._refresh()
+            self.changed.emit()
+
+    def _refresh(self) -> None:
+        self.referral_list.clear()
+        self.referral_list.addItems([self._referral_text(r) for r in self._referrals])
+        self.follow_up_list.clear()
+        self.follow_up_list.addItems([self._follow_up_text(f) for f in self._follow_ups])
+
+    def referrals(self) -> list[ReferralInput]:
+        return list(self._referrals)
+
+    def follow_ups(self) -> list[FollowUpInput]:
+        return list(self._follow_ups)
+
+    def load(self, referrals: list[ReferralInput], follow_ups: list[FollowUpInput]) -> None:
+        self._referrals, self._follow_ups = list(referrals), list(follow_ups)
+        self.reset_due()
+        self._refresh()

@@ -14,6 +14,7 @@ from desktop.clock import seat_time
 from desktop.directory import Directory
 from desktop.errors import HotlineError
 from desktop.followups import FollowUpService
+from desktop.risk import level_label
 from desktop.seat import Session
 from desktop.taxonomy import CALL_KINDS, CONCERNS, load_taxonomy
 from ui.call_form import CallForm
@@ -209,9 +210,10 @@ class WorkPage(QWidget):
         for visit in visits[-5:]:
             comma = "、" if self.lang == "zh" else ", "
             concerns = comma.join(self.taxonomy.label(CONCERNS, c, self.lang) for c in visit.concerns) or "—"
-            lines.append(f"{seat_time(visit.started_at).strftime('%Y-%m-%d')}  {concerns}")
+            level = level_label(visit.risk_level, self.lang)
+            lines.append(f"{seat_time(visit.started_at).strftime('%Y-%m-%d')}  {level}  {concerns}")
         header = self.tr("%n earlier call(s); last risk level: %1", "", len(visits)).replace(
-            "%1", visits[-1].risk_level
+            "%1", level_label(visits[-1].risk_level, self.lang)
         )
         self.form.show_case_history(header + "\n" + "\n".join(lines))
 

@@ -115,3 +115,23 @@ def test_the_underline_sits_on_the_identifier_even_after_emoji(qtbot):
     ranges = [(r.start, r.length) for r in block.layout().formats()]
     start = len(text[: text.index("138")].encode("utf-16-le")) // 2
     assert ranges == [(start, 11)]
+
+
+def test_first_start_can_open_a_demo_seat_beside_the_data_folder(qapp, paths, monkeypatch):
+    from ui import app
+    from ui.start import StartDialog
+
+    monkeypatch.setattr(StartDialog, "exec", lambda self: StartDialog.DEMO)
+    chosen_paths, demo_accounts, fresh = app.choose_seat(paths)
+    assert chosen_paths.home == paths.home.with_name(paths.home.name + "-demo") and fresh is None
+    assert not paths.exists()
+    code, password = next(iter(demo_accounts.items()))
+    Seat(chosen_paths).login(code, password).close()
+
+
+def test_first_start_quits_when_the_person_chooses_to(qapp, paths, monkeypatch):
+    from ui import app
+    from ui.start import StartDialog
+
+    monkeypatch.setattr(StartDialog, "exec", lambda self: 0)
+    assert app.choose_seat(paths) is None and not paths.exists()

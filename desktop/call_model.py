@@ -202,4 +202,5 @@ class CallFilter:
     kind: str | None = None
     concern: str | None = None  # an item code, or a group code for every item of it
     risk_level: str | None = None
+    follow_up_due: bool = False  # only calls with an open follow-up overdue or due within 12 hours
     text: str = ""

@@ -31,6 +31,7 @@ from desktop.call_model import (
 from desktop.call_risk import load_risk, risk_problems, store_risk
 from desktop.clock import parse_iso, seat_day_bounds, to_utc_iso, utc_now, utc_now_iso
 from desktop.errors import BadInput, NotPermitted
+from desktop.followups import DUE_SOON
 from desktop.seat import Session
 from desktop.store.accounts import AccountRepo
 from desktop.store.search import index_text, match_query
@@ -287,6 +288,9 @@ class CallService:
         if flt.risk_level:
             clauses.append("c.risk_level = ?")
             params.append(flt.risk_level)
+        if flt.follow_up_due:
+            clauses.append("c.id IN (SELECT call_id FROM follow_up WHERE done_at IS NULL AND due_at < ?)")
+            params.append(to_utc_iso(utc_now() + DUE_SOON))
         if flt.concern:
             if "." in flt.concern:
                 clauses.append("c.id IN (SELECT call_id FROM call_concern WHERE code = ?)")

@@ -166,3 +166,13 @@ def test_a_draft_keeps_the_whole_risk_side(counselor):
     assert draft.risk == form.risk and draft.crisis_actions == form.crisis_actions
     assert draft.referrals == form.referrals and draft.follow_ups == form.follow_ups
     assert draft.safety_plan == form.safety_plan
+
+
+def test_the_list_filters_by_risk_level_and_follow_up_due(counselor):
+    service = CallService(counselor)
+    service.save(a_call(risk=RiskInput({"ideation_passive": True}), case_code=None))
+    service.save(a_call(risk=RiskInput({"prior_attempt_recent": True})))  # high: follow-up due in 24 h
+    service.save(a_call(case_code=None, follow_ups=[FollowUpInput(NOW + timedelta(hours=2), "C001", "回电")]))
+    assert service.count_calls(CallFilter(risk_level="high")) == 1
+    assert service.count_calls(CallFilter(risk_level="low")) == 1
+    assert service.count_calls(CallFilter(follow_up_due=True)) == 1

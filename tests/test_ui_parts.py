@@ -47,7 +47,7 @@ def test_call_table_model_shows_what_a_counselor_reads():
     model = CallTableModel(load_taxonomy(), "zh")
     model.set_rows(rows(3))
     first = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert first[1] == "31:05" and first[2] == "心理咨询" and first[4] == "K7Q-39M" and first[5] == "考试"
+    assert first[1] == "31:05" and first[2] == "心理咨询" and first[4] == "K7Q-39M" and first[6] == "考试"
     assert model.data(model.index(2, 0), ROW_ROLE).id == 3
 
 

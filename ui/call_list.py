@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import risk
 from desktop.call_model import CallFilter, CallRow
 from desktop.calls import CallService
 from desktop.clock import seat_time
@@ -30,7 +31,7 @@ PAGE_SIZE = 100
 class CallTableModel(QAbstractTableModel):
     """Rows are `CallRow`s; `ROW_ROLE` returns the row itself so it survives a sort proxy."""
 
-    COL_TIME, COL_DURATION, COL_KIND, COL_COUNSELOR, COL_CASE, COL_CONCERNS, COL_SUMMARY = range(7)
+    COL_TIME, COL_DURATION, COL_KIND, COL_COUNSELOR, COL_CASE, COL_RISK, COL_CONCERNS, COL_SUMMARY = range(8)
 
     def __init__(self, taxonomy: Taxonomy, lang: str, parent=None):
         super().__init__(parent)
@@ -43,6 +44,7 @@ class CallTableModel(QAbstractTableModel):
             self.tr("Kind"),
             self.tr("Counselor"),
             self.tr("Case code"),
+            self.tr("Risk"),
             self.tr("Concerns"),
             self.tr("Summary"),
         )
@@ -86,6 +88,8 @@ class CallTableModel(QAbstractTableModel):
             return row.counselor
         if column == self.COL_CASE:
             return row.case_code or ""
+        if column == self.COL_RISK:
+            return "" if row.risk_level == "none" else risk.level_label(row.risk_level, self._lang)
         if column == self.COL_CONCERNS:
             separator = "、" if self._lang == "zh" else ", "
             return separator.join(self._taxonomy.label(CONCERNS, c, self._lang) for c in row.concerns)
@@ -121,15 +125,21 @@ class CallList(QWidget):
         self.concern.addItem(self.tr("all concerns"), None)
         for group in taxonomy.codes(CONCERN_GROUPS):
             self.concern.addItem(taxonomy.label(CONCERN_GROUPS, group, lang), group)
+        self.risk = QComboBox(accessibleName=self.tr("Risk level"))
+        self.risk.addItem(self.tr("all risk levels"), None)
+        for level in reversed(risk.LEVELS):
+            self.risk.addItem(risk.level_label(level, lang), level)
+        self.follow_up_due = QCheckBox(self.tr("Follow-up due"))
         self.mine_only = QCheckBox(self.tr("Only my calls"))
         self.mine_only.setChecked(not can_see_all)
         self.mine_only.setEnabled(can_see_all)
         for widget in (self.date_from, self.date_to):
             widget.setDisplayFormat("yyyy-MM-dd")
             widget.dateChanged.connect(self.reload)
-        for widget in (self.kind, self.concern):
+        for widget in (self.kind, self.concern, self.risk):
             widget.currentIndexChanged.connect(self.reload)
         self.mine_only.toggled.connect(self.reload)
+        self.follow_up_due.toggled.connect(self.reload)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -156,6 +166,8 @@ class CallList(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.kind)
         filters.addWidget(self.concern)
+        filters.addWidget(self.risk)
+        filters.addWidget(self.follow_up_due)
         filters.addWidget(self.mine_only)
         paging = QHBoxLayout()
         paging.addWidget(self.page_label, 1)
@@ -176,6 +188,8 @@ class CallList(QWidget):
             date_to=day(self.date_to),
             kind=self.kind.currentData(),
             concern=self.concern.currentData(),
+            risk_level=self.risk.currentData(),
+            follow_up_due=self.follow_up_due.isChecked(),
             text=self.search.text(),
         )
 

@@ -210,7 +210,7 @@
 <context>
     <name>CallList</name>
     <message>
-        <location filename="../../ui/call_list.py" line="+109"/>
+        <location filename="../../ui/call_list.py" line="+113"/>
         <source>Search notes and summaries (e.g. 失眠)</source>
         <translation>搜索记录和摘要（如：失眠）</translation>
     </message>
@@ -221,12 +221,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-45"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -252,11 +252,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all risk levels</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up due</source>
+        <translation>随访到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only my calls</source>
         <translation>只看我的通话</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Calls</source>
         <translation>通话记录</translation>
     </message>
@@ -276,7 +291,7 @@
         <translation>至</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+46"/>
         <source>%1–%2 of %n call(s)</source>
         <translation>
             <numerusform>第 %1–%2 条，共 %n 通来电</numerusform>
@@ -286,7 +301,7 @@
 <context>
     <name>CallTableModel</name>
     <message>
-        <location line="-155"/>
+        <location line="-168"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -309,6 +324,11 @@
         <location line="+1"/>
         <source>Case code</source>
         <translation>个案编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk</source>
+        <translation>风险</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1298,7 +1318,7 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="+46"/>
+        <location filename="../../ui/work_page.py" line="+47"/>
         <source>Current call</source>
         <translation>当前通话</translation>
     </message>
@@ -1383,7 +1403,7 @@
         <translation>此编号没有以往来电。</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%n earlier call(s); last risk level: %1</source>
         <translation>
             <numerusform>以往来电 %n 次；最近一次风险等级：%1</numerusform>

@@ -183,7 +183,7 @@ class Seat:
         if pending:
             self.vault.clear_pending_audit(len(pending))
 
-    def _session(self, key: bytes, code: str | None) -> Session:
+    def open_session(self, key: bytes, code: str | None) -> Session:
         store = self.open_database(key)
         try:
             audit = AuditLog(store)
@@ -204,8 +204,8 @@ class Seat:
     def login(self, code: str, password: str) -> Session:
         """Unlock the seat as `code`. Wrong password and throttling raise; the failure is audited later."""
         code = (code or "").strip()
-        return self._session(self.vault.unlock(code, password), code)
+        return self.open_session(self.vault.unlock(code, password), code)
 
     def login_recovery(self, recovery_code: str) -> Session:
         """Unlock the seat with the recovery code (an admin's session with no account)."""
-        return self._session(self.vault.unlock_recovery(recovery_code), None)
+        return self.open_session(self.vault.unlock_recovery(recovery_code), None)

@@ -32,6 +32,14 @@ def memory_keyring(request):
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True)
+def synchronous_workers(monkeypatch):
+    """Background work runs at once in tests, so what a test does next sees its result (STYLE.md 10)."""
+    import ui.worker
+
+    monkeypatch.setattr(ui.worker, "SYNCHRONOUS", True)
+
+
 @pytest.fixture
 def no_keyring():
     """No keyring backend at all, as on a headless Linux seat."""

@@ -4,8 +4,8 @@ import logging
 import sys
 import traceback
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from desktop.config import SeatPaths, log_home
 from desktop.errors import HotlineError
@@ -18,6 +18,7 @@ from ui.main_window import MainWindow
 from ui.messages import error_text
 from ui.start import RecoveryCodeDialog, SetupDialog, StartDialog
 from ui.style import STYLE_SHEET
+from ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,28 @@ def _excepthook(kind, value, tb) -> None:
     box.exec()
 
 
+def _wait_for(work, text: str):
+    """Run slow start-up work off the GUI thread behind a busy dialog; re-raise what it raised."""
+    outcome: dict = {}
+    loop = QEventLoop()
+    busy = QProgressDialog(text, None, 0, 0)
+    busy.setWindowTitle(QApplication.translate("app", "Hotline Log"))
+    busy.setMinimumDuration(0)
+    busy.show()
+
+    def finish(key, value):
+        outcome[key] = value
+        loop.quit()
+
+    run_in_background(work, lambda result: finish("result", result), lambda exc: finish("error", exc))
+    if not outcome:
+        loop.exec()
+    busy.close()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
 def choose_seat(paths: SeatPaths) -> tuple[SeatPaths, dict | None, tuple | None] | None:
     """The seat to open: the real one, a new one just set up, or the demo. None means quit."""
     if paths.exists():
@@ -50,11 +73,10 @@ def choose_seat(paths: SeatPaths) -> tuple[SeatPaths, dict | None, tuple | None]
         return paths, None, (dialog.session, dialog.recovery_code)
     if choice == StartDialog.DEMO:
         if not demo.exists():
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                create_demo_seat(demo)
-            finally:
-                QApplication.restoreOverrideCursor()
+            _wait_for(
+                lambda: create_demo_seat(demo),
+                QApplication.translate("app", "Making the demo seat with its sample calls…"),
+            )
         return demo, {code: entry[2] for code, entry in DEMO_ACCOUNTS.items()}, None
     return None
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import HotlineError, LoginDelayed
 from desktop.seat import Seat, Session
 from ui.messages import error_text
+from ui.worker import run_in_background
 
 
 class LoginPage(QWidget):
@@ -102,24 +103,41 @@ class LoginPage(QWidget):
 
     def submit(self) -> None:
         code = self.account.currentData()
-        if not code or self._wait_left:
+        if not code or self._wait_left or not self.button.isEnabled():
             return
         password = self.password.text()
         self.password.clear()
+        self.button.setEnabled(False)
+        self.message.setText(self.tr("Unlocking…"))
+        # Argon2id takes a tenth of a second or more: off the GUI thread. The database opens on it.
+        run_in_background(
+            lambda: self._seat.vault.unlock(code, password),
+            lambda key: self._unlocked(code, key),
+            lambda exc: self._failed(code, exc),
+        )
+
+    def _unlocked(self, code: str, key: bytes) -> None:
+        self.button.setEnabled(True)
         try:
-            session: Session = self._seat.login(code, password)
-        except LoginDelayed as exc:
-            self._start_countdown(exc.seconds_left)
-            return
+            session: Session = self._seat.open_session(key, code)
         except HotlineError as exc:
-            self.message.setText(error_text(exc))
-            wait = self._seat.vault.seconds_until_next_try(code)
-            if wait > 0:
-                self._start_countdown(round(wait))
+            self._failed(code, exc)
             return
         self.message.clear()
         self._locked_to = None
         self.logged_in.emit(session)
+
+    def _failed(self, code: str, exc: Exception) -> None:
+        self.button.setEnabled(True)
+        if not isinstance(exc, HotlineError):
+            raise exc
+        if isinstance(exc, LoginDelayed):
+            self._start_countdown(exc.seconds_left)
+            return
+        self.message.setText(error_text(exc))
+        wait = self._seat.vault.seconds_until_next_try(code)
+        if wait > 0:
+            self._start_countdown(round(wait))
 
     def _start_countdown(self, seconds: int) -> None:
         self._wait_left = max(1, int(seconds))

@@ -786,7 +786,7 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login.py" line="+33"/>
+        <location filename="../../ui/login.py" line="+34"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -839,7 +839,12 @@
         <translation>请选择您的账号。上一位咨询员的草稿仍归其本人所有。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+11"/>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>You can try again now.</source>
         <translation>现在可以重试了。</translation>
     </message>
@@ -1438,14 +1443,20 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+32"/>
+        <location filename="../../ui/app.py" line="+33"/>
         <source>Something went wrong. Your draft is kept. Details are in the log.</source>
         <translation>程序出错了。您的草稿已保留，详情见日志。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+11"/>
+        <location line="+60"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Making the demo seat with its sample calls…</source>
+        <translation>正在创建演示席位及示例通话…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,49 @@
+"""The background helper really runs off the GUI thread and answers on it."""
+
+import threading
+
+import pytest
+
+import ui.worker
+
+
+@pytest.fixture
+def asynchronous(monkeypatch):
+    monkeypatch.setattr(ui.worker, "SYNCHRONOUS", False)
+
+
+def test_work_runs_off_the_gui_thread_and_the_result_arrives_on_it(qtbot, asynchronous):
+    gui = threading.get_ident()
+    seen = {}
+
+    def work():
+        seen["work_thread"] = threading.get_ident()
+        return 42
+
+    def done(value):
+        seen["value"], seen["done_thread"] = value, threading.get_ident()
+
+    ui.worker.run_in_background(work, done, lambda exc: seen.setdefault("error", exc))
+    qtbot.waitUntil(lambda: "value" in seen)
+    assert seen["value"] == 42 and seen["work_thread"] != gui and seen["done_thread"] == gui
+
+
+def test_an_exception_in_the_work_reaches_the_error_callback(qtbot, asynchronous):
+    seen = {}
+    ui.worker.run_in_background(lambda: 1 / 0, lambda v: seen.setdefault("value", v), lambda e: seen.setdefault("e", e))
+    qtbot.waitUntil(lambda: "e" in seen)
+    assert isinstance(seen["e"], ZeroDivisionError) and "value" not in seen
+
+
+def test_logging_in_does_not_block_and_lands_on_the_work_page(qtbot, asynchronous, seat_init, paths):
+    from desktop.seat import Seat
+    from ui.main_window import MainWindow
+
+    seat_init[0].close()
+    window = MainWindow(Seat(paths), "zh", idle_minutes=5, autosave_seconds=3)
+    qtbot.addWidget(window)
+    window.login_page.password.setText("admin-pass-1")
+    window.login_page.submit()
+    assert not window.login_page.button.isEnabled()  # busy while Argon2id runs
+    qtbot.waitUntil(lambda: window.work is not None, timeout=5000)
+    window.close()

@@ -191,3 +191,15 @@ def test_the_idle_lock_while_a_dialog_is_open_closes_it_and_keeps_the_call(qtbot
         draft = CallService(check).load_draft()
         assert draft.form.kind == "counselling" and draft.form.notes == "请打〔手机号〕"
         assert CallService(check).count_calls(CallFilter()) == 0
+
+
+def test_lock_clears_text_copied_from_the_program(qtbot, window):
+    log_in(qtbot, window)
+    form = window.work.form
+    form.notes.set_text("一段记录")
+    form.notes.editor.selectAll()
+    form.notes.editor.copy()
+    clipboard = QApplication.clipboard()
+    assert clipboard.text() == "一段记录"
+    window.lock()
+    assert clipboard.text() == ""

@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
             warning.setObjectName("keyringWarning")
             self.statusBar().addPermanentWidget(warning)
 
+        self._copied = ""  # the last text copied while this program had the focus
+        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
         self.idle = QTimer(self, singleShot=True, interval=idle_minutes * 60_000)
         self.idle.timeout.connect(self.lock)
         self._activity = _ActivityFilter(self.idle)
@@ -146,6 +148,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(working)
         self.toolbar.setVisible(working)
 
+    def _clipboard_changed(self) -> None:
+        if QApplication.focusWidget() is not None and self.session is not None:
+            self._copied = QGuiApplication.clipboard().text()
+
     def _directory(self) -> None:
         if self.work is not None:
             DirectoryDialog(self.work.directory, self.work.taxonomy, self.lang, self).exec()
@@ -213,8 +219,9 @@ class MainWindow(QMainWindow):
         self.user_label.clear()
         self.follow_up_corner.hide()
         clipboard = QGuiApplication.clipboard()
-        if clipboard.ownsClipboard():
+        if clipboard.ownsClipboard() or (self._copied and clipboard.text() == self._copied):
             clipboard.clear()
+        self._copied = ""
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.work is not None and self.work.has_unsaved_call:
@@ -229,4 +236,5 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self._leave_session("session.closed")
         QApplication.instance().removeEventFilter(self._activity)
+        QGuiApplication.clipboard().dataChanged.disconnect(self._clipboard_changed)
         event.accept()

@@ -100,6 +100,8 @@ class WorkPage(QWidget):
 
     def offer_draft(self) -> None:
         """After log-in: a draft left by a crash, a lock or a switch of counselor comes back on request."""
+        if not self.alive:  # locked before this ran
+            return
         draft = self.service.load_draft()
         if draft is None:
             return

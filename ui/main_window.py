@@ -236,5 +236,4 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self._leave_session("session.closed")
         QApplication.instance().removeEventFilter(self._activity)
-        QGuiApplication.clipboard().dataChanged.disconnect(self._clipboard_changed)
         event.accept()

@@ -4,7 +4,7 @@ import json
 import secrets
 import unicodedata
 from collections import Counter
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 
 from desktop.clock import parse_iso
@@ -133,6 +133,43 @@ class CallInput:
         data["referrals"] = [ReferralInput(**r) for r in data.get("referrals", [])]
         data["follow_ups"] = [FollowUpInput(**{**f, "due_at": _time(f["due_at"])}) for f in data.get("follow_ups", [])]
         return cls(**data)
+
+
+def guarded_form(form: CallInput) -> tuple[CallInput, Counter]:
+    """The form with every free-text field through the notes guard, and what was hidden, by kind.
+
+    The one list of a call's free text: the call's save and its draft both use it. A keyword that held
+    an identifier is dropped (a tag of placeholders says nothing).
+    """
+    from desktop import privacy  # the guard is pure Python; imported here to keep this module's imports light
+
+    hidden = Counter()
+
+    def guard(text: str) -> str:
+        guarded = privacy.guard(clean_text(text))
+        hidden.update(guarded.counts)
+        return guarded.text
+
+    keywords = []
+    for word in form.keywords:
+        before = sum(hidden.values())
+        text = guard(word).strip()
+        if text and sum(hidden.values()) == before and text not in keywords:
+            keywords.append(text)
+    risk = replace(form.risk, override_reason=guard(form.risk.override_reason)) if form.risk else None
+    return (
+        replace(
+            form,
+            summary=guard(form.summary).strip(),
+            notes=guard(form.notes),
+            city=guard(form.city).strip(),
+            keywords=keywords,
+            risk=risk,
+            follow_ups=[replace(f, note=guard(f.note).strip()) for f in form.follow_ups],
+            safety_plan={k: guard(v).strip() for k, v in form.safety_plan.items()},
+        ),
+        hidden,
+    )
 
 
 @dataclass(frozen=True)

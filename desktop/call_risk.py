@@ -139,7 +139,8 @@ def store_risk(session: Session, call_id: int, form: CallInput, hidden: Counter)
         audit.append(actor, "referral.recorded", target, {"count": len(form.referrals)})
 
     follow_ups = list(form.follow_ups)
-    if not follow_ups and level in risk.OPENS_PROTOCOL:
+    had_follow_up = store.one("SELECT 1 FROM follow_up WHERE call_id = ? LIMIT 1", (call_id,)) is not None
+    if not follow_ups and not had_follow_up and level in risk.OPENS_PROTOCOL:
         start = form.ended_at or form.started_at
         follow_ups.append(FollowUpInput(due_at=start + DEFAULT_FOLLOW_UP, owner=LEAD_ON_SHIFT))
     for follow_up in follow_ups:

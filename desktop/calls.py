@@ -5,8 +5,8 @@ counselor may edit it for 24 hours after it was first saved; after that, or for 
 see it, only an amendment can be added.
 """
 
+import logging
 from collections import Counter
-from dataclasses import replace
 from datetime import datetime
 
 from desktop import privacy
@@ -26,6 +26,7 @@ from desktop.call_model import (
     Draft,
     SaveResult,
     clean_text,
+    guarded_form,
     normalize_case_code,
 )
 from desktop.call_risk import load_risk, risk_problems, store_risk
@@ -56,6 +57,8 @@ _ROW_COLUMNS = (
     "c.id, c.started_at, c.ended_at, c.counselor, c.kind, c.case_code, c.risk_level, c.summary,"
     " (SELECT group_concat(code, ' ') FROM call_concern WHERE call_id = c.id)"
 )
+
+log = logging.getLogger(__name__)
 
 
 def _call_row(row) -> CallRow:
@@ -123,18 +126,9 @@ class CallService:
             raise BadInput(" ".join(problems))
         if call_id is not None:
             self._require_editable(call_id)
-        hidden = Counter()
-        texts = {}
-        for name in ("summary", "notes", "city"):
-            guarded = privacy.guard(clean_text(getattr(form, name)))
-            texts[name] = guarded.text
-            hidden.update(guarded.counts)
-        keywords = []
-        for word in form.keywords:
-            guarded = privacy.guard(clean_text(word).strip())
-            hidden.update(guarded.counts)
-            if guarded.text and not guarded.counts and guarded.text not in keywords:
-                keywords.append(guarded.text)
+        form, hidden = guarded_form(form)
+        texts = {"summary": form.summary, "notes": form.notes, "city": form.city}
+        keywords = form.keywords
         now = utc_now_iso()
         values = {
             "case_code": normalize_case_code(form.case_code) if form.case_code else None,
@@ -321,13 +315,7 @@ class CallService:
 
     def save_draft(self, form: CallInput, call_id: int | None = None) -> None:
         """Keep the form in progress (encrypted with the database; free text through the guard too)."""
-        draft = replace(
-            form,
-            summary=privacy.redact(clean_text(form.summary)),
-            notes=privacy.redact(clean_text(form.notes)),
-            city=privacy.redact(clean_text(form.city)),
-            keywords=[privacy.redact(k) for k in form.keywords],
-        )
+        draft, _hidden = guarded_form(form)
         with self._store.transaction():
             self._store.execute(
                 "INSERT INTO draft (account, call_id, saved_at, payload) VALUES (?, ?, ?, ?)"
@@ -337,10 +325,17 @@ class CallService:
             )
 
     def load_draft(self) -> Draft | None:
+        """This counselor's draft; one this program cannot read (an older format) is set aside as unreadable."""
         row = self._store.one("SELECT payload, call_id, saved_at FROM draft WHERE account = ?", (self._session.actor,))
         if row is None:
             return None
-        return Draft(CallInput.from_json(row[0]), row[1], parse_iso(row[2]))
+        try:
+            form = CallInput.from_json(row[0])
+        except (TypeError, KeyError, ValueError) as exc:
+            log.warning("a draft could not be read (%s); it was discarded", type(exc).__name__)
+            self.discard_draft()
+            return None
+        return Draft(form, row[1], parse_iso(row[2]))
 
     def discard_draft(self) -> None:
         self._store.execute("DELETE FROM draft WHERE account = ?", (self._session.actor,))

@@ -1,8 +1,10 @@
 """What is still open after a call: follow-ups (due and overdue first) and referrals not yet closed.
 
-The follow-up queue is the team's: every log-in shows it, whoever owns the follow-up, so nothing
-promised to a caller is forgotten at shift change. It shows the case code, due time, owner, risk level
-and the follow-up's own note, never the call's notes.
+Leads and admins see every open follow-up and referral. A counselor sees those of their own calls, those
+they own, and those left to the lead on shift (so a high-risk caller is not forgotten at shift change
+when no lead is logged in). The queue shows the case code, due time, owner, risk level and the
+follow-up's own note, never the call's notes. Only the follow-up's owner, the call's counselor, or a
+lead or admin closes one; a referral's status is changed by the call's counselor or a lead or admin.
 """
 
 from collections import Counter
@@ -12,7 +14,7 @@ from datetime import datetime, timedelta
 from desktop import privacy
 from desktop.call_model import LEAD_ON_SHIFT, clean_text
 from desktop.clock import parse_iso, utc_now, utc_now_iso
-from desktop.errors import BadInput
+from desktop.errors import BadInput, NotPermitted
 from desktop.seat import Session
 from desktop.taxonomy import REFERRAL_STATUS, load_taxonomy
 
@@ -57,9 +59,14 @@ class FollowUpService:
     def queue(self, now: datetime | None = None) -> list[FollowUpRow]:
         """Every open follow-up, earliest first; each says whether it is overdue or due within 12 hours."""
         now = now or utc_now()
+        mine, params = "", ()
+        if self._session.role == "counselor":
+            mine = " AND (c.counselor = ? OR f.owner IN (?, ?))"
+            params = (self._session.actor, self._session.actor, LEAD_ON_SHIFT)
         rows = self._store.rows(
             "SELECT f.id, f.call_id, c.case_code, f.due_at, f.owner, f.note, c.risk_level FROM follow_up f"
-            " JOIN call c ON c.id = f.call_id WHERE f.done_at IS NULL ORDER BY f.due_at, f.id"
+            f" JOIN call c ON c.id = f.call_id WHERE f.done_at IS NULL{mine} ORDER BY f.due_at, f.id",
+            params,
         )
         queue = []
         for fid, call, case, due, owner, note, level in rows:
@@ -74,6 +81,12 @@ class FollowUpService:
         guarded = privacy.guard(clean_text(outcome).strip())
         if not guarded.text:
             raise BadInput("Say what came of the follow-up.")
+        row = self._store.one(
+            "SELECT f.owner, c.counselor FROM follow_up f JOIN call c ON c.id = f.call_id WHERE f.id = ?",
+            (follow_up_id,),
+        )
+        if row and self._session.role == "counselor" and self._session.actor not in row:
+            raise NotPermitted("Only the follow-up's owner, the call's counselor or a lead can close it.")
         with self._store.transaction():
             changed = self._store.execute(
                 "UPDATE follow_up SET done_at = ?, done_by = ?, outcome = ? WHERE id = ? AND done_at IS NULL",
@@ -86,17 +99,25 @@ class FollowUpService:
 
     def open_referrals(self) -> list[ReferralRow]:
         marks = ", ".join("?" for _ in OPEN_REFERRAL_STATUSES)
+        mine, params = "", OPEN_REFERRAL_STATUSES
+        if self._session.role == "counselor":
+            mine, params = " AND c.counselor = ?", (*OPEN_REFERRAL_STATUSES, self._session.actor)
         rows = self._store.rows(
             "SELECT r.id, r.call_id, c.case_code, r.kind, r.urgency, r.status, s.name, r.updated_at FROM referral r"
             " JOIN call c ON c.id = r.call_id LEFT JOIN resource s ON s.id = r.resource_id"
-            f" WHERE r.status IN ({marks}) ORDER BY r.urgency = 'urgent' DESC, r.updated_at",
-            OPEN_REFERRAL_STATUSES,
+            f" WHERE r.status IN ({marks}){mine} ORDER BY r.urgency = 'urgent' DESC, r.updated_at",
+            params,
         )
         return [ReferralRow(*row[:7], parse_iso(row[7])) for row in rows]
 
     def set_referral_status(self, referral_id: int, status: str) -> None:
         if not load_taxonomy().is_valid(REFERRAL_STATUS, status):
             raise BadInput("Unknown referral status.")
+        row = self._store.one(
+            "SELECT c.counselor FROM referral r JOIN call c ON c.id = r.call_id WHERE r.id = ?", (referral_id,)
+        )
+        if row and self._session.role == "counselor" and row[0] != self._session.actor:
+            raise NotPermitted("Only the call's counselor or a lead can change this referral.")
         with self._store.transaction():
             changed = self._store.execute(
                 "UPDATE referral SET status = ?, updated_at = ? WHERE id = ?", (status, utc_now_iso(), referral_id)

@@ -17,7 +17,7 @@ from desktop.call_model import (
     RiskInput,
 )
 from desktop.calls import CallService
-from desktop.errors import BadInput
+from desktop.errors import BadInput, NotPermitted
 from desktop.followups import FollowUpService
 from desktop.seat import Seat
 
@@ -122,8 +122,8 @@ def test_referrals_and_follow_ups_are_open_until_closed(counselor, paths):
     assert due.overdue and due.case_code == "K7Q-39M" and "13812345678" not in due.note
     [referral] = queue.open_referrals()
     assert referral.kind == "psychiatric_outpatient"
-    with Seat(paths).login("C002", "counselor-2") as other:  # the queue is the team's
-        assert [f.id for f in FollowUpService(other).queue()] == [due.id]
+    with Seat(paths).login("A001", "admin-pass-1") as admin:  # leads and admins see every follow-up
+        assert [f.id for f in FollowUpService(admin).queue()] == [due.id]
     queue.complete(due.id, "已回电，来电者已预约门诊")
     queue.set_referral_status(referral.id, "completed")
     assert queue.queue() == [] and queue.open_referrals() == []
@@ -176,3 +176,66 @@ def test_the_list_filters_by_risk_level_and_follow_up_due(counselor):
     assert service.count_calls(CallFilter(risk_level="high")) == 1
     assert service.count_calls(CallFilter(risk_level="low")) == 1
     assert service.count_calls(CallFilter(follow_up_due=True)) == 1
+
+
+def test_a_draft_holds_no_identifier_in_any_free_text_field(counselor):
+    phone = "13812345678"
+    service = CallService(counselor)
+    service.save_draft(
+        a_call(
+            notes=phone,
+            summary=phone,
+            city=phone,
+            keywords=[phone, "失眠"],
+            risk=RiskInput({"ideation_passive": True}, "high", f"他留了{phone}"),
+            follow_ups=[FollowUpInput(NOW, "C001", f"打{phone}")],
+            safety_plan={"helpers": f"姐姐 {phone}"},
+        )
+    )
+    (payload,) = counselor.store.one("SELECT payload FROM draft")
+    assert phone not in payload and "〔手机号〕" in payload
+    assert service.load_draft().form.keywords == ["失眠"]
+
+
+def test_an_unreadable_draft_is_set_aside_instead_of_breaking_every_log_in(counselor):
+    counselor.store.execute(
+        "INSERT INTO draft (account, saved_at, payload) VALUES ('C001', '2026-01-01T00:00:00Z', ?)",
+        ('{"kind": "counselling", "risk": {"answers": {}, "old_field": 1}}',),
+    )
+    assert CallService(counselor).load_draft() is None
+    assert counselor.store.one("SELECT count(*) FROM draft")[0] == 0
+
+
+def test_editing_a_high_call_does_not_bring_back_a_follow_up_already_done(counselor):
+    service = CallService(counselor)
+    call_id = service.save(a_call(risk=RiskInput({"prior_attempt_recent": True}))).call_id
+    queue = FollowUpService(counselor)
+    [due] = queue.queue()
+    queue.complete(due.id, "已回访，来电者安全")
+    form = service.get(call_id).form
+    form.notes += "（补一个错字）"
+    service.save(form, call_id)
+    assert queue.queue() == []
+
+
+def test_counselors_see_and_close_only_follow_ups_that_concern_them(counselor, paths):
+    service = CallService(counselor)
+    service.save(
+        a_call(
+            case_code=None,
+            follow_ups=[FollowUpInput(NOW, "C001", "自己的随访")],
+            referrals=[ReferralInput("psychiatric_outpatient")],
+        )
+    )
+    service.save(a_call(case_code=None, follow_ups=[FollowUpInput(NOW, LEAD_ON_SHIFT, "交给班长")]))
+    with Seat(paths).login("C002", "counselor-2") as other:
+        queue = FollowUpService(other)
+        assert [f.note for f in queue.queue()] == ["交给班长"]  # the lead's, not a colleague's own
+        assert queue.open_referrals() == []
+        own = FollowUpService(counselor).queue()[0]
+        with pytest.raises(NotPermitted):
+            queue.complete(own.id, "不是我的")
+        with pytest.raises(NotPermitted):
+            queue.set_referral_status(FollowUpService(counselor).open_referrals()[0].id, "declined")
+    with Seat(paths).login("A001", "admin-pass-1") as admin:
+        assert len(FollowUpService(admin).queue()) == 2

@@ -8,10 +8,12 @@ from datetime import UTC, datetime, timedelta
 import keyring
 import pytest
 
-from desktop.call_model import QUICK_KINDS
+from desktop import risk
+from desktop.call_model import LEAD_ON_SHIFT, QUICK_KINDS, RISK_LEVELS
 from desktop.clock import parse_iso, seat_time
 from desktop.config import ENV_HOME, SeatPaths, data_home
-from desktop.demo import DEMO_ACCOUNTS, create_demo_seat, demo_calls, demo_home
+from desktop.demo import DEMO_ACCOUNTS, RISING, RISK_CASES, create_demo_seat, demo_calls, demo_home
+from desktop.followups import DUE_SOON, OPEN_REFERRAL_STATUSES, FollowUpService
 from desktop.seat import Seat, check_staff_code
 from desktop.taxonomy import load_keywords
 from tests.memory_keyring import MemoryKeyring
@@ -19,7 +21,32 @@ from tests.memory_keyring import MemoryKeyring
 NOW = datetime(2025, 6, 1, 4, 30, tzinfo=UTC)
 CALLS = 60
 DAYS = 14
-COLUMNS = "started_at, ended_at, kind, counselor, case_code, summary, notes"
+COLUMNS = "started_at, ended_at, kind, counselor, case_code, summary, notes, risk_level"
+
+
+def read_risk(paths: SeatPaths, code: str = "D-LEAD") -> dict:
+    """The risk side as a lead sees it: levels, assessments, crisis actions, follow-ups and referrals."""
+    with Seat(paths).login(code, DEMO_ACCOUNTS[code][2]) as session:
+        store, follow_ups = session.store, FollowUpService(session)
+        return {
+            "levels": dict(store.rows("SELECT risk_level, count(*) FROM call GROUP BY risk_level")),
+            "assessed": store.rows(
+                "SELECT c.id, c.risk_level, r.computed_level, r.final_level, r.override_reason, c.notes, c.started_at"
+                " FROM call c JOIN risk_assessment r ON r.call_id = c.id ORDER BY c.started_at"
+            ),
+            "actions": store.rows(
+                "SELECT c.id, c.risk_level, a.action, a.outcome, a.at, c.started_at, c.ended_at FROM call c"
+                " JOIN crisis_action a ON a.call_id = c.id"
+            ),
+            "done": [outcome for (outcome,) in store.rows("SELECT outcome FROM follow_up WHERE done_at IS NOT NULL")],
+            "followed": {call_id for (call_id,) in store.rows("SELECT DISTINCT call_id FROM follow_up")},
+            "queue": follow_ups.queue(NOW),
+            "referrals": follow_ups.open_referrals(),
+            "plans": store.one("SELECT count(*) FROM safety_plan")[0],
+            "repeats": store.rows(
+                "SELECT case_code, risk_level FROM call WHERE case_code IS NOT NULL ORDER BY started_at, id"
+            ),
+        }
 
 
 def read_calls(paths: SeatPaths, code: str = "D-ADMIN") -> tuple[list[dict], list[str]]:
@@ -37,6 +64,7 @@ class Demo:
     passwords: dict[str, str]
     calls: list[dict]
     keywords: list[str]
+    risk: dict
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +75,7 @@ def demo(tmp_path_factory) -> Demo:
     try:
         paths = SeatPaths(tmp_path_factory.mktemp("demo") / "seat")
         passwords = create_demo_seat(paths, calls=CALLS, days=DAYS, now=NOW)
-        return Demo(paths, backend, passwords, *read_calls(paths))
+        return Demo(paths, backend, passwords, *read_calls(paths), read_risk(paths))
     finally:
         keyring.set_keyring(previous)
 
@@ -134,12 +162,85 @@ def test_keywords_come_from_the_keyword_list(demo):
 def test_the_same_seed_gives_the_same_calls(demo, paths):
     create_demo_seat(paths, calls=CALLS, days=DAYS, now=NOW)
     again, _ = read_calls(paths)
-    assert [(c["started_at"], c["kind"], c["summary"]) for c in again] == [
-        (c["started_at"], c["kind"], c["summary"]) for c in demo.calls
+    assert [(c["started_at"], c["kind"], c["summary"], c["risk_level"]) for c in again] == [
+        (c["started_at"], c["kind"], c["summary"], c["risk_level"]) for c in demo.calls
+    ]
+    queue = [(row.case_code, row.due_at, row.owner, row.risk_level) for row in read_risk(paths)["queue"]]
+    assert queue == [(row.case_code, row.due_at, row.owner, row.risk_level) for row in demo.risk["queue"]]
+    sides = [
+        (f.risk, f.crisis_actions, f.referrals, f.follow_ups, f.safety_plan)
+        for _, f in demo_calls(CALLS, DAYS, now=NOW)
+    ]
+    assert sides == [
+        (f.risk, f.crisis_actions, f.referrals, f.follow_ups, f.safety_plan)
+        for _, f in demo_calls(CALLS, DAYS, now=NOW)
     ]
     planned = [(form.started_at, form.kind, form.summary) for _, form in demo_calls(CALLS, DAYS, now=NOW)]
     assert planned == [(parse_iso(c["started_at"]), c["kind"], c["summary"]) for c in demo.calls]
     assert planned != [(f.started_at, f.kind, f.summary) for _, f in demo_calls(CALLS, DAYS, seed=1, now=NOW)]
+
+
+def test_risk_cases_give_the_levels_they_claim():
+    for case in (*RISK_CASES, *RISING):
+        assert risk.assess(case.answers).level == case.level, case.summary
+        assert risk.mentions_suicide("".join(case.notes)), case.summary
+        assert all(note.count("。") == 1 for note in case.notes)
+        assert set(case.keywords) <= set(load_keywords("zh"))
+    overridden = [case for case in RISK_CASES if case.override]
+    assert len(overridden) == 1 and overridden[0].override[1].strip()
+    assert [case.level for case in RISING] == sorted((case.level for case in RISING), key=risk.level_rank)
+
+
+def test_calls_are_at_every_risk_level(demo):
+    levels = demo.risk["levels"]
+    assert set(levels) == set(RISK_LEVELS)
+    assert sum(levels.values()) == CALLS
+    assert levels["none"] > CALLS / 2 and 1 <= levels["imminent"] <= 2
+    assessed = demo.risk["assessed"]
+    for call_id, level, computed, final, reason, notes, _ in assessed:
+        assert level == final
+        assert risk.mentions_suicide(notes), call_id
+        assert computed == final or reason.strip()
+    assert any(computed != final for _, _, computed, final, _, _, _ in assessed), "no override example"
+
+
+def test_imminent_calls_have_a_crisis_action_with_its_outcome(demo):
+    actions = demo.risk["actions"]
+    levels = {row[0]: row[1] for row in demo.risk["assessed"]}
+    imminent = [call_id for call_id, level in levels.items() if level == "imminent"]
+    assert imminent and all(any(a[0] == n and a[3] for a in actions) for n in imminent)
+    for call_id in (n for n, level in levels.items() if level == "high"):
+        assert any(a[0] == call_id for a in actions), f"the high-risk call {call_id} has no crisis action"
+    for _, _, _, _, at, started, ended in actions:
+        assert parse_iso(started) <= parse_iso(at) <= parse_iso(ended)
+
+
+def test_a_repeat_caller_calls_with_rising_risk(demo):
+    visits: dict[str, list[int]] = {}
+    for case_code, level in demo.risk["repeats"]:
+        visits.setdefault(case_code, []).append(risk.level_rank(level))
+    rising = [ranks for ranks in visits.values() if len(ranks) >= 3 and ranks == sorted(set(ranks))]
+    assert rising and rising[0][-1] >= risk.level_rank("high")
+
+
+def test_follow_ups_are_open_some_overdue(demo):
+    queue = demo.risk["queue"]
+    assert queue
+    assert 1 <= sum(row.overdue for row in queue) <= 3
+    assert all(NOW - timedelta(days=1) <= row.due_at for row in queue), "an old follow-up was left open"
+    staff = {code for code, (_, role, _) in DEMO_ACCOUNTS.items() if role != "admin"}
+    assert {row.owner for row in queue} <= staff | {LEAD_ON_SHIFT}
+    assert all(row.case_code for row in queue)
+    opened = {row[0] for row in demo.risk["assessed"] if row[1] in ("high", "imminent")}
+    assert opened <= demo.risk["followed"], "a high or imminent call has no follow-up"
+
+
+def test_open_referrals_and_safety_plans_exist(demo):
+    referrals = demo.risk["referrals"]
+    assert referrals and {r.status for r in referrals} <= set(OPEN_REFERRAL_STATUSES)
+    assert any(r.status == "suggested" for r in referrals)
+    assert any(r.urgency == "urgent" for r in referrals)
+    assert demo.risk["plans"] >= 1
 
 
 def test_demo_home_is_a_sibling_of_the_data_folder(tmp_path, monkeypatch):
@@ -163,3 +264,13 @@ def test_the_default_demo_seat(paths):
     assert len(repeats) >= 3 and all(n <= 4 for n in repeats)
     assert sum("〔手机号〕" in call["notes"] for call in calls) == 2
     assert not any(re.search(r"\d{11}", call["notes"]) for call in calls)
+    side = read_risk(paths)
+    assessed = len(side["assessed"])
+    assert 0.05 * kinds["counselling"] <= assessed <= 0.1 * kinds["counselling"]
+    levels = side["levels"]
+    assert set(levels) == set(RISK_LEVELS) and levels["imminent"] == 2 and levels["high"] <= 4
+    assert levels["low"] + levels["moderate"] > assessed / 2
+    queue = side["queue"]
+    assert 1 <= sum(row.overdue for row in queue) <= 3
+    assert any(not row.overdue and row.due_at <= NOW + DUE_SOON for row in queue)
+    assert side["done"] and all(outcome for outcome in side["done"])

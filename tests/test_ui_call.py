@@ -203,3 +203,30 @@ def test_lock_clears_text_copied_from_the_program(qtbot, window):
     assert clipboard.text() == "一段记录"
     window.lock()
     assert clipboard.text() == ""
+
+
+def test_a_quick_log_never_replaces_the_call_being_edited(qtbot, window, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    log_in(qtbot, window)
+    work, form = window.work, window.work.form
+    form.start_call()
+    form.kind.setCurrentIndex(form.kind.findData("counselling"))
+    form.notes.set_text("一通很长的咨询")
+    form.end_call()
+    assert work.save()
+    [saved] = work.service.list_calls(CallFilter())
+    form.load(work.service.get(saved.id).form, saved.id)  # open it for editing
+    press(qtbot, window, Qt.Key.Key_F7)  # hang-up
+    calls = {row.kind: row.id for row in work.service.list_calls(CallFilter())}
+    assert set(calls) == {"counselling", "hang_up"}
+    assert work.service.get(saved.id).form.notes == "一通很长的咨询"
+
+
+def test_a_quick_log_asks_before_setting_aside_what_was_typed(qtbot, window, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    log_in(qtbot, window)
+    window.work.form.start_call()
+    window.work.form.notes.set_text("正在记录")
+    window.work.quick_log("silent")
+    assert window.work.form.notes.text() == "正在记录"
+    assert window.work.service.count_calls(CallFilter()) == 0

@@ -25,8 +25,9 @@ log = logging.getLogger(__name__)
 
 def _excepthook(kind, value, tb) -> None:
     """Log the failure and show it with copyable details: the traceback's code lines, never call content."""
-    log.error("unhandled error", exc_info=(kind, value, tb))
+    # The message of an exception might quote data; the log and the dialog get the code lines and the type.
     details = "".join(traceback.format_exception(kind, None, tb)) + f"{kind.__name__}"
+    log.error("unhandled error:\n%s", details)
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         "Hotline Log",

@@ -82,8 +82,9 @@ class EntryDialog(QDialog):
 
 
 class DirectoryDialog(QDialog):
-    def __init__(self, directory: Directory, taxonomy: Taxonomy, lang: str, parent=None):
+    def __init__(self, directory: Directory, taxonomy: Taxonomy, lang: str, alive, parent=None):
         super().__init__(parent)
+        self._alive = alive  # false once the window locked while a file dialog was open
         self._directory, self._taxonomy, self._lang = directory, taxonomy, lang
         self.setWindowTitle(self.tr("Referral directory"))
         self.tree = QTreeWidget(accessibleName=self.tr("Directory entries"))
@@ -159,7 +160,7 @@ class DirectoryDialog(QDialog):
 
     def _add(self) -> None:
         dialog = EntryDialog(self._taxonomy, self._lang, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog.exec() == QDialog.DialogCode.Accepted and self._alive():
             self._run(lambda: self._directory.add(**dialog.values()))
 
     def _edit(self) -> None:
@@ -167,12 +168,12 @@ class DirectoryDialog(QDialog):
         if chosen is None:
             return
         dialog = EntryDialog(self._taxonomy, self._lang, self._directory.get(chosen), parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog.exec() == QDialog.DialogCode.Accepted and self._alive():
             self._run(lambda: self._directory.edit(chosen, **dialog.values()))
 
     def _import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import directory"), "", "JSON Lines (*.jsonl *.json)")
-        if not name:
+        if not name or not self._alive():
             return
         try:
             text = Path(name).read_text(encoding="utf-8")

@@ -30,9 +30,10 @@ class FollowUpQueue(QWidget):
 
     counts_changed = Signal(int, int)
 
-    def __init__(self, service: FollowUpService, taxonomy: Taxonomy, lang: str, parent=None):
+    def __init__(self, service: FollowUpService, taxonomy: Taxonomy, lang: str, alive, parent=None):
         super().__init__(parent)
         self._service, self._taxonomy, self._lang = service, taxonomy, lang
+        self._alive = alive  # false once the window locked while one of this tab's dialogs was open
         self.follow_ups = QTreeWidget(accessibleName=self.tr("Follow-ups due"))
         self.follow_ups.setHeaderLabels(
             [self.tr("Due"), self.tr("Case code"), self.tr("Risk"), self.tr("Owner"), self.tr("What to do")]
@@ -114,13 +115,14 @@ class FollowUpQueue(QWidget):
         if item is None:
             return
         outcome, ok = QInputDialog.getText(self, self.tr("Follow-up done"), self.tr("What came of it?"))
-        if not ok:
+        if not ok or not self._alive():
             return
         try:
             self._service.complete(item.data(0, ID_ROLE), outcome)
         except HotlineError as exc:
             QMessageBox.warning(self, self.tr("Follow-up"), error_text(exc))
-        self.reload()
+        if self._alive():
+            self.reload()
 
     def _set_status(self) -> None:
         item = self.referrals.currentItem()
@@ -130,4 +132,5 @@ class FollowUpQueue(QWidget):
             self._service.set_referral_status(item.data(0, ID_ROLE), self.status.currentData())
         except HotlineError as exc:
             QMessageBox.warning(self, self.tr("Referral"), error_text(exc))
-        self.reload()
+        if self._alive():
+            self.reload()

@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(working)
         self.toolbar.setVisible(working)
+        self.settings_action.setEnabled(working)  # nobody changes the idle lock at a locked seat
+        self.directory_action.setEnabled(working)
 
     def _clipboard_changed(self) -> None:
         if QApplication.focusWidget() is not None and self.session is not None:
@@ -154,7 +156,8 @@ class MainWindow(QMainWindow):
 
     def _directory(self) -> None:
         if self.work is not None:
-            DirectoryDialog(self.work.directory, self.work.taxonomy, self.lang, self).exec()
+            work = self.work
+            DirectoryDialog(work.directory, work.taxonomy, self.lang, lambda: work.alive, self).exec()
 
     def _follow_ups(self, due: int, overdue: int) -> None:
         text = self.tr("Follow-ups: %n due", "", due)
@@ -210,8 +213,8 @@ class MainWindow(QMainWindow):
         try:
             work.save_draft()
             session.audit.append(session.actor, audit_action, session.actor)
-        except Exception:  # the key is dropped below whatever happens
-            log.exception("could not keep the draft before locking")
+        except Exception as exc:  # the key is dropped below whatever happens
+            log.error("could not keep the draft before locking (%s)", type(exc).__name__)
         finally:
             self.stack.removeWidget(work)
             work.deleteLater()

@@ -41,7 +41,7 @@ class WorkPage(QWidget):
         owners = session.seat.vault.accounts()
         self.form = CallForm(self.taxonomy, lang, resources, owners, session.actor)
         self.calls = CallList(self.service, self.taxonomy, lang, can_see_all=session.role != "counselor")
-        self.queue = FollowUpQueue(FollowUpService(session), self.taxonomy, lang)
+        self.queue = FollowUpQueue(FollowUpService(session), self.taxonomy, lang, lambda: self.alive)
         self.queue.counts_changed.connect(self.follow_ups_changed)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("Current call"))
@@ -194,14 +194,36 @@ class WorkPage(QWidget):
         return True
 
     def quick_log(self, kind: str) -> None:
-        """One key for a silent call, a hang-up, a wrong number or harassment: kind and the timer's times."""
+        """One key for a silent call, a hang-up, a wrong number or harassment: a new call with the kind and the
+        timer's times. It never replaces a call being edited, and asks before setting aside what was typed."""
         assert kind in QUICK_KINDS
         now = datetime.now(UTC)
-        form = self.form.to_input() if self.form.started else CallInput()
-        quick = CallInput(kind=kind, started_at=form.started_at or now, ended_at=now)
-        if self._store(quick):
-            label = self.taxonomy.label(CALL_KINDS, kind, self.lang)
-            self.status.emit(self.tr("Logged: %1.").replace("%1", label))
+        label = self.taxonomy.label(CALL_KINDS, kind, self.lang)
+        typed = self.form.to_input()
+        only_timer = replace(typed, started_at=None, ended_at=None) == CallInput()
+        if self.form.call_id is not None or not only_timer:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Quick log"),
+                self.tr("Log a new %1 call and clear what is on screen? (It stays as your draft until then.)").replace(
+                    "%1", label
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes or not self.alive:
+                return
+        quick = CallInput(kind=kind, started_at=(typed.started_at if only_timer else None) or now, ended_at=now)
+        try:
+            result = self.service.save(quick)
+        except HotlineError as exc:
+            QMessageBox.critical(self, self.tr("Not saved"), error_text(exc))
+            return
+        self.form.clear()
+        self._dirty = False
+        self._autosave.stop()
+        self.service.discard_draft()
+        self.status.emit(self.tr("Logged: %1.").replace("%1", label) + f" ({result.call_id})")
 
     def _show_case_history(self, code: str) -> None:
         visits = self.service.case_history(code)

@@ -463,7 +463,7 @@
 <context>
     <name>DirectoryDialog</name>
     <message>
-        <location filename="../../ui/directory_dialog.py" line="+88"/>
+        <location filename="../../ui/directory_dialog.py" line="+89"/>
         <location line="+62"/>
         <source>Referral directory</source>
         <translation>转介资源目录</translation>
@@ -577,7 +577,7 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location line="-161"/>
+        <location line="-162"/>
         <source>Directory entry</source>
         <translation>目录条目</translation>
     </message>
@@ -631,7 +631,7 @@
 <context>
     <name>FollowUpQueue</name>
     <message>
-        <location filename="../../ui/followup_queue.py" line="+36"/>
+        <location filename="../../ui/followup_queue.py" line="+37"/>
         <source>Follow-ups due</source>
         <translation>到期随访</translation>
     </message>
@@ -732,7 +732,7 @@
         <translation>随访</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Referral</source>
         <translation>转介</translation>
     </message>
@@ -874,7 +874,7 @@
         <translation>没有系统密钥环：本席位未与这台电脑绑定。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
@@ -929,7 +929,7 @@
         <translation>席位(&amp;S)</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Follow-ups: %n due</source>
         <translation>
             <numerusform>随访：%n 项到期</numerusform>
@@ -943,7 +943,7 @@
         </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
     </message>
@@ -1338,7 +1338,7 @@
         <translation>随访与转介</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
     </message>
@@ -1389,16 +1389,27 @@
     </message>
     <message>
         <location line="+23"/>
+        <location line="+33"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-27"/>
         <source>Call saved (%1).</source>
         <translation>通话已保存（%1）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <source>Quick log</source>
+        <translation>快速登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a new %1 call and clear what is on screen? (It stays as your draft until then.)</source>
+        <translation>要新登记一通“%1”并清空屏幕上的内容吗？（在此之前它仍保存为您的草稿。）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Logged: %1.</source>
         <translation>已记录：%1。</translation>
     </message>
@@ -1443,7 +1454,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+33"/>
+        <location filename="../../ui/app.py" line="+34"/>
         <source>Something went wrong. Your draft is kept. Details are in the log.</source>
         <translation>程序出错了。您的草稿已保留，详情见日志。</translation>
     </message>

@@ -20,6 +20,7 @@ import keyring  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+import ui.worker  # noqa: E402
 from desktop.config import SeatPaths  # noqa: E402
 from desktop.demo import create_demo_seat  # noqa: E402
 from desktop.seat import Seat  # noqa: E402
@@ -115,6 +116,7 @@ def shoot(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> Non
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
+    ui.worker.SYNCHRONOUS = True  # one step after another, so each picture shows the step's result
     keyring.set_keyring(MemoryKeyring())
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyleSheet(STYLE_SHEET)

@@ -205,6 +205,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         ) STRICT;
         """,
     ),
+    Migration(
+        4,
+        "exchange and retention: a content hash for idempotent import, the time a call's free text was shredded",
+        """
+        ALTER TABLE call ADD COLUMN content_hash TEXT;
+        ALTER TABLE call ADD COLUMN shredded_at TEXT;
+        CREATE UNIQUE INDEX call_by_content ON call (content_hash) WHERE content_hash IS NOT NULL;
+        CREATE INDEX call_to_shred ON call (started_at) WHERE shredded_at IS NULL AND legal_hold = 0;
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -3,9 +3,12 @@ an error is one line on stderr."""
 
 import argparse
 import getpass
+import json
 import logging
 import os
 import sys
+from datetime import date
+from pathlib import Path
 
 from desktop import __version__
 from desktop.accounts import AccountService, recover_admin
@@ -19,8 +22,10 @@ from desktop.config import (
     log_home,
 )
 from desktop.errors import BAD_INPUT, FAILURE, BadInput, HotlineError
+from desktop.fsutil import atomic_write_bytes
 from desktop.instance import SeatLock
 from desktop.logs import configure_logging
+from desktop.reports import statistics, to_csv
 from desktop.seat import Seat, Session
 from desktop.store.accounts import ROLES
 from desktop.vault import keyring_status
@@ -185,6 +190,27 @@ def cmd_verify(args, paths: SeatPaths) -> int:
     return 0
 
 
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise BadInput(f"{text!r} is not a date: write it as YYYY-MM-DD.") from exc
+
+
+def cmd_stats(args, paths: SeatPaths) -> int:
+    with _login(paths) as session:
+        session.require("lead", "admin", doing="see statistics")
+        stats = statistics(session.store, _date(args.date_from), _date(args.date_to))
+        text = to_csv(stats) if args.format == "csv" else json.dumps(stats, ensure_ascii=False, indent=1) + "\n"
+        if args.out:
+            target = Path(args.out)
+            atomic_write_bytes(target, text.encode("utf-8"))
+            session.audit.append(session.actor, "stats.exported", target.name, {"format": args.format})
+        else:
+            sys.stdout.write(text)
+    return 0
+
+
 def cmd_require_keyring(args, paths: SeatPaths) -> int:
     with SeatLock(paths.lock), _login(paths) as session:
         session.require("admin", doing="change the keyring setting")
@@ -241,6 +267,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check vault, keyring, database pages, schema and audit chain")
     p.add_argument("--recovery", action="store_true", help="unlock with the recovery code instead of a password")
     p.set_defaults(run=cmd_verify)
+
+    p = sub.add_parser("stats", help="statistics of calls started in a window of seat days (leads, admins)")
+    p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD", help="the last day, included")
+    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("--out", help="write to this file instead of the terminal")
+    p.set_defaults(run=cmd_stats)
 
     p = sub.add_parser("require-keyring", help="refuse (on) or allow (off) running without a system keyring")
     p.add_argument("state", choices=("on", "off"))

@@ -1,5 +1,6 @@
 """The headless commands, run as a person or a script would run them (DESIGN.md §9)."""
 
+import json
 import re
 
 import pytest
@@ -155,3 +156,30 @@ def test_recovery_on_a_new_computer(tmp_path):
     )
     assert verify.returncode == 0, verify.stdout
     assert "device secret: present and matching" in verify.stdout
+
+
+def test_stats_for_leads_as_json_and_csv(tmp_path):
+    init_seat(tmp_path)
+    empty = run_cli("stats", "--from", "2025-05-01", "--to", "2025-05-31", home=tmp_path, env=ADMIN_ENV)
+    assert empty.returncode == 0, empty.stderr
+    figures = json.loads(empty.stdout)
+    assert figures["calls_total"] == 0 and figures["by_hour"] == [0] * 24
+    out = tmp_path / "may.csv"
+    csv = run_cli(
+        "stats",
+        "--from",
+        "2025-05-01",
+        "--to",
+        "2025-05-31",
+        "--format",
+        "csv",
+        "--out",
+        str(out),
+        home=tmp_path,
+        env=ADMIN_ENV,
+    )
+    assert csv.returncode == 0 and out.read_text(encoding="utf-8").startswith("section,key,count")
+    backwards = run_cli("stats", "--from", "2025-06-01", "--to", "2025-05-01", home=tmp_path, env=ADMIN_ENV)
+    assert backwards.returncode == 2 and "after" in one_line(backwards.stderr)
+    bad = run_cli("stats", "--from", "May 1", "--to", "2025-05-01", home=tmp_path, env=ADMIN_ENV)
+    assert bad.returncode == 2 and "YYYY-MM-DD" in one_line(bad.stderr)

@@ -126,9 +126,21 @@ class CallService:
             raise BadInput(" ".join(problems))
         if call_id is not None:
             self._require_editable(call_id)
+        call_id_given = call_id
+        with self._store.transaction():
+            call_id, hidden = self.write(form, call_id, self._session.actor)
+            self._store.execute("DELETE FROM draft WHERE account = ?", (self._session.actor,))
+            action = "call.saved" if call_id_given is None else "call.edited"
+            self._session.audit.append(self._session.actor, action, f"call:{call_id}", dict(hidden) or None)
+        return SaveResult(call_id, hidden)
+
+    def write(
+        self, form: CallInput, call_id: int | None, counselor: str, content_hash: str | None = None, audit: bool = True
+    ) -> tuple[int, Counter]:
+        """Write a checked call inside the caller's transaction: the row, its codes, its risk side and its
+        search entry, every free-text field through the guard. Import uses it with `audit=False` and
+        writes one audit entry for the whole file."""
         form, hidden = guarded_form(form)
-        texts = {"summary": form.summary, "notes": form.notes, "city": form.city}
-        keywords = form.keywords
         now = utc_now_iso()
         values = {
             "case_code": normalize_case_code(form.case_code) if form.case_code else None,
@@ -138,35 +150,30 @@ class CallService:
             "age_band": form.age_band,
             "gender": form.gender,
             "region": form.region,
-            "city": texts["city"].strip(),
+            "city": form.city,
             "first_call": None if form.first_call is None else int(form.first_call),
-            "summary": texts["summary"].strip(),
-            "notes": texts["notes"],
+            "summary": form.summary,
+            "notes": form.notes,
             "updated_at": now,
         }
-        with self._store.transaction():
-            if call_id is None:
-                values.update(counselor=self._session.actor, created_at=now, status="final")
-                names = ", ".join(values)
-                marks = ", ".join("?" for _ in values)
-                call_id = self._store.execute(
-                    f"INSERT INTO call ({names}) VALUES ({marks})", tuple(values.values())
-                ).lastrowid
-                action = "call.saved"
-            else:
-                assignments = ", ".join(f"{name} = ?" for name in values)
-                self._store.execute(f"UPDATE call SET {assignments} WHERE id = ?", (*values.values(), call_id))
-                self._store.execute("DELETE FROM notes_fts WHERE rowid = ?", (call_id,))
-                action = "call.edited"
-            self._replace_codes(call_id, form, keywords)
-            store_risk(self._session, call_id, form, hidden)
-            self._store.execute(
-                "INSERT INTO notes_fts (rowid, text) VALUES (?, ?)",
-                (call_id, index_text(values["summary"] + "\n" + values["notes"])),
-            )
-            self._store.execute("DELETE FROM draft WHERE account = ?", (self._session.actor,))
-            self._session.audit.append(self._session.actor, action, f"call:{call_id}", dict(hidden) or None)
-        return SaveResult(call_id, hidden)
+        if call_id is None:
+            values.update(counselor=counselor, created_at=now, status="final", content_hash=content_hash)
+            names = ", ".join(values)
+            marks = ", ".join("?" for _ in values)
+            call_id = self._store.execute(
+                f"INSERT INTO call ({names}) VALUES ({marks})", tuple(values.values())
+            ).lastrowid
+        else:
+            assignments = ", ".join(f"{name} = ?" for name in values)
+            self._store.execute(f"UPDATE call SET {assignments} WHERE id = ?", (*values.values(), call_id))
+            self._store.execute("DELETE FROM notes_fts WHERE rowid = ?", (call_id,))
+        self._replace_codes(call_id, form, form.keywords)
+        store_risk(self._session, call_id, form, hidden, audit=audit)
+        self._store.execute(
+            "INSERT INTO notes_fts (rowid, text) VALUES (?, ?)",
+            (call_id, index_text(values["summary"] + "\n" + values["notes"])),
+        )
+        return call_id, hidden
 
     def _replace_codes(self, call_id: int, form: CallInput, keywords: list[str]) -> None:
         values_of = (form.concerns, form.emotions, form.interventions, keywords)

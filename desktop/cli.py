@@ -22,6 +22,7 @@ from desktop.config import (
     log_home,
 )
 from desktop.errors import BAD_INPUT, FAILURE, BadInput, HotlineError
+from desktop.exchange import export_file, import_file
 from desktop.fsutil import atomic_write_bytes
 from desktop.instance import SeatLock
 from desktop.logs import configure_logging
@@ -211,6 +212,31 @@ def cmd_stats(args, paths: SeatPaths) -> int:
     return 0
 
 
+def cmd_import(args, paths: SeatPaths) -> int:
+    def progress(done: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rimported {done:,} lines", end="", file=sys.stderr, flush=True)
+
+    with SeatLock(paths.lock), _login(paths) as session:
+        report = import_file(session, Path(args.file), progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(
+        f"Imported {report.imported:,} call(s); {report.skipped_duplicates:,} already here were skipped; "
+        f"{report.hidden_total:,} identifier(s) were hidden."
+    )
+    return 0
+
+
+def cmd_export(args, paths: SeatPaths) -> int:
+    date_from = _date(args.date_from) if args.date_from else None
+    date_to = _date(args.date_to) if args.date_to else None
+    with _login(paths) as session:
+        count = export_file(session, Path(args.file), date_from, date_to)
+    print(f"Exported {count:,} call(s) to {args.file}.")
+    return 0
+
+
 def cmd_require_keyring(args, paths: SeatPaths) -> int:
     with SeatLock(paths.lock), _login(paths) as session:
         session.require("admin", doing="change the keyring setting")
@@ -267,6 +293,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check vault, keyring, database pages, schema and audit chain")
     p.add_argument("--recovery", action="store_true", help="unlock with the recovery code instead of a password")
     p.set_defaults(run=cmd_verify)
+
+    p = sub.add_parser("import", help="import calls from a JSON Lines file: every line checked, all or nothing")
+    p.add_argument("file")
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("export", help="export calls (as stored, redacted) to a JSON Lines file (leads, admins)")
+    p.add_argument("file")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="the last day, included")
+    p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("stats", help="statistics of calls started in a window of seat days (leads, admins)")
     p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")

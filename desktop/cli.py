@@ -124,6 +124,9 @@ def cmd_account(args, paths: SeatPaths) -> int:
         elif args.action == "role":
             service.set_role(args.code, args.role)
             print(f"Account {args.code} is now {args.role}.")
+        elif args.action == "rename":
+            service.rename(args.code, args.name)
+            print(f"Account {args.code} is now called {args.name}.")
         elif args.action == "passwd":
             code = args.code or session.actor
             service.set_password(code, read_new_password(who=f" for {code}"))
@@ -272,6 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
     a = acc.add_parser("role", help="change an account's role")
     a.add_argument("code")
     a.add_argument("role", choices=ROLES)
+    a = acc.add_parser("rename", help="change an account's display name")
+    a.add_argument("code")
+    a.add_argument("name")
     a = acc.add_parser("passwd", help="change a password (your own, or anyone's as admin)")
     a.add_argument("code", nargs="?")
     p.set_defaults(run=cmd_account)

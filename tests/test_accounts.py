@@ -108,3 +108,10 @@ def test_recovery_sets_a_new_admin_password(seat_init, paths, memory_keyring):
         AccountService(admin).set_password("C001", "counselor-new")
         assert "seat.recovered" in [e.action for e in admin.audit.entries()]
     login(paths, "C001", "counselor-new").close()
+
+
+def test_rename_changes_the_name_in_the_database_and_the_log_in_list(service, paths):
+    service.add("C001", "王", "counselor", "counselor-1")
+    service.rename("C001", "王老师")
+    assert ("C001", "王老师") in Seat(paths).vault.accounts()
+    assert [a.display_name for a in service.accounts() if a.code == "C001"] == ["王老师"]

@@ -26,7 +26,7 @@ from desktop.exchange import export_file, import_file
 from desktop.fsutil import atomic_write_bytes
 from desktop.instance import SeatLock
 from desktop.logs import configure_logging
-from desktop.reports import statistics, to_csv
+from desktop.reports import statistics, to_csv, write_monthly_report
 from desktop.seat import Seat, Session
 from desktop.store.accounts import ROLES
 from desktop.vault import keyring_status
@@ -204,7 +204,16 @@ def _date(text: str) -> date:
 def cmd_stats(args, paths: SeatPaths) -> int:
     with _login(paths) as session:
         session.require("lead", "admin", doing="see statistics")
-        stats = statistics(session.store, _date(args.date_from), _date(args.date_to))
+        date_from, date_to = _date(args.date_from), _date(args.date_to)
+        stats = statistics(session.store, date_from, date_to)
+        if args.format == "pdf":
+            if not args.out:
+                raise BadInput("A PDF needs --out FILE.pdf.")
+            target = Path(args.out)
+            write_monthly_report(stats, session.seat.vault.seat_name, date_from, date_to, target)
+            session.audit.append(session.actor, "stats.exported", target.name, {"format": "pdf"})
+            print(f"Report written to {target}.")
+            return 0
         text = to_csv(stats) if args.format == "csv" else json.dumps(stats, ensure_ascii=False, indent=1) + "\n"
         if args.out:
             target = Path(args.out)
@@ -313,7 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="statistics of calls started in a window of seat days (leads, admins)")
     p.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD", help="the last day, included")
-    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("--format", choices=("json", "csv", "pdf"), default="json", help="pdf: the one-page report")
     p.add_argument("--out", help="write to this file instead of the terminal")
     p.set_defaults(run=cmd_stats)
 

@@ -183,3 +183,33 @@ def test_stats_for_leads_as_json_and_csv(tmp_path):
     assert backwards.returncode == 2 and "after" in one_line(backwards.stderr)
     bad = run_cli("stats", "--from", "May 1", "--to", "2025-05-01", home=tmp_path, env=ADMIN_ENV)
     assert bad.returncode == 2 and "YYYY-MM-DD" in one_line(bad.stderr)
+
+
+def test_stats_as_the_one_page_pdf_report(tmp_path):
+    import shutil
+    import subprocess
+
+    init_seat(tmp_path)
+    out = tmp_path / "may.pdf"
+    made = run_cli(
+        "stats",
+        "--from",
+        "2025-05-01",
+        "--to",
+        "2025-05-31",
+        "--format",
+        "pdf",
+        "--out",
+        str(out),
+        home=tmp_path,
+        env=ADMIN_ENV,
+    )
+    assert made.returncode == 0, made.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+        assert "测试席位" in text
+    missing = run_cli(
+        "stats", "--from", "2025-05-01", "--to", "2025-05-31", "--format", "pdf", home=tmp_path, env=ADMIN_ENV
+    )
+    assert missing.returncode == 2 and "--out" in one_line(missing.stderr)

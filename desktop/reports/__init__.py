@@ -1,5 +1,7 @@
-"""Reports over the seat's calls: the statistics of DESIGN.md §9 as JSON-ready data or CSV. No Qt."""
+"""Reports over the seat's calls: the statistics of DESIGN.md §9 as JSON-ready data or CSV, and the one-page
+monthly report PDF. No Qt."""
 
+from desktop.reports.monthly import write_monthly_report
 from desktop.reports.stats import statistics, to_csv
 
-__all__ = ["statistics", "to_csv"]
+__all__ = ["statistics", "to_csv", "write_monthly_report"]

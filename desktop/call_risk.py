@@ -6,10 +6,9 @@ are never forgotten at shift change (DESIGN.md §7).
 """
 
 import json
-from collections import Counter
 from datetime import timedelta
 
-from desktop import privacy, risk
+from desktop import risk
 from desktop.call_model import (
     LEAD_ON_SHIFT,
     SAFETY_PLAN_FIELDS,
@@ -18,7 +17,6 @@ from desktop.call_model import (
     FollowUpInput,
     ReferralInput,
     RiskInput,
-    clean_text,
 )
 from desktop.clock import parse_iso, to_utc_iso, utc_now_iso
 from desktop.seat import Session
@@ -81,14 +79,11 @@ def risk_problems(form: CallInput, taxonomy: Taxonomy, owners: set[str]) -> list
     return problems
 
 
-def _guarded(text: str, hidden: Counter) -> str:
-    guarded = privacy.guard(clean_text(text).strip())
-    hidden.update(guarded.counts)
-    return guarded.text
+def store_risk(session: Session, call_id: int, form: CallInput, audit: bool = True) -> str:
+    """Write the risk parts of `form` for `call_id` (replacing earlier ones); returns the final level.
 
-
-def store_risk(session: Session, call_id: int, form: CallInput, hidden: Counter, audit: bool = True) -> str:
-    """Write the risk parts of `form` for `call_id` (replacing earlier ones); returns the final level."""
+    `form` has been through `guarded_form` already (CallService.write does that): no text is guarded twice.
+    """
     store, actor = session.store, session.actor
     audit = session.audit if audit else _Silent()
     target = f"call:{call_id}"
@@ -101,7 +96,7 @@ def store_risk(session: Session, call_id: int, form: CallInput, hidden: Counter,
     if form.risk is not None:
         result = risk.assess(form.risk.answers)
         level = form.risk.override_level or result.level
-        reason = _guarded(form.risk.override_reason, hidden) if form.risk.override_level else ""
+        reason = form.risk.override_reason if form.risk.override_level else ""
         assessed = to_utc_iso(form.risk.assessed_at) if form.risk.assessed_at else utc_now_iso()
         store.execute(
             "INSERT INTO risk_assessment (call_id, answers, computed_level, final_level, override_reason, reasons,"
@@ -147,12 +142,12 @@ def store_risk(session: Session, call_id: int, form: CallInput, hidden: Counter,
     for follow_up in follow_ups:
         store.execute(
             "INSERT INTO follow_up (call_id, due_at, owner, note, created_at) VALUES (?, ?, ?, ?, ?)",
-            (call_id, to_utc_iso(follow_up.due_at), follow_up.owner, _guarded(follow_up.note, hidden), now),
+            (call_id, to_utc_iso(follow_up.due_at), follow_up.owner, follow_up.note, now),
         )
     if follow_ups:
         audit.append(actor, "follow_up.recorded", target, {"count": len(follow_ups)})
 
-    plan = {name: _guarded(form.safety_plan.get(name, ""), hidden) for name in SAFETY_PLAN_FIELDS}
+    plan = {name: form.safety_plan.get(name, "") for name in SAFETY_PLAN_FIELDS}
     if any(plan.values()):
         columns = ", ".join(SAFETY_PLAN_FIELDS)
         store.execute(

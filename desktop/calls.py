@@ -168,7 +168,7 @@ class CallService:
             self._store.execute(f"UPDATE call SET {assignments} WHERE id = ?", (*values.values(), call_id))
             self._store.execute("DELETE FROM notes_fts WHERE rowid = ?", (call_id,))
         self._replace_codes(call_id, form, form.keywords)
-        store_risk(self._session, call_id, form, hidden, audit=audit)
+        store_risk(self._session, call_id, form, audit=audit)
         self._store.execute(
             "INSERT INTO notes_fts (rowid, text) VALUES (?, ?)",
             (call_id, index_text(values["summary"] + "\n" + values["notes"])),

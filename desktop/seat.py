@@ -78,6 +78,13 @@ class Session:
             allowed = " or ".join(roles)
             raise NotPermitted(f"Only {allowed} accounts may {doing}; you are logged in as {self.role}.")
 
+    def another(self) -> "Session":
+        """The same person on a connection of its own, for one worker thread: open it in that thread,
+        use it there only, and close it there (a connection belongs to the thread that opened it)."""
+        if not self.key:
+            raise DatabaseError("The seat was locked; log in again.")
+        return Session(self.seat, self.seat.open_database(self.key), self.account, self.key)
+
     def close(self) -> None:
         """Drop the key and close the database (used by log-out and the idle lock)."""
         self.store.close()

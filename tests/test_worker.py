@@ -47,3 +47,23 @@ def test_logging_in_does_not_block_and_lands_on_the_work_page(qtbot, asynchronou
     assert not window.login_page.button.isEnabled()  # busy while Argon2id runs
     qtbot.waitUntil(lambda: window.work is not None, timeout=5000)
     window.close()
+
+
+def test_a_worker_gets_the_same_person_on_a_connection_of_its_own(session):
+    from desktop.errors import DatabaseError
+
+    found = {}
+
+    def work():
+        with session.another() as other:
+            found["actor"] = other.actor
+            found["accounts"] = other.store.one("SELECT count(*) FROM account")[0]
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert found == {"actor": session.actor, "accounts": 1}
+    assert session.store.one("SELECT count(*) FROM account")[0] == 1  # the first connection is still open
+    session.close()
+    with pytest.raises(DatabaseError, match="locked"):
+        session.another()

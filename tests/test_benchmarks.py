@@ -40,3 +40,23 @@ def test_the_benchmark_runs_and_writes_its_figures(tmp_path):
     assert "encrypted" in run.stdout and "ratio" in run.stdout
     figures = json.loads(out.read_text())
     assert figures
+
+
+def test_the_million_call_benchmark_fills_both_seats_alike_and_reports_every_budget(tmp_path):
+    out, kept = tmp_path / "million.json", tmp_path / "seats"
+    command = [sys.executable, "-m", "benchmarks.million", "--saves", "3", "--reads", "2", "--json", str(out)]
+    run = subprocess.run(
+        [*command, "--calls", "1200", "--keep", str(kept)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    figures = json.loads(out.read_text())
+    assert figures["calls_in_seat"] == 1200  # the generated calls, counted before the saves
+    assert set(figures["reads"]) >= {"page_all", "page_month", "page_mine", "search_2", "search_4", "stats_month"}
+    for read in figures["reads"].values():
+        assert read["encrypted_s"] > 0 and read["plain_s"] > 0
+    assert 0 < figures["memory_mb"]["encrypted"] < 2000
+    for measure in ("import of 100,000 calls", "save a call", "note search, 2 characters", "one month's statistics"):
+        assert measure in run.stdout
+    again = subprocess.run([*command, "--reuse", str(kept)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert json.loads(out.read_text())["calls_in_seat"] == 1200 + 3  # the kept seat with the first run's saves

@@ -1,0 +1,309 @@
+"""The million-call benchmark: a seat filled with N generated calls, and every budget of DESIGN.md §10
+that exists so far, measured on the encrypted seat and on plain SQLite in the same run.
+
+    python -m benchmarks.million [--calls 1000000] [--seed 1] [--json PATH] [--keep DIR]
+
+The calls come from `benchmarks.generate` (seeded), in files of 100,000 lines, and go through the real
+`import` into both databases, file by file, the two sides alternating. Then, alternating operation by
+operation: saving a call, a page of the call list under each filter the window offers (with its count,
+as the list shows one), a note search of a two- and a four-character word, and one month's statistics.
+Resident memory is read in a fresh process that opens the full seat and does the reads. Budgets are
+reported, never asserted; see benchmarks/README.md.
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import keyring
+
+from benchmarks import report
+from benchmarks.report import Row
+from benchmarks.seats import Side, database_bytes, extra_lines, open_sides, write_chunks
+from benchmarks.timing import timed
+from desktop.call_model import CallFilter
+from desktop.calls import CallService
+from desktop.exchange import import_file, parse_call
+from desktop.reports.stats import statistics as month_statistics
+from desktop.taxonomy import load_taxonomy
+from tests.memory_keyring import FileKeyring, MemoryKeyring
+
+DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "million.json"
+CHUNK = 100_000
+CALLS_PER_DAY = 300  # a busy seat: a million calls are about nine years
+PAGE = 100  # the call list's page (ui/call_list.py PAGE_SIZE)
+BUDGETS_S = {"save": 0.015, "page": 0.050, "search": 0.100, "stats": 0.300, "import": 60.0}
+RATIO_BUDGET = 1.3
+MEMORY_BUDGET_MB = 300
+SEARCH_WORDS = {"search_2": "焦虑", "search_4": "放松练习"}
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.million", description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=1_000_000, help="calls the seat is filled with")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the generated calls")
+    parser.add_argument("--saves", type=int, default=200, help="calls saved, one by one, on each side")
+    parser.add_argument("--reads", type=int, default=30, help="timed runs of each list filter, search and month")
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where the results go")
+    parser.add_argument("--keep", type=Path, help="fill the seats in this folder and keep them (else a temp folder)")
+    parser.add_argument("--reuse", type=Path, help="measure the seats a run with --keep left in this folder again")
+    args = parser.parse_args(argv)
+    if args.reuse and args.keep:
+        parser.error("--keep and --reuse name one folder each: use one of them")
+    if args.calls < 1_000 or args.saves < 1 or args.reads < 1:
+        parser.error("--calls must be at least 1000, and --saves and --reads at least 1")
+    return args
+
+
+def progress(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def alternate(sides: dict[str, Side], turn: int) -> list[Side]:
+    order = list(sides.values())
+    return order if turn % 2 == 0 else order[::-1]
+
+
+def fill(sides: dict[str, Side], chunks: list[tuple[Path, int]]) -> dict:
+    """Import every file into both sides; seconds per file and side."""
+    seconds = {name: [] for name in sides}
+    for index, (path, lines) in enumerate(chunks):
+        for side in alternate(sides, index):
+            took = timed(import_file, side.session, path)
+            seconds[side.name].append(took)
+            progress(f"import {index + 1}/{len(chunks)} ({lines:,} lines) into {side.name}: {took:.1f} s")
+    first = chunks[0][1]
+    return {
+        "lines_per_file": [lines for _, lines in chunks],
+        "seconds": seconds,
+        "first_file_lines": first,
+        # the budget is for 100,000 calls; a smaller first file is scaled up to that
+        "first_100k_s": {name: s[0] * 100_000 / first for name, s in seconds.items()},
+        "calls_per_s": {name: sum(lines for _, lines in chunks) / sum(s) for name, s in seconds.items()},
+    }
+
+
+def list_filters(taxonomy, first_day: date, last_day: date, rng: random.Random) -> dict[str, callable]:
+    """Each filter of the call list, as a function of the run number giving a CallFilter."""
+
+    def month(_run: int) -> CallFilter:
+        day = first_day + timedelta(days=rng.randrange(max(1, (last_day - first_day).days - 31)))
+        return CallFilter(date_from=day, date_to=day + timedelta(days=30))
+
+    groups = [g.code for g in taxonomy.concern_groups()]
+    group = "mental" if "mental" in groups else groups[0]
+    return {
+        "page_all": lambda _r: CallFilter(),
+        "page_month": month,
+        "page_kind": lambda _r: CallFilter(kind="harassment"),
+        "page_concern_item": lambda _r: CallFilter(concern="mental.sleep"),
+        "page_concern_group": lambda _r: CallFilter(concern=group),
+        "page_risk": lambda _r: CallFilter(risk_level="high"),
+        "page_follow_up_due": lambda _r: CallFilter(follow_up_due=True),
+        "page_mine": lambda _r: CallFilter(mine_only=True),
+        "page_month_and_kind": lambda r: CallFilter(**{**vars(month(r)), "kind": "counselling"}),
+    }
+
+
+def _page(side: Side, flt: CallFilter) -> None:
+    service = CallService(side.counselor if flt.mine_only else side.session)
+    total = service.count_calls(flt)
+    rows = service.list_calls(flt, 0, PAGE)
+    if len(rows) != min(PAGE, total):
+        raise AssertionError(f"{side.name}: a page of {len(rows)} rows for {total} calls")
+
+
+def reads(sides: dict[str, Side], args, first_day: date, last_day: date) -> dict[str, dict]:
+    """Median seconds of each read on each side, and the matches, which must agree between the sides."""
+    taxonomy = load_taxonomy()
+    rng = random.Random(args.seed)
+    work = dict(list_filters(taxonomy, first_day, last_day, rng))
+    for name, word in SEARCH_WORDS.items():
+        work[name] = lambda _r, w=word: CallFilter(text=w)
+    months = [first_day + timedelta(days=rng.randrange(max(1, (last_day - first_day).days - 31))) for _ in range(64)]
+    results = {}
+    for name, make in work.items():
+        samples = {side: [] for side in sides}
+        filters = [make(run) for run in range(args.reads)]
+        counts = {s.name: CallService(s.counselor if filters[0].mine_only else s.session).count_calls(filters[0])
+                  for s in sides.values()}  # fmt: skip
+        if len(set(counts.values())) != 1:
+            raise AssertionError(f"{name}: the sides disagree: {counts}")
+        for run, flt in enumerate(filters):
+            for side in alternate(sides, run):
+                samples[side.name].append(timed(_page, side, flt))
+        results[name] = {"matches": counts["encrypted"], **_medians(samples)}
+        progress(f"{name}: {results[name]['encrypted_s'] * 1e3:.1f} ms encrypted, {counts['encrypted']:,} calls")
+    samples = {side: [] for side in sides}
+    for run in range(args.reads):
+        start = months[run % len(months)]
+        for side in alternate(sides, run):
+            samples[side.name].append(timed(month_statistics, side.session.store, start, start + timedelta(days=30)))
+    results["stats_month"] = _medians(samples)
+    return results
+
+
+def saves(sides: dict[str, Side], args, after: date) -> dict:
+    taxonomy = load_taxonomy()
+    forms = [parse_call(line, taxonomy)[0] for line in extra_lines(args.saves, args.seed, after)]
+    samples = {side: [] for side in sides}
+    for run, form in enumerate(forms):
+        for side in alternate(sides, run):
+            samples[side.name].append(timed(CallService(side.session).save, form))
+    return _medians(samples)
+
+
+def _medians(samples: dict[str, list[float]]) -> dict:
+    encrypted, plain = statistics.median(samples["encrypted"]), statistics.median(samples["plain"])
+    return {"encrypted_s": encrypted, "plain_s": plain, "ratio": encrypted / plain}
+
+
+def memory(folder: Path, key: bytes) -> dict[str, float]:
+    """Peak resident MB of a fresh process that opens each full database and does the reads."""
+    found = {}
+    for engine, path, secret in (
+        ("encrypted", folder / "encrypted" / "seat.db", key.hex()),
+        ("plain", folder / "plain.db", ""),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.memory_probe", str(path)],
+            input=secret, capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parent.parent,
+        )  # fmt: skip
+        found[engine] = float(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def table_rows(results: dict) -> list[Row]:
+    calls = results["settings"]["calls"]
+    imp = results["import"]
+    rows = [
+        Row(
+            "import of 100,000 calls (into an empty seat)",
+            imp["first_100k_s"]["encrypted"],
+            imp["first_100k_s"]["plain"],
+            imp["first_100k_s"]["encrypted"] / imp["first_100k_s"]["plain"],
+            "< 60 s",
+            imp["first_100k_s"]["encrypted"] < BUDGETS_S["import"],
+        ),
+        Row(
+            f"  whole import of {calls:,} calls, total",
+            sum(imp["seconds"]["encrypted"]),
+            sum(imp["seconds"]["plain"]),
+            sum(imp["seconds"]["encrypted"]) / sum(imp["seconds"]["plain"]),
+        ),
+    ]
+    labels = {
+        "save": ("save a call (CallService.save), median", "save"),
+        "page_all": ("list page: all calls, newest first", "page"),
+        "page_month": ("list page: one month", "page"),
+        "page_kind": ("list page: one call kind (harassment)", "page"),
+        "page_concern_item": ("list page: one concern (mental.sleep)", "page"),
+        "page_concern_group": ("list page: a concern group", "page"),
+        "page_risk": ("list page: risk level high", "page"),
+        "page_follow_up_due": ("list page: follow-up due", "page"),
+        "page_mine": ("list page: a counselor's own calls", "page"),
+        "page_month_and_kind": ("list page: one month and kind", "page"),
+        "search_2": (f"note search, 2 characters ({SEARCH_WORDS['search_2']})", "search"),
+        "search_4": (f"note search, 4 characters ({SEARCH_WORDS['search_4']})", "search"),
+        "stats_month": ("one month's statistics", "stats"),
+    }
+    for name, (label, budget) in labels.items():
+        r = results["reads"][name] if name != "save" else results["save"]
+        limit = BUDGETS_S[budget]
+        rows.append(
+            Row(label, r["encrypted_s"], r["plain_s"], r["ratio"], f"< {report.duration(limit)}",
+                r["encrypted_s"] < limit and r["ratio"] <= RATIO_BUDGET)
+        )  # fmt: skip
+    mem = results["memory_mb"]
+    rows.append(Row(f"resident memory, {calls:,} calls open (MB)", None, None, None, f"< {MEMORY_BUDGET_MB} MB",
+                    mem["encrypted"] < MEMORY_BUDGET_MB))  # fmt: skip
+    return rows
+
+
+def measure(args, folder: Path) -> dict:
+    days = max(30, args.calls // CALLS_PER_DAY)
+    first_day = date.today() - timedelta(days=days + 30)
+    results = {}
+    if args.reuse:
+        sides = open_sides(folder, reuse=True)
+        first_day = min(s.session.store.one("SELECT date(min(started_at)) FROM call")[0] for s in sides.values())
+        first_day = date.fromisoformat(first_day)
+        results["import"] = json.loads((folder / "import.json").read_text())
+    else:
+        progress(f"generating {args.calls:,} calls over {days:,} days from {first_day}")
+        chunks = write_chunks(folder, args.calls, CHUNK, args.seed, first_day, days)
+        sides = open_sides(folder)
+    try:
+        key = sides["encrypted"].session.key
+        if not args.reuse:
+            results["import"] = fill(sides, chunks)
+            (folder / "import.json").write_text(json.dumps(results["import"]))
+            for path, _ in chunks:
+                path.unlink()
+        results["bytes"] = {name: database_bytes(side) for name, side in sides.items()}
+        store = sides["encrypted"].session.store
+        results["calls_in_seat"] = store.one("SELECT count(*) FROM call")[0]
+        last_day = date.fromisoformat(store.one("SELECT date(max(started_at)) FROM call")[0])
+        progress("reads: list pages, searches and month statistics")
+        results["reads"] = reads(sides, args, first_day, last_day)
+        progress(f"saves: {args.saves} calls on each side")
+        results["save"] = saves(sides, args, last_day + timedelta(days=1))
+    finally:
+        for side in sides.values():
+            side.close()
+    progress("memory: a fresh process opens each database and reads")
+    results["memory_mb"] = memory(folder, key)
+    results["benchmark_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    info, started, clock = report.machine(), report.now_iso(), time.perf_counter()
+    folder = args.keep or args.reuse or Path(tempfile.mkdtemp(prefix="hotline-million-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    if args.keep or args.reuse:  # the seat's device secret is kept beside it, so a later run can log in again
+        os.environ["HOTLINE_TEST_KEYRING_FILE"] = str(folder / "keyring.json")
+        keyring.set_keyring(FileKeyring())
+    else:  # the device secret stays in this process
+        keyring.set_keyring(MemoryKeyring())
+    try:
+        results = measure(args, folder)
+    finally:
+        if not (args.keep or args.reuse):
+            shutil.rmtree(folder, ignore_errors=True)
+    settings = {
+        "calls": results["calls_in_seat"],
+        "seed": args.seed,
+        "saves": args.saves,
+        "reads": args.reads,
+        "chunk": CHUNK,
+    }
+    results = {"timestamp": started, "duration_s": round(time.perf_counter() - clock, 1), "machine": info,
+               "settings": settings, **results}  # fmt: skip
+    report.write_json(args.json, results)
+    print(report.describe(info))
+    print(
+        f"{started}: {results['calls_in_seat']:,} calls; "
+        f"medians of {args.reads} reads and {args.saves} saves per side\n"
+    )
+    print(report.table(table_rows(results)))
+    size = results["bytes"]
+    print(f"\ndatabase size: {size['encrypted'] / 2**20:,.0f} MB encrypted, {size['plain'] / 2**20:,.0f} MB plain")
+    print(f"resident memory: {results['memory_mb']['encrypted']:.0f} MB encrypted, "
+          f"{results['memory_mb']['plain']:.0f} MB plain; every figure is in {args.json}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -17,13 +17,15 @@ from desktop.call_model import CallFilter
 from desktop.calls import CallService
 from desktop.reports.stats import statistics
 from desktop.seat import Session
-from desktop.store import Store, open_store
+from desktop.store import Store
 from desktop.store.accounts import Account
+from desktop.store.connection import connect
 
 
 def open_database(path: Path, key_hex: str) -> Store:
+    """The database as it is: no migration runs here (it would be measured too)."""
     if key_hex:
-        return open_store(path, bytes.fromhex(key_hex))
+        return Store(connect(path, bytes.fromhex(key_hex)), path)
     conn = sqlcipher3.connect(str(path), isolation_level=None)
     for pragma in PLAIN_PRAGMAS:
         conn.execute(pragma)

@@ -19,7 +19,9 @@ from benchmarks.engines import PLAIN_PRAGMAS
 from benchmarks.generate import generate
 from desktop.config import SeatPaths
 from desktop.seat import Seat, Session
+from desktop.shift_window import place_calls_without_shift
 from desktop.store import MIGRATIONS, Store
+from desktop.store.store import migrate
 
 ADMIN = "A001"
 PASSWORD = "benchmark-password-1"
@@ -47,9 +49,10 @@ def open_sides(folder: Path, reuse: bool = False) -> dict[str, Side]:
     for pragma in PLAIN_PRAGMAS:
         conn.execute(pragma)
     conn.execute(f"PRAGMA cache_size = {session.store.one('PRAGMA cache_size')[0]}")
-    for migration in MIGRATIONS if not reuse else ():
-        conn.executescript(f"BEGIN IMMEDIATE;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;")
-    plain = Session(None, Store(conn, plain_path), session.account, b"")
+    plain_store = Store(conn, plain_path)
+    migrate(plain_store, MIGRATIONS, folder / "pre-migration")  # a kept plain seat is brought up to date too
+    place_calls_without_shift(plain_store)
+    plain = Session(None, plain_store, session.account, b"")
     return {"encrypted": _side("encrypted", session), "plain": _side("plain", plain)}
 
 

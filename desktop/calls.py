@@ -34,6 +34,7 @@ from desktop.clock import parse_iso, seat_day_bounds, to_utc_iso, utc_now, utc_n
 from desktop.errors import BadInput, NotPermitted
 from desktop.followups import DUE_SOON
 from desktop.seat import Session
+from desktop.shift_window import current_shift_id, shift_for
 from desktop.store.accounts import AccountRepo
 from desktop.store.search import index_text, match_query
 from desktop.taxonomy import (
@@ -55,14 +56,14 @@ _CODE_TABLES = (
 )
 _ROW_COLUMNS = (
     "c.id, c.started_at, c.ended_at, c.counselor, c.kind, c.case_code, c.risk_level, c.summary,"
-    " (SELECT group_concat(code, ' ') FROM call_concern WHERE call_id = c.id)"
+    " (SELECT group_concat(code, ' ') FROM call_concern WHERE call_id = c.id), c.legal_hold"
 )
 
 log = logging.getLogger(__name__)
 
 
 def _call_row(row) -> CallRow:
-    call_id, started, ended, counselor, kind, case_code, risk, summary, concerns = row
+    call_id, started, ended, counselor, kind, case_code, risk, summary, concerns, held = row
     return CallRow(
         call_id,
         parse_iso(started),
@@ -73,6 +74,7 @@ def _call_row(row) -> CallRow:
         tuple(sorted((concerns or "").split())),
         risk,
         summary,
+        bool(held),
     )
 
 
@@ -156,6 +158,7 @@ class CallService:
             "notes": form.notes,
             "updated_at": now,
         }
+        values["shift_id"] = shift_for(self._store, form.started_at)
         if call_id is None:
             values.update(counselor=counselor, created_at=now, status="final", content_hash=content_hash)
             names = ", ".join(values)
@@ -200,11 +203,15 @@ class CallService:
     # ----- reading ------------------------------------------------------------------------------
 
     def _visible(self, call_id: int) -> tuple[str, datetime]:
-        row = self._store.one("SELECT counselor, created_at FROM call WHERE id = ?", (call_id,))
+        row = self._store.one("SELECT counselor, created_at, shift_id FROM call WHERE id = ?", (call_id,))
         if row is None:
             raise BadInput(f"There is no call {call_id}.")
-        if row[0] != self._session.actor and self._session.role == "counselor":
-            raise NotPermitted("Counselors can open only their own calls.")
+        if (
+            self._session.role == "counselor"
+            and row[0] != self._session.actor
+            and row[2] != current_shift_id(self._store, utc_now())
+        ):
+            raise NotPermitted("Counselors can open their own calls and those of the current shift only.")
         return row[0], parse_iso(row[1])
 
     def _editable(self, counselor: str, created_at: datetime) -> bool:
@@ -274,9 +281,12 @@ class CallService:
 
     def _where(self, flt: CallFilter) -> tuple[str, tuple]:
         clauses, params = ["c.status = 'final'"], []
-        if flt.mine_only or self._session.role == "counselor":
+        if flt.mine_only:
             clauses.append("c.counselor = ?")
             params.append(self._session.actor)
+        elif self._session.role == "counselor":  # their own calls and the current shift's (DESIGN.md §4)
+            clauses.append("(c.counselor = ? OR c.shift_id IS ?)")
+            params.extend((self._session.actor, current_shift_id(self._store, utc_now())))
         if flt.date_from:
             clauses.append("c.started_at >= ?")
             params.append(seat_day_bounds(flt.date_from)[0])

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from desktop.config import SeatPaths
 from desktop.errors import BadInput, DatabaseError, NotPermitted, SeatExists, SeatMissing, WrongPassword
 from desktop.fsutil import ensure_private_dir
+from desktop.shift_window import place_calls_without_shift
 from desktop.store import Store, open_store
 from desktop.store.accounts import ROLES, Account, AccountRepo
 from desktop.store.audit import AuditLog
@@ -180,6 +181,11 @@ class Seat:
         if seat_id != self.vault.seat_id:
             store.close()
             raise DatabaseError("The vault and the database belong to different seats; restore both from one backup.")
+        try:
+            place_calls_without_shift(store)  # calls saved before the seat knew shifts (schema 5)
+        except BaseException:
+            store.close()
+            raise
         return store
 
     def _write_pending(self, audit: AuditLog) -> None:

@@ -14,6 +14,7 @@ from desktop.call_model import CallFilter, CallInput, new_case_code, normalize_c
 from desktop.calls import CallService
 from desktop.errors import BadInput, DatabaseError, NotPermitted
 from desktop.seat import Seat
+from desktop.shift_window import auto_window
 from desktop.store.connection import connect
 from tests.conftest import ROOT
 
@@ -121,18 +122,24 @@ def test_pasted_control_characters_are_dropped_and_emoji_kept(team, paths):
     assert notes == "第一行\n第二行\t😢👍🏽"
 
 
-def test_counselors_see_only_their_own_calls_and_leads_see_all(team, paths):
+def test_counselors_see_their_own_calls_and_the_current_shifts_and_leads_see_all(team, paths):
+    yesterday = dict(started_at=NOW - timedelta(days=1, minutes=40), ended_at=NOW - timedelta(days=1))
     with as_(paths, "C001", "counselor-1") as one:
-        mine = CallService(one).save(a_call()).call_id
+        mine = CallService(one).save(a_call(**yesterday)).call_id
+        now = datetime.now(UTC)
+        in_this_shift = dict(started_at=max(auto_window(now)[0], now - timedelta(minutes=40)), ended_at=now)
+        this_shift = CallService(one).save(a_call(**in_this_shift)).call_id
     with as_(paths, "C002", "counselor-2") as two:
         service = CallService(two)
-        service.save(a_call())
-        assert service.count_calls(CallFilter()) == 1
+        own = service.save(a_call(**yesterday)).call_id
+        assert {row.id for row in service.list_calls(CallFilter())} == {own, this_shift}
+        assert service.count_calls(CallFilter(mine_only=True)) == 1
+        assert service.get(this_shift).counselor == "C001"
         with pytest.raises(NotPermitted):
-            service.get(mine)
+            service.get(mine)  # a colleague's call of an earlier shift
     with as_(paths, "L001", "lead-pass-1") as lead:
         service = CallService(lead)
-        assert service.count_calls(CallFilter()) == 2
+        assert service.count_calls(CallFilter()) == 3
         record = service.get(mine)
         assert not record.editable
         assert lead.audit.entries(limit=1)[0].action == "call.viewed"
@@ -230,6 +237,7 @@ from datetime import datetime, UTC
 import keyring
 from desktop.config import SeatPaths
 from desktop.seat import Seat
+from desktop.shift_window import auto_window
 from desktop.calls import CallInput, CallService
 keyring.set_keyring(keyring.backends.fail.Keyring())
 session = Seat(SeatPaths(sys.argv[1])).login("A001", "admin-pass-1")

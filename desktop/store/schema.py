@@ -215,6 +215,42 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX call_to_shred ON call (started_at) WHERE shredded_at IS NULL AND legal_hold = 0;
         """,
     ),
+    Migration(
+        5,
+        "shifts: every call in a shift, the handover note, supervision notes",
+        """
+        CREATE TABLE shift (
+            id            INTEGER PRIMARY KEY,
+            lead          TEXT,
+            started_at    TEXT NOT NULL,
+            planned_end   TEXT,
+            ended_at      TEXT CHECK (ended_at IS NULL OR ended_at >= started_at),
+            counselors    TEXT NOT NULL DEFAULT '[]',
+            handover_note TEXT NOT NULL DEFAULT '',
+            automatic     INTEGER NOT NULL CHECK (automatic IN (0, 1)),
+            created_at    TEXT NOT NULL,
+            CHECK (automatic = 1 OR lead IS NOT NULL),
+            CHECK (automatic = 0 OR ended_at IS NOT NULL)
+        ) STRICT;
+        CREATE UNIQUE INDEX shift_one_open ON shift (automatic) WHERE ended_at IS NULL;
+        CREATE UNIQUE INDEX shift_auto_window ON shift (started_at) WHERE automatic = 1;
+        CREATE INDEX shift_by_start ON shift (automatic, started_at);
+        CREATE INDEX shift_by_end ON shift (ended_at);
+
+        ALTER TABLE call ADD COLUMN shift_id INTEGER REFERENCES shift (id);
+        CREATE INDEX call_by_shift ON call (shift_id, started_at);
+        CREATE INDEX call_by_supervision ON call (started_at) WHERE supervision_flag = 1;
+
+        CREATE TABLE supervision_note (
+            id         INTEGER PRIMARY KEY,
+            call_id    INTEGER NOT NULL REFERENCES call (id) ON DELETE CASCADE,
+            author     TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            text       TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX supervision_note_by_call ON supervision_note (call_id, created_at);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -7,12 +7,13 @@ import json
 import logging
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from desktop import __version__
 from desktop.accounts import AccountService, recover_admin
 from desktop.backup import create_backup, read_manifest, restore_backup
+from desktop.clock import seat_zone
 from desktop.config import (
     ENV_NEW_PASSWORD,
     ENV_PASSWORD,
@@ -27,7 +28,10 @@ from desktop.fsutil import atomic_write_bytes
 from desktop.instance import SeatLock
 from desktop.logs import configure_logging
 from desktop.reports import statistics, to_csv, write_monthly_report
+from desktop.reports.handover import write_handover
+from desktop.reports.handover_data import gather, gather_window
 from desktop.seat import Seat, Session
+from desktop.shifts import ShiftService
 from desktop.store.accounts import ROLES
 from desktop.vault import keyring_status
 from desktop.verify import verify_seat
@@ -224,6 +228,38 @@ def cmd_stats(args, paths: SeatPaths) -> int:
     return 0
 
 
+def _moment(text: str) -> datetime:
+    """A time from the command line; without a zone it is seat time."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise BadInput(f"{text!r} is not a time: write it as YYYY-MM-DDTHH:MM (seat time) or with a zone.") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=seat_zone())
+
+
+def cmd_handover(args, paths: SeatPaths) -> int:
+    if not args.out.lower().endswith(".pdf"):
+        raise BadInput("--out must name a .pdf file.")
+    with _login(paths) as session:
+        session.require("lead", "admin", doing="make handover summaries")
+        if args.date_from or args.date_to:
+            if not (args.date_from and args.date_to):
+                raise BadInput("Give both --from and --to.")
+            data = gather_window(session, _moment(args.date_from), _moment(args.date_to))
+            what = f"{args.date_from}/{args.date_to}"
+        else:
+            shifts = ShiftService(session)
+            shift = shifts.get(args.shift) if args.shift is not None else shifts.last_ended()
+            if shift is None:
+                raise BadInput("No shift has ended on this seat yet; use --shift ID or --from and --to.")
+            data, what = gather(session, shift.id), f"shift:{shift.id}"
+        target = Path(args.out)
+        write_handover(data, target, args.lang)
+        session.audit.append(session.actor, "handover.exported", what, {"file": target.name, "calls": data.calls})
+    print(f"Handover summary ({data.calls:,} calls) written to {target}.")
+    return 0
+
+
 def cmd_import(args, paths: SeatPaths) -> int:
     def progress(done: int) -> None:
         if sys.stderr.isatty():
@@ -325,6 +361,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "csv", "pdf"), default="json", help="pdf: the one-page report")
     p.add_argument("--out", help="write to this file instead of the terminal")
     p.set_defaults(run=cmd_stats)
+
+    p = sub.add_parser("handover", help="the handover summary PDF of a shift or a window (leads, admins)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--shift", type=int, metavar="ID", help="this shift")
+    which.add_argument("--last", action="store_true", help="the shift that ended last")
+    which.add_argument("--from", dest="date_from", metavar="TIME", help="calls started from this time (seat time)")
+    p.add_argument("--to", dest="date_to", metavar="TIME", help="…up to this time, with --from")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="the summary's language")
+    p.set_defaults(run=cmd_handover)
 
     p = sub.add_parser("require-keyring", help="refuse (on) or allow (off) running without a system keyring")
     p.add_argument("state", choices=("on", "off"))

@@ -11,7 +11,6 @@ into place, so a failed write never leaves half a report behind.
 """
 
 import io
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +27,7 @@ from reportlab.platypus.flowables import Flowable
 from desktop.clock import seat_time, utc_now
 from desktop.fsutil import atomic_write_bytes
 from desktop.reports.fonts import CID_FONT, register_cjk_font
+from desktop.reports.pdf_text import SEPARATOR, marker
 from desktop.risk import level_label
 from desktop.taxonomy import (
     AGE_BANDS,
@@ -154,7 +154,7 @@ def render_monthly_report(stats: dict, center: str, date_from: date, date_to: da
     """The PDF bytes of the report (see `write_monthly_report`)."""
     text = TEXT[lang]
     font = register_cjk_font()
-    mark = _marker(font)
+    mark = marker(font)
     styles = _styles("Helvetica" if font == CID_FONT else font)
     buffer = io.BytesIO()
     made = seat_time(utc_now()).strftime("%Y-%m-%d %H:%M")
@@ -172,7 +172,7 @@ def render_monthly_report(stats: dict, center: str, date_from: date, date_to: da
     body: list[Flowable] = [
         Paragraph(mark(text["title"]), styles["title"]),
         Paragraph(
-            _SEPARATOR.join(
+            SEPARATOR.join(
                 mark(f"{text[key]}{text['colon']}{value}")
                 for key, value in (
                     ("center", center),
@@ -330,41 +330,3 @@ def _share(count: int, total: int) -> str:
         return "-"
     percent = 100 * count / total
     return "<0.1%" if 0 < percent < 0.05 else f"{percent:.1f}%"
-
-
-_SEPARATOR = ' <font color="#9aa5b1">|</font> '  # Paragraph collapses runs of spaces; STSong has no no-break space
-
-
-def _escape(value: str) -> str:
-    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _marker(font: str) -> Callable[[str], str]:
-    """Plain text → Paragraph markup. An embedded TrueType font shows everything; with the CID font the
-    text is set in Helvetica and only what Helvetica lacks (Chinese, full-width forms) in the CID font,
-    because viewers substitute the CID font's Latin glyphs with poorly fitting ones."""
-    if font != CID_FONT:
-        return _escape
-
-    def mark(value: str) -> str:
-        runs = (
-            (_escape("".join(chars)), latin)
-            for latin, chars in itertools.groupby(str(value), key=lambda c: c in _HELVETICA_CHARS)
-        )
-        return "".join(run if latin else f'<font face="{font}">{run}</font>' for run, latin in runs)
-
-    return mark
-
-
-def _helvetica_chars() -> frozenset[str]:
-    """The characters ReportLab's standard Helvetica (WinAnsi encoding) can show."""
-    chars = set()
-    for byte in range(0x20, 0x100):
-        try:
-            chars.add(bytes([byte]).decode("cp1252"))
-        except UnicodeDecodeError:
-            continue
-    return frozenset(chars - {"\xa0"})
-
-
-_HELVETICA_CHARS = _helvetica_chars()

@@ -48,6 +48,11 @@ from desktop.taxonomy import (
     load_taxonomy,
 )
 
+# The call list counts up to this many matches ("more than 5,000" beyond). It is also where a filter on
+# concerns, follow-ups or words switches plan (see `list_calls`): fetching and sorting this many matches
+# costs about what walking the start-time index to fill a page costs at this density in 1,000,000 calls.
+COUNT_CAP = 5_000
+
 _CODE_TABLES = (
     ("call_concern", "code"),
     ("call_emotion", "code"),
@@ -60,6 +65,10 @@ _ROW_COLUMNS = (
 )
 
 log = logging.getLogger(__name__)
+
+
+def _has_subquery(flt: CallFilter) -> bool:
+    return bool(flt.follow_up_due or flt.concern or match_query(flt.text))
 
 
 def _call_row(row) -> CallRow:
@@ -266,20 +275,34 @@ class CallService:
             call_id, counselor, form, risk, created, parse_iso(updated), amendments, self._editable(counselor, created)
         )
 
-    def list_calls(self, flt: CallFilter, offset: int = 0, limit: int = 100) -> list[CallRow]:
-        """One page of calls, newest first."""
-        where, params = self._where(flt)
+    def list_calls(self, flt: CallFilter, offset: int = 0, limit: int = 100, total: int | None = None) -> list[CallRow]:
+        """One page of calls, newest first. `total` is `count_calls(flt, COUNT_CAP)` when the caller has it.
+
+        A filter on concerns, follow-ups or words runs one of two ways (measured by benchmarks/million.py):
+        with few matches (up to COUNT_CAP), from the matches, which are then sorted; with many, along the
+        start-time index, newest first, keeping the matching calls until the page is full."""
+        if total is None and _has_subquery(flt):
+            total = self.count_calls(flt, COUNT_CAP)
+        where, params = self._where(flt, along_time=total is not None and total > COUNT_CAP)
         rows = self._store.rows(
             f"SELECT {_ROW_COLUMNS} FROM call c WHERE {where} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
         return [_call_row(r) for r in rows]
 
-    def count_calls(self, flt: CallFilter) -> int:
+    def count_calls(self, flt: CallFilter, at_most: int | None = None) -> int:
+        """How many calls the filter finds; with `at_most`, counting stops after `at_most + 1` (a result
+        above `at_most` means "more than at_most"), so a filter matching most of a million calls stays fast."""
         where, params = self._where(flt)
-        return self._store.one(f"SELECT count(*) FROM call c WHERE {where}", params)[0]
+        if at_most is None:
+            return self._store.one(f"SELECT count(*) FROM call c WHERE {where}", params)[0]
+        return self._store.one(
+            f"SELECT count(*) FROM (SELECT 1 FROM call c WHERE {where} LIMIT ?)", (*params, at_most + 1)
+        )[0]
 
-    def _where(self, flt: CallFilter) -> tuple[str, tuple]:
+    def _where(self, flt: CallFilter, along_time: bool = False) -> tuple[str, tuple]:
+        """The WHERE clause of a filter. `along_time`: test each call for the concern, follow-up and word
+        filters (for a walk along the start-time index) instead of starting from their matches."""
         clauses, params = ["c.status = 'final'"], []
         if flt.mine_only:
             clauses.append("c.counselor = ?")
@@ -300,18 +323,26 @@ class CallService:
             clauses.append("c.risk_level = ?")
             params.append(flt.risk_level)
         if flt.follow_up_due:
-            clauses.append("c.id IN (SELECT call_id FROM follow_up WHERE done_at IS NULL AND due_at < ?)")
+            due = "done_at IS NULL AND due_at < ?"
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM follow_up WHERE call_id = c.id AND {due})"
+                if along_time
+                else f"c.id IN (SELECT call_id FROM follow_up WHERE {due})"
+            )
             params.append(to_utc_iso(utc_now() + DUE_SOON))
         if flt.concern:
-            if "." in flt.concern:
-                clauses.append("c.id IN (SELECT call_id FROM call_concern WHERE code = ?)")
-                params.append(flt.concern)
-            else:
-                clauses.append("c.id IN (SELECT call_id FROM call_concern WHERE code >= ? AND code < ?)")
-                params.extend((flt.concern + ".", flt.concern + "/"))
+            codes = "code = ?" if "." in flt.concern else "code >= ? AND code < ?"
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM call_concern WHERE call_id = c.id AND {codes})"
+                if along_time
+                else f"c.id IN (SELECT call_id FROM call_concern WHERE {codes})"
+            )
+            params.extend((flt.concern,) if "." in flt.concern else (flt.concern + ".", flt.concern + "/"))
         query = match_query(flt.text)
         if query:
-            clauses.append("c.id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?)")
+            # `+c.id` keeps the planner on the start-time index; the matches become a lookup table
+            member = "+c.id" if along_time else "c.id"
+            clauses.append(f"{member} IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?)")
             params.append(query)
         return " AND ".join(clauses), tuple(params)
 

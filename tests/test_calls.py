@@ -10,7 +10,7 @@ import pytest
 
 import desktop.calls as calls_module
 from desktop.accounts import AccountService
-from desktop.call_model import CallFilter, CallInput, new_case_code, normalize_case_code
+from desktop.call_model import CallFilter, CallInput, FollowUpInput, new_case_code, normalize_case_code
 from desktop.calls import CallService
 from desktop.errors import BadInput, DatabaseError, NotPermitted
 from desktop.seat import Seat
@@ -278,3 +278,43 @@ def test_a_long_operation_holding_the_database_gives_a_clear_message_and_loses_n
             other.close()
         assert service.save(a_call()).call_id
         assert service.count_calls(CallFilter()) == 1
+
+
+def test_a_capped_count_stops_early_and_says_more(team):
+    service = CallService(team)
+    for _ in range(5):
+        service.save(a_call())
+    assert service.count_calls(CallFilter()) == 5
+    assert service.count_calls(CallFilter(), at_most=10) == 5
+    assert service.count_calls(CallFilter(), at_most=3) == 4  # more than 3
+    assert service.count_calls(CallFilter(kind="silent"), at_most=3) == 0
+
+
+def test_both_plans_of_a_filtered_page_give_the_same_calls(team, monkeypatch):
+    import desktop.calls
+
+    service = CallService(team)
+    for n in range(12):
+        start = NOW - timedelta(hours=3 * n + 1)
+        concerns = ["family.conflict"] if n % 3 else ["study.exam", "mental.sleep"]
+        follow_ups = [FollowUpInput(NOW + timedelta(hours=1))] if n % 4 == 0 else []
+        notes = "和父母吵架，焦虑。" if n % 2 else "考研压力大，失眠。"
+        service.save(
+            a_call(started_at=start, ended_at=start + timedelta(minutes=20), concerns=concerns, notes=notes,
+                   follow_ups=follow_ups)
+        )  # fmt: skip
+    filters = [
+        CallFilter(concern="family.conflict"),
+        CallFilter(concern="mental"),
+        CallFilter(follow_up_due=True),
+        CallFilter(text="焦虑"),
+        CallFilter(text="失眠", concern="study"),
+    ]
+    for page in ((0, 3), (3, 3), (0, 100)):
+        few = [[r.id for r in service.list_calls(f, *page)] for f in filters]  # from the matches
+        monkeypatch.setattr(desktop.calls, "COUNT_CAP", 1)
+        many = [[r.id for r in service.list_calls(f, *page)] for f in filters]  # along the time index
+        monkeypatch.undo()
+        assert few == many
+        if page == (0, 100):
+            assert [len(ids) for ids in few] == [8, 4, 3, 6, 4]  # every summary says 失眠

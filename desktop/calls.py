@@ -67,8 +67,16 @@ _ROW_COLUMNS = (
 log = logging.getLogger(__name__)
 
 
-def _has_subquery(flt: CallFilter) -> bool:
-    return bool(flt.follow_up_due or flt.concern or match_query(flt.text))
+def _due_limit() -> str:
+    """Follow-ups due before this are "due": overdue, or due within DUE_SOON."""
+    return to_utc_iso(utc_now() + DUE_SOON)
+
+
+def _concern_codes(concern: str, prefix: str) -> tuple[str, tuple[str, ...]]:
+    """SQL testing `code` for a concern item, or for every item of a group, after `prefix`."""
+    if "." in concern:
+        return prefix + "code = ?", (concern,)
+    return prefix + "code >= ? AND code < ?", (concern + ".", concern + "/")
 
 
 def _call_row(row) -> CallRow:
@@ -276,14 +284,8 @@ class CallService:
         )
 
     def list_calls(self, flt: CallFilter, offset: int = 0, limit: int = 100, total: int | None = None) -> list[CallRow]:
-        """One page of calls, newest first. `total` is `count_calls(flt, COUNT_CAP)` when the caller has it.
-
-        A filter on concerns, follow-ups or words runs one of two ways (measured by benchmarks/million.py):
-        with few matches (up to COUNT_CAP), from the matches, which are then sorted; with many, along the
-        start-time index, newest first, keeping the matching calls until the page is full."""
-        if total is None and _has_subquery(flt):
-            total = self.count_calls(flt, COUNT_CAP)
-        where, params = self._where(flt, along_time=total is not None and total > COUNT_CAP)
+        """One page of calls, newest first (`total` is accepted for callers that counted first; unused)."""
+        where, params = self._where(flt, along_time=self._many(flt))
         rows = self._store.rows(
             f"SELECT {_ROW_COLUMNS} FROM call c WHERE {where} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset),
@@ -293,17 +295,41 @@ class CallService:
     def count_calls(self, flt: CallFilter, at_most: int | None = None) -> int:
         """How many calls the filter finds; with `at_most`, counting stops after `at_most + 1` (a result
         above `at_most` means "more than at_most"), so a filter matching most of a million calls stays fast."""
-        where, params = self._where(flt)
+        where, params = self._where(flt, along_time=at_most is not None and self._many(flt))
         if at_most is None:
             return self._store.one(f"SELECT count(*) FROM call c WHERE {where}", params)[0]
         return self._store.one(
-            f"SELECT count(*) FROM (SELECT 1 FROM call c WHERE {where} LIMIT ?)", (*params, at_most + 1)
+            f"SELECT count(*) FROM (SELECT 1 FROM call c WHERE {where} ORDER BY c.started_at DESC LIMIT ?)",
+            (*params, at_most + 1),
         )[0]
+
+    def _many(self, flt: CallFilter) -> bool:
+        """Whether every concern, follow-up and word filter matches more than COUNT_CAP calls on its own.
+
+        Those filters run one of two ways (measured by benchmarks/million.py): with few matches, from the
+        matches, which are then sorted by time; with many, along the start-time index, newest first,
+        testing each call, until the page (or the capped count) is full. Counting each filter's matches
+        alone, up to COUNT_CAP + 1, reads one index and takes well under a millisecond."""
+        probes = []
+        if flt.follow_up_due:
+            probes.append(("SELECT 1 FROM follow_up WHERE done_at IS NULL AND due_at < ?", (_due_limit(),)))
+        if flt.concern:
+            probes.append(_concern_codes(flt.concern, "SELECT 1 FROM call_concern WHERE "))
+        query = match_query(flt.text)
+        if query:
+            probes.append(("SELECT 1 FROM notes_fts WHERE notes_fts MATCH ?", (query,)))
+        return bool(probes) and all(
+            self._store.one(f"SELECT count(*) FROM ({sql} LIMIT ?)", (*params, COUNT_CAP + 1))[0] > COUNT_CAP
+            for sql, params in probes
+        )
 
     def _where(self, flt: CallFilter, along_time: bool = False) -> tuple[str, tuple]:
         """The WHERE clause of a filter. `along_time`: test each call for the concern, follow-up and word
-        filters (for a walk along the start-time index) instead of starting from their matches."""
-        clauses, params = ["c.status = 'final'"], []
+        filters (for a walk along the start-time index) instead of starting from their matches.
+
+        Every row of `call` is a final call (drafts live in the `draft` table), so the status column is not
+        tested: testing it would read each row where an index alone answers."""
+        clauses, params = ["1"], []
         if flt.mine_only:
             clauses.append("c.counselor = ?")
             params.append(self._session.actor)
@@ -329,15 +355,15 @@ class CallService:
                 if along_time
                 else f"c.id IN (SELECT call_id FROM follow_up WHERE {due})"
             )
-            params.append(to_utc_iso(utc_now() + DUE_SOON))
+            params.append(_due_limit())
         if flt.concern:
-            codes = "code = ?" if "." in flt.concern else "code >= ? AND code < ?"
-            clauses.append(
-                f"EXISTS (SELECT 1 FROM call_concern WHERE call_id = c.id AND {codes})"
-                if along_time
-                else f"c.id IN (SELECT call_id FROM call_concern WHERE {codes})"
-            )
-            params.extend((flt.concern,) if "." in flt.concern else (flt.concern + ".", flt.concern + "/"))
+            if along_time:
+                sql, codes = _concern_codes(flt.concern, "EXISTS (SELECT 1 FROM call_concern WHERE call_id = c.id AND ")
+                clauses.append(sql + ")")
+            else:
+                sql, codes = _concern_codes(flt.concern, "c.id IN (SELECT call_id FROM call_concern WHERE ")
+                clauses.append(sql + ")")
+            params.extend(codes)
         query = match_query(flt.text)
         if query:
             # `+c.id` keeps the planner on the start-time index; the matches become a lookup table

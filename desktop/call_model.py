@@ -185,6 +185,7 @@ class CallRow:
     concerns: tuple[str, ...]
     risk_level: str
     summary: str
+    legal_hold: bool = False  # kept whole past the retention period (DESIGN.md §2.6)
 
     @property
     def duration_s(self) -> int | None:

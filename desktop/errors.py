@@ -64,5 +64,9 @@ class DatabaseError(HotlineError):
     """The database cannot be opened or is damaged. Nothing is ever deleted or recreated because of it."""
 
 
+class DatabaseBusy(DatabaseError):
+    """Another connection (the nightly clean-up, an import, a backup) holds the write lock; try again soon."""
+
+
 class StorageError(HotlineError):
     """The disk is full or the folder refused a write; what was saved before is intact."""

@@ -274,14 +274,29 @@ def _checked_lines(path: Path, taxonomy) -> Iterator[tuple[int, dict, str]]:
         raise BadInput(f"{len(errors)} bad line(s), nothing was imported: {shown}{more}.")
 
 
-def import_file(session: Session, path: Path, progress: Callable[[int], None] | None = None) -> ImportReport:
-    """Import every call of a JSON Lines file, or none (admins)."""
+def import_file(
+    session: Session,
+    path: Path,
+    progress: Callable[[int], None] | None = None,
+    checking: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import every call of a JSON Lines file, or none (admins).
+
+    `checking(n)` follows the first pass: every 1,000 good lines, and once at its end with the number of calls
+    the second pass will go through. `progress(done)` follows the second pass (every 1,000 calls and at the
+    end). Either may raise to stop the import; inside the transaction that rolls everything back.
+    """
     session.require("admin", doing="import calls")
     path = Path(path)
     if not path.is_file():
         raise BadInput(f"The file {path} does not exist.")
     taxonomy = load_taxonomy()
-    total = sum(1 for _ in _checked_lines(path, taxonomy))  # the first pass: check everything
+    total = 0
+    for total, _line in enumerate(_checked_lines(path, taxonomy), start=1):  # the first pass: check everything
+        if checking and total % 1000 == 0:
+            checking(total)
+    if checking:
+        checking(total)
     service = CallService(session)
     hidden, imported, skipped = Counter(), 0, 0
     store = session.store

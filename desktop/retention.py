@@ -12,15 +12,18 @@ run goes on with the rest. Once anything was shredded, the notes index is merged
 table only marks deleted rows until its segments are merged), the write-ahead log is emptied and the
 database vacuumed, so the old text survives neither in free pages nor in the log. A flag in the
 settings, written with each shredded call, makes the next run finish that clean-up when a run stopped
-before it. The shred runs automatically at start-up whoever logs in, and is audited as the system.
+before it. The shred runs automatically after each log-in whoever logs in, and daily at a quiet hour
+(`QUIET_HOUR`, seat time) while the program is open; it is audited as the system. The clean-up takes the
+database's write lock for a while (a vacuum rewrites the file), so a run may leave it for a later one
+(`wipe=False`): the flag stays set until a run does it.
 """
 
 import contextlib
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
-from desktop.clock import to_utc_iso, utc_now, utc_now_iso
+from desktop.clock import seat_time, to_utc_iso, utc_now, utc_now_iso
 from desktop.errors import BadInput, HotlineError
 from desktop.seat import SYSTEM_ACTOR, Session
 from desktop.store.connection import sqlite
@@ -33,6 +36,7 @@ MINIMUM_DAYS = 1095  # three years: the hotline guideline's minimum
 DEFAULT_DAYS = MINIMUM_DAYS
 SETTING = "retention_days"
 WIPE_PENDING = "retention_wipe_pending"  # shredded rows may still sit in free pages or the WAL
+QUIET_HOUR = 4  # seat time: the daily run, when the fewest calls come in
 
 _DUE = "shredded_at IS NULL AND legal_hold = 0 AND started_at < ?"  # served by the call_to_shred index
 _HELD = "shredded_at IS NULL AND legal_hold = 1 AND started_at < ?"
@@ -54,6 +58,16 @@ _SHRED_STATEMENTS = (
 class ShredReport:
     calls: int  # calls shredded by this run
     held_skipped: int  # calls past the period kept whole because of a legal hold
+    wipe_pending: bool = False  # the clean-up of free pages was left for a later run
+
+
+def next_quiet_run(after: datetime, zone=None, hour: int = QUIET_HOUR) -> datetime:
+    """The first `hour`:00 seat time strictly after `after` (an aware time), for the daily run."""
+    local = seat_time(after, zone)
+    run = datetime.combine(local.date(), time(hour), local.tzinfo)
+    if run <= local:
+        run = datetime.combine(local.date() + timedelta(days=1), time(hour), local.tzinfo)
+    return run
 
 
 def retention_days(store: Store) -> int:
@@ -141,10 +155,11 @@ def _wipe_free_space(store: Store) -> None:
     store.checkpoint()
 
 
-def shred_expired(session: Session, now: datetime | None = None, batch: int = 200) -> ShredReport:
+def shred_expired(session: Session, now: datetime | None = None, batch: int = 200, wipe: bool = True) -> ShredReport:
     """Shred every call past the retention period that is not held; see the module's description.
 
-    Runs for whoever is logged in (it is automatic) and is audited as the system, with counts only.
+    Runs for whoever is logged in (it is automatic) and is audited as the system, with counts only. With
+    `wipe=False` the clean-up of free pages and the WAL is left pending for the next run that wipes.
     """
     store = session.store
     cutoff, days = _cutoff(store, now)
@@ -173,5 +188,8 @@ def shred_expired(session: Session, now: datetime | None = None, batch: int = 20
         session.audit.append(SYSTEM_ACTOR, "retention.shredded", "", {"calls": shredded, "held": held, "days": days})
         log.info("retention: shredded the free text of %d calls (%d held)", shredded, held)
     if shredded or SettingsRepo(store).get(WIPE_PENDING):
+        if not wipe:
+            log.info("retention: the clean-up of free pages is left for a later run")
+            return ShredReport(shredded, held, wipe_pending=True)
         _wipe_free_space(store)
     return ShredReport(shredded, held)

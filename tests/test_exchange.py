@@ -140,3 +140,24 @@ def test_export_window_and_commands(tmp_path):
     out = tmp_path / "may1.jsonl"
     exported = run_cli("export", str(out), "--from", "2025-05-01", "--to", "2025-05-01", home=home, env=login)
     assert exported.returncode == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_the_checking_pass_reports_its_count_and_a_progress_report_that_raises_writes_nothing(session, tmp_path):
+    lines = [GOOD | {"notes": f"第{i}条"} for i in range(2500)]
+    path = write_lines(tmp_path / "many.jsonl", *lines)
+    checked, done = [], []
+
+    class Cancelled(Exception):
+        pass
+
+    def stop_at_2000(count):
+        done.append(count)
+        if count == 2000:
+            raise Cancelled  # what a window raises when the person cancels
+
+    with pytest.raises(Cancelled):
+        exchange.import_file(session, path, progress=stop_at_2000, checking=checked.append)
+    assert checked == [1000, 2000, 2500] and done == [1000, 2000]
+    assert CallService(session).count_calls(CallFilter()) == 0  # the 2,000 written were rolled back
+    report = exchange.import_file(session, path, progress=done.append)  # the CLI's way: no checking callback
+    assert report.imported == 2500 and done[-1] == 2500

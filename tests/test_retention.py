@@ -9,6 +9,7 @@ import desktop.retention as retention
 from desktop.accounts import AccountService
 from desktop.call_model import CallFilter, CallInput, CrisisActionInput, FollowUpInput, ReferralInput, RiskInput
 from desktop.calls import CallService
+from desktop.clock import seat_zone
 from desktop.errors import BadInput, NotPermitted
 from desktop.followups import FollowUpService
 from desktop.retention import (
@@ -16,6 +17,7 @@ from desktop.retention import (
     MINIMUM_DAYS,
     ShredReport,
     due_for_shredding,
+    next_quiet_run,
     retention_days,
     set_legal_hold,
     set_retention_days,
@@ -324,3 +326,29 @@ def test_a_draft_of_a_shredded_call_goes_with_its_text(team):
     CallService(team).save_draft(a_call(MARKER, OLD), call_id=call)
     shred_expired(team)
     assert team.store.one("SELECT count(*) FROM draft") == (0,)
+
+
+def test_a_run_without_the_clean_up_leaves_it_pending_and_the_next_run_does_it(team):
+    store = team.store
+    old = save_call(team, MARKER)
+    assert shred_expired(team, wipe=False) == ShredReport(1, 0, wipe_pending=True)
+    assert is_shredded(store, old)
+    assert store.one("SELECT value FROM setting WHERE key = ?", (retention.WIPE_PENDING,)) == ("1",)
+    assert shred_expired(team, wipe=False) == ShredReport(0, 0, wipe_pending=True)  # still left for later
+    assert shred_expired(team) == ShredReport(0, 0)
+    assert store.one("SELECT value FROM setting WHERE key = ?", (retention.WIPE_PENDING,)) is None
+    assert tables_holding(store, MARKER) == set()
+
+
+def test_the_daily_run_is_at_the_next_quiet_hour_of_the_seat():
+    zone = seat_zone()
+
+    def at(*parts):
+        return datetime(*parts, tzinfo=zone)
+
+    assert retention.QUIET_HOUR == 4
+    assert next_quiet_run(at(2025, 5, 1, 10, 0)) == at(2025, 5, 2, 4, 0)
+    assert next_quiet_run(at(2025, 5, 1, 3, 59, 59)) == at(2025, 5, 1, 4, 0)
+    assert next_quiet_run(at(2025, 5, 1, 4, 0)) == at(2025, 5, 2, 4, 0)  # strictly after
+    assert next_quiet_run(at(2025, 12, 31, 23, 0)) == at(2026, 1, 1, 4, 0)
+    assert next_quiet_run(datetime(2025, 4, 30, 19, 30, tzinfo=UTC)) == at(2025, 5, 1, 4, 0)  # 03:30 in Beijing

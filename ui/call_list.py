@@ -1,8 +1,9 @@
-"""The call list: a table model over rows from the call service, filters, search, paging."""
+"""The call list: a table model over rows from the call service, filters, search, paging, a context menu."""
 
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,7 +33,7 @@ PAGE_SIZE = 100
 class CallTableModel(QAbstractTableModel):
     """Rows are `CallRow`s; `ROW_ROLE` returns the row itself so it survives a sort proxy."""
 
-    COL_TIME, COL_DURATION, COL_KIND, COL_COUNSELOR, COL_CASE, COL_RISK, COL_CONCERNS, COL_SUMMARY = range(8)
+    COL_TIME, COL_DURATION, COL_KIND, COL_COUNSELOR, COL_CASE, COL_RISK, COL_CONCERNS, COL_SUMMARY, COL_HOLD = range(9)
 
     def __init__(self, taxonomy: Taxonomy, lang: str, parent=None):
         super().__init__(parent)
@@ -47,6 +49,7 @@ class CallTableModel(QAbstractTableModel):
             self.tr("Risk"),
             self.tr("Concerns"),
             self.tr("Summary"),
+            self.tr("Legal hold"),
         )
 
     def set_rows(self, rows: list[CallRow]) -> None:
@@ -74,6 +77,8 @@ class CallTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_HOLD and row.legal_hold:
+            return self.tr("Under legal hold: kept whole past the retention period.")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
@@ -95,17 +100,24 @@ class CallTableModel(QAbstractTableModel):
             return separator.join(self._taxonomy.label(CONCERNS, c, self._lang) for c in row.concerns)
         if column == self.COL_SUMMARY:
             return row.summary
+        if column == self.COL_HOLD:
+            return self.tr("Held") if row.legal_hold else ""
         return None
 
 
 class CallList(QWidget):
-    """Filters above, the table, paging below. Emits `open_call(id)` on Enter or double-click."""
+    """Filters above, the table, paging below. Emits `open_call(id)` on Enter or double-click, and, for leads
+    and admins (`can_hold`), `hold_requested(id, held)` from the row's context menu."""
 
     open_call = Signal(int)
+    hold_requested = Signal(int, bool)
 
-    def __init__(self, service: CallService, taxonomy: Taxonomy, lang: str, can_see_all: bool, parent=None):
+    def __init__(
+        self, service: CallService, taxonomy: Taxonomy, lang: str, can_see_all: bool, can_hold=False, parent=None
+    ):
         super().__init__(parent)
         self._service = service
+        self._can_hold = can_hold
         self._offset = 0
         self._total = 0
         self.model = CallTableModel(taxonomy, lang, self)
@@ -149,7 +161,10 @@ class CallList(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(CallTableModel.COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(CallTableModel.COL_HOLD, not can_hold)  # counselors cannot place a hold
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
 
@@ -197,6 +212,10 @@ class CallList(QWidget):
         self._offset = 0
         self._load()
 
+    def refresh(self) -> None:
+        """Load the page shown again (after a change to one of its calls)."""
+        self._load()
+
     def _page(self, step: int) -> None:
         self._offset = max(0, self._offset + step * PAGE_SIZE)
         self._load()
@@ -216,3 +235,24 @@ class CallList(QWidget):
 
     def _open(self, row: int) -> None:
         self.open_call.emit(self.model.row_at(row).id)
+
+    def menu_for(self, row: int) -> QMenu:
+        """The context menu of a row: open it, and for leads and admins place or lift a legal hold."""
+        call = self.model.row_at(row)
+        menu = QMenu(self)
+        opening = QAction(self.tr("Open"), menu)
+        opening.triggered.connect(lambda: self.open_call.emit(call.id))
+        menu.addAction(opening)
+        if self._can_hold:
+            text = self.tr("Lift the legal hold") if call.legal_hold else self.tr("Place under legal hold")
+            hold = QAction(text, menu, objectName="legalHoldAction")
+            hold.triggered.connect(lambda: self.hold_requested.emit(call.id, not call.legal_hold))
+            menu.addAction(hold)
+        return menu
+
+    def _context_menu(self, position) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid():
+            menu = self.menu_for(index.row())
+            menu.exec(self.table.viewport().mapToGlobal(position))
+            menu.deleteLater()

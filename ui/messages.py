@@ -58,6 +58,12 @@ def error_text(exc: Exception) -> str:
             + "\n"
             + str(exc)
         )
+    if isinstance(exc, errors.DatabaseBusy):
+        return QCoreApplication.translate(
+            "messages",
+            "The database is busy with another task (such as the nightly clean-up or an import). Nothing was lost: "
+            "what you typed stays on screen. Try again in a moment.",
+        )
     if isinstance(exc, errors.DatabaseError):
         text = QCoreApplication.translate("messages", "The database cannot be used right now. Nothing was deleted.")
         return text + "\n" + str(exc)

@@ -14,6 +14,7 @@ from desktop.clock import seat_time
 from desktop.directory import Directory
 from desktop.errors import HotlineError
 from desktop.followups import FollowUpService
+from desktop.retention import set_legal_hold
 from desktop.risk import level_label
 from desktop.seat import Session
 from desktop.taxonomy import CALL_KINDS, CONCERNS, load_taxonomy
@@ -21,7 +22,9 @@ from ui.call_form import CallForm
 from ui.call_list import CallList
 from ui.dialogs import AmendmentDialog, CallViewDialog, RedactionDialog
 from ui.followup_queue import FollowUpQueue
+from ui.import_calls import CallImport
 from ui.messages import core_text, error_text
+from ui.retention_runner import RetentionRunner
 
 
 class WorkPage(QWidget):
@@ -40,7 +43,13 @@ class WorkPage(QWidget):
         resources = [(r.id, r.name, r.kind) for r in self.directory.entries()]
         owners = session.seat.vault.accounts()
         self.form = CallForm(self.taxonomy, lang, resources, owners, session.actor)
-        self.calls = CallList(self.service, self.taxonomy, lang, can_see_all=session.role != "counselor")
+        self.calls = CallList(
+            self.service,
+            self.taxonomy,
+            lang,
+            can_see_all=session.role != "counselor",
+            can_hold=session.role in ("lead", "admin"),
+        )
         self.queue = FollowUpQueue(FollowUpService(session), self.taxonomy, lang, lambda: self.alive)
         self.queue.counts_changed.connect(self.follow_ups_changed)
         self.tabs = QTabWidget()
@@ -59,6 +68,10 @@ class WorkPage(QWidget):
         self.form.generate_case_code.connect(lambda: self.form.case_code.setText(new_case_code()) or self._changed())
         self.form.case_code_entered.connect(self._show_case_history)
         self.calls.open_call.connect(self.open_call)
+        self.calls.hold_requested.connect(self.set_legal_hold)
+        # the shred of calls past the retention period; the main window starts it after log-in
+        self.retention = RetentionRunner(session, lambda: self.has_unsaved_call, self)
+        self.retention.status.connect(self.status)
 
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self.calls:
@@ -68,6 +81,17 @@ class WorkPage(QWidget):
 
     def show_follow_ups(self) -> None:
         self.tabs.setCurrentWidget(self.queue)
+
+    def reload_lists(self) -> None:
+        """After calls arrived from elsewhere (an import): the call list and the follow-ups load again."""
+        self.calls.reload()
+        self.queue.reload()
+
+    def import_calls(self) -> None:
+        """Import a JSON Lines file (admins; the core refuses anyone else)."""
+        importer = CallImport(self.session, self)
+        importer.done.connect(self.reload_lists)
+        importer.run()
 
     @property
     def alive(self) -> bool:
@@ -97,6 +121,8 @@ class WorkPage(QWidget):
             self._dirty = False
         except HotlineError as exc:
             self.status.emit(error_text(exc))
+            if self.alive:
+                self._autosave.start()  # try again shortly: the database may only be busy for a while
 
     def offer_draft(self) -> None:
         """After log-in: a draft left by a crash, a lock or a switch of counselor comes back on request."""
@@ -242,6 +268,30 @@ class WorkPage(QWidget):
         self.form.show_case_history(header + "\n" + "\n".join(lines))
 
     # ----- reading saved calls --------------------------------------------------------------------
+
+    def set_legal_hold(self, call_id: int, held: bool) -> None:
+        """Place or lift a legal hold (leads and admins): a held call is never shredded."""
+        if not held:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Legal hold"),
+                self.tr(
+                    "Lift the legal hold on call %1? Its free text is then shredded once it is past the retention "
+                    "period."
+                ).replace("%1", str(call_id)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes or not self.alive:
+                return
+        try:
+            set_legal_hold(self.session, call_id, held)
+        except HotlineError as exc:
+            QMessageBox.warning(self, self.tr("Legal hold"), error_text(exc))
+            return
+        self.calls.refresh()
+        text = self.tr("Call %1 is under legal hold.") if held else self.tr("The legal hold on call %1 was lifted.")
+        self.status.emit(text.replace("%1", str(call_id)))
 
     def find(self) -> None:
         self.tabs.setCurrentWidget(self.calls)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from desktop.errors import BadInput, DatabaseError, StorageError
+from desktop.errors import BadInput, DatabaseBusy, DatabaseError, StorageError
 from desktop.fsutil import storage_error
 
 log = logging.getLogger(__name__)
@@ -173,7 +173,7 @@ def translate(exc: Exception, path: Path) -> Exception:
     if "readonly" in text or "read-only" in text:
         return StorageError(f"The folder {path.parent} cannot be written to; the last change was not saved.")
     if "locked" in text or "busy" in text:
-        return DatabaseError("The database is busy with another task; try again in a moment.")
+        return DatabaseBusy("The database is busy with another task; try again in a moment.")
     if "malformed" in text or "not a database" in text:
         return DatabaseError(f"The database file {path} is damaged. Run `verify`, or restore from a backup.")
     return DatabaseError(f"The database reported an error: {exc}")

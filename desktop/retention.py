@@ -3,8 +3,9 @@
 The hotline guideline keeps records at least three years, so the period is never shorter than
 `MINIMUM_DAYS`; an admin may make it longer. A call whose start lies further back than the period, and
 that is not under legal hold, loses every free-text field: summary, notes, city, keywords, amendments'
-text, follow-up notes and outcomes, the override reason and the safety plan, and its entry in the notes
-index. Its codes (kind, caller bands, concerns, emotions, interventions, risk level, times, crisis
+text, follow-up notes and outcomes, the override reason, the safety plan, supervision notes, and its
+entry in the notes index; a shift that ended before the period loses its handover note unless one of
+its calls is held. Its codes (kind, caller bands, concerns, emotions, interventions, risk level, times, crisis
 actions, referrals) stay, so statistics over the years still add up.
 
 Each call is shredded in one transaction, so a shred cut short never leaves a call half done; the next
@@ -49,6 +50,7 @@ _SHRED_STATEMENTS = (
     "UPDATE follow_up SET note = '', outcome = '' WHERE call_id = ?",
     "UPDATE risk_assessment SET override_reason = '' WHERE call_id = ?",
     "DELETE FROM safety_plan WHERE call_id = ?",
+    "UPDATE supervision_note SET text = '' WHERE call_id = ?",
     "DELETE FROM notes_fts WHERE rowid = ?",
     "DELETE FROM draft WHERE call_id = ?",  # a draft of the call would hold its old text
 )
@@ -131,6 +133,10 @@ def _held_past_period(store: Store, cutoff: str) -> int:
 
 def _mark_shredded(store: Store, call_id: int, at: str) -> None:
     store.execute("UPDATE call SET shredded_at = ? WHERE id = ?", (at, call_id))
+    _mark_wipe_pending(store)
+
+
+def _mark_wipe_pending(store: Store) -> None:
     store.execute(
         "INSERT INTO setting (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = '1'",
         (WIPE_PENDING,),
@@ -143,6 +149,19 @@ def _shred_call(store: Store, call_id: int, at: str) -> None:
         for statement in _SHRED_STATEMENTS:
             store.execute(statement, (call_id,))
         _mark_shredded(store, call_id, at)
+
+
+def _shred_handover_notes(store: Store, cutoff: str) -> int:
+    """Empty the handover notes of shifts that ended before the cutoff and hold no call under legal hold."""
+    with store.transaction():
+        changed = store.execute(
+            "UPDATE shift SET handover_note = '' WHERE ended_at < ? AND handover_note != ''"
+            " AND NOT EXISTS (SELECT 1 FROM call WHERE call.shift_id = shift.id AND call.legal_hold = 1)",
+            (cutoff,),
+        ).rowcount
+        if changed:
+            _mark_wipe_pending(store)
+    return changed
 
 
 def _wipe_free_space(store: Store) -> None:
@@ -184,10 +203,14 @@ def shred_expired(session: Session, now: datetime | None = None, batch: int = 20
                 detail = {"calls": shredded, "held": held, "days": days, "interrupted": True}
                 session.audit.append(SYSTEM_ACTOR, "retention.shredded", "", detail)
         raise
+    notes = _shred_handover_notes(store, cutoff)
+    if notes:
+        session.audit.append(SYSTEM_ACTOR, "retention.handover_notes", "", {"shifts": notes, "days": days})
+    shredded_anything = shredded or notes
     if shredded:
         session.audit.append(SYSTEM_ACTOR, "retention.shredded", "", {"calls": shredded, "held": held, "days": days})
         log.info("retention: shredded the free text of %d calls (%d held)", shredded, held)
-    if shredded or SettingsRepo(store).get(WIPE_PENDING):
+    if shredded_anything or SettingsRepo(store).get(WIPE_PENDING):
         if not wipe:
             log.info("retention: the clean-up of free pages is left for a later run")
             return ShredReport(shredded, held, wipe_pending=True)

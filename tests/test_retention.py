@@ -24,6 +24,8 @@ from desktop.retention import (
     shred_expired,
 )
 from desktop.seat import Seat
+from desktop.shifts import ShiftService
+from desktop.supervision import SupervisionService
 from tests.conftest import files_under
 
 NOW = datetime.now(UTC)
@@ -66,6 +68,7 @@ def save_call(session, marker: str, started: datetime = OLD) -> int:
     service.add_amendment(call_id, f"补充：{marker}")
     follow_up = session.store.one("SELECT id FROM follow_up WHERE call_id = ?", (call_id,))[0]
     FollowUpService(session).complete(follow_up, f"已回访，{marker}")
+    SupervisionService(session).add_note(call_id, f"督导意见：{marker}")
     return call_id
 
 
@@ -180,12 +183,16 @@ def test_old_calls_lose_every_free_text_field_and_keep_their_codes(team):
 
 def test_a_shredded_marker_is_found_in_no_table_and_no_file(team, paths):
     store = team.store
+    shifts = ShiftService(team)
+    shifts.open([], OLD + timedelta(hours=6), now=OLD - timedelta(hours=1))
     save_call(team, MARKER)
-    save_call(team, HELD_MARKER)
+    shifts.close(f"交接：{MARKER}", now=OLD + timedelta(hours=2))
+    save_call(team, HELD_MARKER, OLD + timedelta(days=1))
     set_legal_hold(team, 2, True)
     store.checkpoint()
     before = tables_holding(store, MARKER)
-    assert {"call", "call_keyword", "amendment", "follow_up", "risk_assessment", "safety_plan"} <= before
+    tables = {"call", "call_keyword", "amendment", "follow_up", "risk_assessment", "safety_plan", "supervision_note"}
+    assert tables | {"shift"} <= before
     assert "notes_fts_data" in before  # the index holds the marker's token, lower-cased
 
     shred_expired(team)

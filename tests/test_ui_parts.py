@@ -135,3 +135,27 @@ def test_first_start_quits_when_the_person_chooses_to(qapp, paths, monkeypatch):
 
     monkeypatch.setattr(StartDialog, "exec", lambda self: 0)
     assert app.choose_seat(paths) is None and not paths.exists()
+
+
+def test_the_call_list_counts_up_to_a_cap_and_says_more(qtbot, session, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    import ui.call_list
+    from desktop.calls import CallService
+    from desktop.taxonomy import load_taxonomy
+    from tests.test_calls import a_call
+    from ui.call_list import CallList
+
+    service = CallService(session)
+    now = datetime.now(UTC)
+    for n in range(5):
+        service.save(a_call(started_at=now - timedelta(hours=n + 1), ended_at=now - timedelta(hours=n)))
+    monkeypatch.setattr(ui.call_list, "COUNT_CAP", 3)
+    monkeypatch.setattr(ui.call_list, "PAGE_SIZE", 2)
+    calls = CallList(service, load_taxonomy(), "en", can_see_all=True)
+    qtbot.addWidget(calls)
+    calls.reload()
+    assert calls.page_label.text() == "1–2 of more than 3 calls" and calls.next.isEnabled()
+    calls.next.click()
+    calls.next.click()
+    assert calls.page_label.text() == "5–5 of 5 call(s)" and not calls.next.isEnabled()

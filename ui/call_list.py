@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop import risk
 from desktop.call_model import CallFilter, CallRow
-from desktop.calls import CallService
+from desktop.calls import COUNT_CAP, CallService
 from desktop.clock import seat_time
 from desktop.taxonomy import CALL_KINDS, CONCERN_GROUPS, CONCERNS, Taxonomy
 
@@ -222,13 +222,16 @@ class CallList(QWidget):
 
     def _load(self) -> None:
         flt = self.current_filter()
-        self._total = self._service.count_calls(flt)
+        at_most = self._offset + COUNT_CAP  # counting every match of a million calls would keep people waiting
+        self._total = self._service.count_calls(flt, at_most)
         self.model.set_rows(self._service.list_calls(flt, self._offset, PAGE_SIZE))
         shown_to = self._offset + self.model.rowCount()
+        if self._total > at_most:
+            text = self.tr("%1–%2 of more than %3 calls").replace("%3", f"{at_most:,}")
+        else:
+            text = self.tr("%1–%2 of %n call(s)", "", self._total)
         self.page_label.setText(
-            self.tr("%1–%2 of %n call(s)", "", self._total)
-            .replace("%1", str(self._offset + 1 if self._total else 0))
-            .replace("%2", str(shown_to))
+            text.replace("%1", str(self._offset + 1 if self._total else 0)).replace("%2", str(shown_to))
         )
         self.previous.setEnabled(self._offset > 0)
         self.next.setEnabled(shown_to < self._total)

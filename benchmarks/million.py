@@ -112,7 +112,10 @@ def list_filters(taxonomy, first_day: date, last_day: date, rng: random.Random) 
         "page_follow_up_due": lambda _r: CallFilter(follow_up_due=True),
         "page_mine": lambda _r: CallFilter(mine_only=True),
         "page_month_and_kind": lambda r: CallFilter(**{**vars(month(r)), "kind": "counselling"}),
-    }
+        **{name: lambda _r, w=word: CallFilter(text=w) for name, word in SEARCH_WORDS.items()},
+        **{f"{name}_month": lambda r, w=word: CallFilter(**{**vars(month(r)), "text": w})
+           for name, word in SEARCH_WORDS.items()},
+    }  # fmt: skip
 
 
 def _page(side: Side, flt: CallFilter) -> None:
@@ -128,9 +131,7 @@ def reads(sides: dict[str, Side], args, first_day: date, last_day: date) -> dict
     """Median seconds of each read on each side, and the matches, which must agree between the sides."""
     taxonomy = load_taxonomy()
     rng = random.Random(args.seed)
-    work = dict(list_filters(taxonomy, first_day, last_day, rng))
-    for name, word in SEARCH_WORDS.items():
-        work[name] = lambda _r, w=word: CallFilter(text=w)
+    work = list_filters(taxonomy, first_day, last_day, rng)
     months = [first_day + timedelta(days=rng.randrange(max(1, (last_day - first_day).days - 31))) for _ in range(64)]
     results = {}
     for name, make in work.items():
@@ -216,6 +217,8 @@ def table_rows(results: dict) -> list[Row]:
         "page_month_and_kind": ("list page: one month and kind", "page"),
         "search_2": (f"note search, 2 characters ({SEARCH_WORDS['search_2']})", "search"),
         "search_4": (f"note search, 4 characters ({SEARCH_WORDS['search_4']})", "search"),
+        "search_2_month": ("  the same, 2 characters, in one month", "search"),
+        "search_4_month": ("  the same, 4 characters, in one month", "search"),
         "stats_month": ("one month's statistics", "stats"),
     }
     for name, (label, budget) in labels.items():

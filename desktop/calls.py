@@ -48,10 +48,12 @@ from desktop.taxonomy import (
     load_taxonomy,
 )
 
-# The call list counts up to this many matches ("more than 5,000" beyond). It is also where a filter on
-# concerns, follow-ups or words switches plan (see `list_calls`): fetching and sorting this many matches
-# costs about what walking the start-time index to fill a page costs at this density in 1,000,000 calls.
-COUNT_CAP = 5_000
+# The call list counts up to this many matches and says "more than 1,000" beyond.
+COUNT_CAP = 1_000
+# Where a filter on concerns, follow-ups or words switches plan (see `_many`): fetching and sorting this
+# many matches costs about what walking the start-time index to fill a page costs at this density in
+# 1,000,000 calls (benchmarks/million.py).
+PLAN_THRESHOLD = 5_000
 
 _CODE_TABLES = (
     ("call_concern", "code"),
@@ -304,12 +306,12 @@ class CallService:
         )[0]
 
     def _many(self, flt: CallFilter) -> bool:
-        """Whether every concern, follow-up and word filter matches more than COUNT_CAP calls on its own.
+        """Whether every concern, follow-up and word filter matches more than PLAN_THRESHOLD calls on its own.
 
         Those filters run one of two ways (measured by benchmarks/million.py): with few matches, from the
         matches, which are then sorted by time; with many, along the start-time index, newest first,
         testing each call, until the page (or the capped count) is full. Counting each filter's matches
-        alone, up to COUNT_CAP + 1, reads one index and takes well under a millisecond."""
+        alone, up to PLAN_THRESHOLD + 1, reads one index and takes well under a millisecond."""
         probes = []
         if flt.follow_up_due:
             probes.append(("SELECT 1 FROM follow_up WHERE done_at IS NULL AND due_at < ?", (_due_limit(),)))
@@ -319,7 +321,7 @@ class CallService:
         if query:
             probes.append(("SELECT 1 FROM notes_fts WHERE notes_fts MATCH ?", (query,)))
         return bool(probes) and all(
-            self._store.one(f"SELECT count(*) FROM ({sql} LIMIT ?)", (*params, COUNT_CAP + 1))[0] > COUNT_CAP
+            self._store.one(f"SELECT count(*) FROM ({sql} LIMIT ?)", (*params, PLAN_THRESHOLD + 1))[0] > PLAN_THRESHOLD
             for sql, params in probes
         )
 
@@ -366,11 +368,30 @@ class CallService:
             params.extend(codes)
         query = match_query(flt.text)
         if query:
-            # `+c.id` keeps the planner on the start-time index; the matches become a lookup table
+            # `+c.id` keeps the planner on the start-time index; the matches become a lookup table.
             member = "+c.id" if along_time else "c.id"
-            clauses.append(f"{member} IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?)")
-            params.append(query)
+            # Only the index entries of calls in the date window are read: their ids lie between the
+            # window's smallest and largest id, a range FTS5 seeks to.
+            low, high = self._id_range(flt)
+            clauses.append(
+                f"{member} IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? AND rowid BETWEEN ? AND ?)"
+            )
+            params.extend((query, low, high))
         return " AND ".join(clauses), tuple(params)
+
+    def _id_range(self, flt: CallFilter) -> tuple[int, int]:
+        """The smallest and largest id of the calls in the filter's date window (all calls without one)."""
+        bounds, params = [], []
+        if flt.date_from:
+            bounds.append("started_at >= ?")
+            params.append(seat_day_bounds(flt.date_from)[0])
+        if flt.date_to:
+            bounds.append("started_at < ?")
+            params.append(seat_day_bounds(flt.date_to)[1])
+        if not bounds:
+            return 0, 2**63 - 1
+        low, high = self._store.one(f"SELECT min(id), max(id) FROM call WHERE {' AND '.join(bounds)}", params)
+        return (low, high) if low is not None else (0, -1)
 
     def case_history(self, case_code: str) -> list[CaseVisit]:
         """Earlier calls of a case code the caller quotes: dates, concerns, risk level (no notes)."""

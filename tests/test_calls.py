@@ -12,6 +12,7 @@ import desktop.calls as calls_module
 from desktop.accounts import AccountService
 from desktop.call_model import CallFilter, CallInput, FollowUpInput, new_case_code, normalize_case_code
 from desktop.calls import CallService
+from desktop.clock import seat_time
 from desktop.errors import BadInput, DatabaseError, NotPermitted
 from desktop.seat import Seat
 from desktop.shift_window import auto_window
@@ -201,6 +202,14 @@ def test_filters_and_search(team, paths):
         today = NOW.astimezone().date()
         assert count(CallFilter(date_from=today, date_to=today)) >= 2
         assert count(CallFilter(mine_only=True)) == 3
+        three_days_ago, recent = (
+            seat_time(NOW - timedelta(days=3)).date(),
+            seat_time(NOW - timedelta(minutes=40)).date(),
+        )
+        assert count(CallFilter(text="焦虑", date_from=three_days_ago, date_to=three_days_ago)) == 1
+        assert count(CallFilter(text="焦虑", date_from=recent, date_to=recent)) == 0
+        assert count(CallFilter(text="失眠", date_from=recent, date_to=recent)) == 1
+        assert count(CallFilter(text="失眠", date_from=recent + timedelta(days=2))) == 0  # an empty window
         rows = service.list_calls(CallFilter(), 0, 2)
         assert len(rows) == 2 and rows[0].started_at >= rows[1].started_at
 

@@ -7,7 +7,7 @@ see it, only an amendment can be added.
 
 import logging
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from desktop import privacy
 from desktop.call_model import (
@@ -54,6 +54,7 @@ COUNT_CAP = 1_000
 # many matches costs about what walking the start-time index to fill a page costs at this density in
 # 1,000,000 calls (benchmarks/million.py).
 PLAN_THRESHOLD = 5_000
+SEARCH_SPAN = timedelta(days=7)  # a word search with many matches looks at the newest week first
 
 _CODE_TABLES = (
     ("call_concern", "code"),
@@ -287,23 +288,81 @@ class CallService:
 
     def list_calls(self, flt: CallFilter, offset: int = 0, limit: int = 100, total: int | None = None) -> list[CallRow]:
         """One page of calls, newest first (`total` is accepted for callers that counted first; unused)."""
-        where, params = self._where(flt, along_time=self._many(flt))
-        rows = self._store.rows(
-            f"SELECT {_ROW_COLUMNS} FROM call c WHERE {where} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        )
+        along_time = self._many(flt)
+
+        def page(since: str | None) -> list:
+            where, params = self._where(flt, along_time, since)
+            return self._store.rows(
+                f"SELECT {_ROW_COLUMNS} FROM call c WHERE {where} ORDER BY c.started_at DESC, c.id DESC"
+                " LIMIT ? OFFSET ?",
+                (*params, limit, offset),
+            )
+
+        rows = self._widening(flt, along_time, page, lambda found: len(found) == limit)
         return [_call_row(r) for r in rows]
 
     def count_calls(self, flt: CallFilter, at_most: int | None = None) -> int:
         """How many calls the filter finds; with `at_most`, counting stops after `at_most + 1` (a result
         above `at_most` means "more than at_most"), so a filter matching most of a million calls stays fast."""
-        where, params = self._where(flt, along_time=at_most is not None and self._many(flt))
         if at_most is None:
+            where, params = self._where(flt)
             return self._store.one(f"SELECT count(*) FROM call c WHERE {where}", params)[0]
-        return self._store.one(
-            f"SELECT count(*) FROM (SELECT 1 FROM call c WHERE {where} ORDER BY c.started_at DESC LIMIT ?)",
-            (*params, at_most + 1),
-        )[0]
+        along_time = self._many(flt)
+
+        def count(since: str | None) -> int:
+            where, params = self._where(flt, along_time, since)
+            return self._store.one(
+                f"SELECT count(*) FROM (SELECT 1 FROM call c WHERE {where} ORDER BY c.started_at DESC LIMIT ?)",
+                (*params, at_most + 1),
+            )[0]
+
+        return self._widening(flt, along_time, count, lambda found: found > at_most)
+
+    def _widening(self, flt: CallFilter, along_time: bool, read, enough):
+        """`read(since)` over a growing stretch of the newest calls, for a word search with many matches.
+
+        Reading the word's index entries costs as many matches as there are, a third of a million for a
+        common word; but a page, or a capped count, of the newest matches lies among the newest calls. So
+        the read runs on the calls from `since` on, SEARCH_SPAN before the newest, then four times that,
+        and so on, until `enough(result)` (the page is full, the count passed its cap) or the stretch holds
+        the whole window. A full page from a stretch is the true page: every call newer than `since` was
+        in the stretch, and those older would come after it."""
+        if not (along_time and match_query(flt.text)):
+            return read(None)
+        first, last = self._time_bounds(flt)
+        if first is None:
+            return read(None)
+        newest, span = parse_iso(last), SEARCH_SPAN
+        while True:
+            since = to_utc_iso(newest - span)
+            if since <= first:
+                return read(None)
+            found = read(since)
+            if enough(found):
+                return found
+            span *= 4
+
+    def _time_bounds(self, flt: CallFilter) -> tuple[str | None, str | None]:
+        """The earliest and latest start of the calls in the filter's date window."""
+        bounds, params = self._date_bounds(flt)
+        where = " AND ".join(bounds) or "1"
+        first = self._store.one(f"SELECT min(started_at) FROM call WHERE {where}", params)[0]
+        last = self._store.one(f"SELECT max(started_at) FROM call WHERE {where}", params)[0]
+        return first, last
+
+    @staticmethod
+    def _date_bounds(flt: CallFilter, since: str | None = None) -> tuple[list[str], list[str]]:
+        bounds, params = [], []
+        if flt.date_from:
+            bounds.append("started_at >= ?")
+            params.append(seat_day_bounds(flt.date_from)[0])
+        if since:
+            bounds.append("started_at >= ?")
+            params.append(since)
+        if flt.date_to:
+            bounds.append("started_at < ?")
+            params.append(seat_day_bounds(flt.date_to)[1])
+        return bounds, params
 
     def _many(self, flt: CallFilter) -> bool:
         """Whether every concern, follow-up and word filter matches more than PLAN_THRESHOLD calls on its own.
@@ -325,9 +384,10 @@ class CallService:
             for sql, params in probes
         )
 
-    def _where(self, flt: CallFilter, along_time: bool = False) -> tuple[str, tuple]:
+    def _where(self, flt: CallFilter, along_time: bool = False, since: str | None = None) -> tuple[str, tuple]:
         """The WHERE clause of a filter. `along_time`: test each call for the concern, follow-up and word
-        filters (for a walk along the start-time index) instead of starting from their matches.
+        filters (for a walk along the start-time index) instead of starting from their matches. `since`:
+        only calls that started then or later (see `_widening`).
 
         Every row of `call` is a final call (drafts live in the `draft` table), so the status column is not
         tested: testing it would read each row where an index alone answers."""
@@ -338,12 +398,9 @@ class CallService:
         elif self._session.role == "counselor":  # their own calls and the current shift's (DESIGN.md §4)
             clauses.append("(c.counselor = ? OR c.shift_id IS ?)")
             params.extend((self._session.actor, current_shift_id(self._store, utc_now())))
-        if flt.date_from:
-            clauses.append("c.started_at >= ?")
-            params.append(seat_day_bounds(flt.date_from)[0])
-        if flt.date_to:
-            clauses.append("c.started_at < ?")
-            params.append(seat_day_bounds(flt.date_to)[1])
+        bounds, values = self._date_bounds(flt, since)
+        clauses.extend("c." + bound for bound in bounds)
+        params.extend(values)
         if flt.kind:
             clauses.append("c.kind = ?")
             params.append(flt.kind)
@@ -372,22 +429,16 @@ class CallService:
             member = "+c.id" if along_time else "c.id"
             # Only the index entries of calls in the date window are read: their ids lie between the
             # window's smallest and largest id, a range FTS5 seeks to.
-            low, high = self._id_range(flt)
+            low, high = self._id_range(flt, since)
             clauses.append(
                 f"{member} IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? AND rowid BETWEEN ? AND ?)"
             )
             params.extend((query, low, high))
         return " AND ".join(clauses), tuple(params)
 
-    def _id_range(self, flt: CallFilter) -> tuple[int, int]:
+    def _id_range(self, flt: CallFilter, since: str | None) -> tuple[int, int]:
         """The smallest and largest id of the calls in the filter's date window (all calls without one)."""
-        bounds, params = [], []
-        if flt.date_from:
-            bounds.append("started_at >= ?")
-            params.append(seat_day_bounds(flt.date_from)[0])
-        if flt.date_to:
-            bounds.append("started_at < ?")
-            params.append(seat_day_bounds(flt.date_to)[1])
+        bounds, params = self._date_bounds(flt, since)
         if not bounds:
             return 0, 2**63 - 1
         low, high = self._store.one(f"SELECT min(id), max(id) FROM call WHERE {' AND '.join(bounds)}", params)

@@ -304,7 +304,7 @@ def test_both_plans_of_a_filtered_page_give_the_same_calls(team, monkeypatch):
 
     service = CallService(team)
     for n in range(12):
-        start = NOW - timedelta(hours=3 * n + 1)
+        start = NOW - timedelta(days=5 * n, hours=1)  # sixty days of calls, so a word search widens its stretch
         concerns = ["family.conflict"] if n % 3 else ["study.exam", "mental.sleep"]
         follow_ups = [FollowUpInput(NOW + timedelta(hours=1))] if n % 4 == 0 else []
         notes = "和父母吵架，焦虑。" if n % 2 else "考研压力大，失眠。"
@@ -318,12 +318,20 @@ def test_both_plans_of_a_filtered_page_give_the_same_calls(team, monkeypatch):
         CallFilter(follow_up_due=True),
         CallFilter(text="焦虑"),
         CallFilter(text="失眠", concern="study"),
+        CallFilter(text="焦虑", date_to=seat_time(NOW - timedelta(days=20)).date()),
     ]
+
+    def read(page):
+        return [[r.id for r in service.list_calls(f, *page)] for f in filters], [
+            service.count_calls(f, at_most) for f in filters for at_most in (1, 2, 5, 100)
+        ]
+
     for page in ((0, 3), (3, 3), (0, 100)):
-        few = [[r.id for r in service.list_calls(f, *page)] for f in filters]  # from the matches
-        monkeypatch.setattr(desktop.calls, "COUNT_CAP", 1)
-        many = [[r.id for r in service.list_calls(f, *page)] for f in filters]  # along the time index
+        few = read(page)  # from the matches
+        monkeypatch.setattr(desktop.calls, "PLAN_THRESHOLD", 1)
+        monkeypatch.setattr(desktop.calls, "SEARCH_SPAN", timedelta(days=2))
+        many = read(page)  # along the time index, word searches over a widening stretch
         monkeypatch.undo()
         assert few == many
         if page == (0, 100):
-            assert [len(ids) for ids in few] == [8, 4, 3, 6, 4]  # every summary says 失眠
+            assert [len(ids) for ids in few[0]] == [8, 4, 3, 6, 4, 4]  # every summary says 失眠

@@ -67,3 +67,21 @@ def test_a_worker_gets_the_same_person_on_a_connection_of_its_own(session):
     session.close()
     with pytest.raises(DatabaseError, match="locked"):
         session.another()
+
+
+def test_emitting_a_signal_from_python_keeps_references_to_true(qtbot):
+    """PySide6 6.12.0 dropped a reference to True on every emit from Python, and a long session then
+    aborted ("deallocating True"); pyproject.toml excludes it. This catches such a build."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Sender(QObject):
+        ping = Signal(int)
+
+    sender, received = Sender(), []
+    sender.ping.connect(received.append)
+    before = sys.getrefcount(True)
+    for n in range(200):
+        sender.ping.emit(n)
+    assert received == list(range(200)) and sys.getrefcount(True) - before > -50

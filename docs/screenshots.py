@@ -1,6 +1,7 @@
 """Take the screenshots of the README and guides from the real program, on a fresh demo seat.
 
     .venv/bin/python docs/screenshots.py            # writes docs/images/*.png, Chinese and English
+    .venv/bin/python docs/screenshots.py statistics # only the statistics view's pictures
 
 Runs offscreen (no display needed); Chinese needs a CJK font (fonts-noto-cjk on Debian).
 """
@@ -17,16 +18,18 @@ sys.path.insert(0, str(ROOT))
 
 import keyring  # noqa: E402
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QDate  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import ui.worker  # noqa: E402
 from desktop.config import SeatPaths  # noqa: E402
 from desktop.demo import create_demo_seat  # noqa: E402
+from desktop.reports.service import seat_today  # noqa: E402
 from desktop.seat import Seat  # noqa: E402
 from tests.memory_keyring import MemoryKeyring  # noqa: E402
 from ui.i18n import install_translators  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.stats_view import StatsView  # noqa: E402
 from ui.style import STYLE_SHEET  # noqa: E402
 
 OUT = ROOT / "docs" / "images"
@@ -114,6 +117,29 @@ def shoot(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> Non
     settle(app)
 
 
+def shoot_statistics(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> None:
+    """The lead's statistics view over the demo seat's last two weeks: calls per day, the heat map, concerns."""
+    install_translators(app, lang)
+    short = "en" if lang == "en" else "zh"
+    window = MainWindow(Seat(paths), short, idle_minutes=30, autosave_seconds=30, demo_accounts=accounts)
+    window.show()
+    page = window.login_page
+    page.account.setCurrentIndex(page.account.findData("D-LEAD"))
+    page.password.setText(accounts["D-LEAD"])
+    page.submit()
+    settle(app)
+    window.stats_action.trigger()
+    view = window.work.findChild(StatsView)
+    first = seat_today() - timedelta(days=13)
+    view.date_from.setDate(QDate(first.year, first.month, first.day))
+    for name, index in (("statistics", 0), ("statistics-heatmap", 1), ("statistics-concerns", 3)):
+        view.tabs.setCurrentIndex(index)
+        settle(app)
+        view.grab().save(str(OUT / f"{name}-{short}.png"))
+    window.close()
+    settle(app)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     ui.worker.SYNCHRONOUS = True  # one step after another, so each picture shows the step's result
@@ -124,7 +150,9 @@ def main() -> int:
         paths = SeatPaths(Path(home) / "demo")
         accounts = create_demo_seat(paths)
         for lang in ("zh_CN", "en"):
-            shoot(app, paths, accounts, lang)
+            if "statistics" not in sys.argv[1:]:
+                shoot(app, paths, accounts, lang)
+            shoot_statistics(app, paths, accounts, lang)
     print(f"screenshots written to {OUT}")
     QCoreApplication.quit()
     return 0

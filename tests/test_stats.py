@@ -14,7 +14,7 @@ from desktop import risk
 from desktop.call_model import CallInput, CrisisActionInput, ReferralInput, RiskInput
 from desktop.calls import CallService
 from desktop.errors import BadInput
-from desktop.reports import statistics, to_csv
+from desktop.reports import statistics, to_csv, weekday_hour
 
 SEAT = ZoneInfo("Asia/Shanghai")
 FROM, TO = date(2025, 5, 1), date(2025, 5, 3)
@@ -249,3 +249,36 @@ def test_csv_has_the_header_and_a_row_per_count(seat):
     assert to_csv(statistics(session.store, date(2024, 1, 1), date(2024, 1, 1))).splitlines()[1] == (
         "calls_total,total,0"
     )
+
+
+def test_weekday_hour_counts_each_call_in_its_seat_weekday_and_hour(seat):
+    session, _ = seat
+    grid = weekday_hour(session.store, FROM, TO)
+    window = [c.started_at.astimezone(SEAT) for c in calls() if FROM <= c.started_at.astimezone(SEAT).date() <= TO]
+    counted = Counter((moment.weekday(), moment.hour) for moment in window)
+    assert grid == [[counted[(day, hour)] for hour in range(24)] for day in range(7)]
+    # 2025-05-01 is a Thursday: the 22:14 call there, the 23:30 call on Saturday the 3rd (15:30 UTC)
+    assert grid[3][22] == 1 and grid[5][23] == 1 and grid[5][15] == 0
+    assert [sum(row) for row in grid] == [0, 0, 0, 3, 2, 2, 0]
+    assert [sum(col) for col in zip(*grid, strict=True)] == statistics(session.store, FROM, TO)["by_hour"]
+
+
+def test_weekday_hour_starts_the_week_on_monday_and_is_empty_outside_the_calls(seat):
+    session, _ = seat
+    sunday = weekday_hour(session.store, date(2025, 5, 4), date(2025, 5, 4))  # the 00:10 call
+    assert sunday[6][0] == 1 and sum(map(sum, sunday)) == 1
+    assert weekday_hour(session.store, date(2024, 1, 1), date(2024, 1, 31)) == [[0] * 24 for _ in range(7)]
+    with pytest.raises(BadInput, match="--from is after --to"):
+        weekday_hour(session.store, TO, FROM)
+
+
+def test_weekday_hour_in_a_zone_with_daylight_saving(session):
+    service = CallService(session)
+    moments = [datetime(2025, 3, 28, 12, tzinfo=UTC) + timedelta(minutes=53 * i) for i in range(90)]
+    for moment in moments:
+        service.save(CallInput(kind="test", started_at=moment))
+    berlin = ZoneInfo("Europe/Berlin")
+    grid = weekday_hour(session.store, date(2025, 3, 28), date(2025, 3, 31), zone=berlin)
+    local = [m.astimezone(berlin) for m in moments if m.astimezone(berlin).date() <= date(2025, 3, 31)]
+    counted = Counter((m.weekday(), m.hour) for m in local)
+    assert grid == [[counted[(day, hour)] for hour in range(24)] for day in range(7)]

@@ -2,6 +2,6 @@
 monthly report PDF. No Qt."""
 
 from desktop.reports.monthly import write_monthly_report
-from desktop.reports.stats import statistics, to_csv
+from desktop.reports.stats import statistics, to_csv, weekday_hour
 
-__all__ = ["statistics", "to_csv", "write_monthly_report"]
+__all__ = ["statistics", "to_csv", "weekday_hour", "write_monthly_report"]

@@ -20,6 +20,9 @@ Counting rules:
 
 Keys with a zero count are left out, except `calls_total`, `by_hour` and `talk_time_s`, which are
 always there.
+
+`weekday_hour` counts the same window by seat weekday and hour (the statistics view's heat map); it is
+not one of the §9 keys.
 """
 
 import csv
@@ -57,11 +60,7 @@ _DURATION = "round(unixepoch(c.ended_at, 'subsec') - unixepoch(c.started_at, 'su
 
 def statistics(store: Store, date_from: date, date_to: date, zone: tzinfo | str | None = None) -> dict:
     """The statistics of the calls started in the seat days `date_from` … `date_to` (both included)."""
-    if date_from > date_to:
-        raise BadInput("--from is after --to.")
-    zone = seat_zone(zone) if isinstance(zone, str) else zone or seat_zone()
-    start = datetime.combine(date_from, time.min, zone)
-    end = datetime.combine(date_to + timedelta(days=1), time.min, zone)
+    start, end = _bounds(date_from, date_to, zone)
     window = (to_utc_iso(start), to_utc_iso(end))
 
     def counts(sql: str) -> dict[str, int]:
@@ -97,6 +96,31 @@ def statistics(store: Store, date_from: date, date_to: date, zone: tzinfo | str 
         "referrals_by_kind": coded("referral", "t.kind"),
         "talk_time_s": _talk_time(store, window),
     }
+
+
+def weekday_hour(store: Store, date_from: date, date_to: date, zone: tzinfo | str | None = None) -> list[list[int]]:
+    """The window's calls (as in `statistics`) by seat weekday and seat hour: seven lists of 24 counts,
+    Monday first, `result[weekday][hour]`. Not one of the §9 keys: the statistics view's heat map."""
+    start, end = _bounds(date_from, date_to, zone)
+    grid = [[0] * 24 for _ in range(7)]
+    for seg_start, seg_end, offset in _constant_offset_stretches(start, end):
+        shift = f"{offset:+d} seconds"
+        rows = store.rows(
+            "SELECT CAST(strftime('%w', c.started_at, ?) AS INTEGER), CAST(strftime('%H', c.started_at, ?) AS INTEGER),"
+            f" count(*) FROM call c WHERE {_IN_WINDOW} GROUP BY 1, 2",
+            (shift, shift, seg_start, seg_end),
+        )
+        for sunday_first, hour, count in rows:  # SQLite's %w: 0 is Sunday
+            grid[(sunday_first + 6) % 7][hour] += count
+    return grid
+
+
+def _bounds(date_from: date, date_to: date, zone: tzinfo | str | None) -> tuple[datetime, datetime]:
+    """The window's start and end (exclusive) as aware datetimes in the seat's zone."""
+    if date_from > date_to:
+        raise BadInput("--from is after --to.")
+    zone = seat_zone(zone) if isinstance(zone, str) else zone or seat_zone()
+    return datetime.combine(date_from, time.min, zone), datetime.combine(date_to + timedelta(days=1), time.min, zone)
 
 
 def _level_rank(level: str) -> tuple[int, str]:

@@ -1,0 +1,92 @@
+"""The statistics of a window for leads and admins, and their export as CSV or the monthly PDF (no Qt).
+
+The statistics view asks `StatsService(session).window(date_from, date_to)` on a worker thread (with a
+session of its own, see `Session.another`), shows the `StatsWindow` it gets, and exports that same
+window: what is written is what was on screen. An export is written atomically and recorded in the
+audit log as `stats.exported`, as `python main.py stats --out` does.
+
+The preset windows are seat days: "today", "this week" (Monday to today) and "this month" (the 1st to
+today). A "this shift" preset waits for shifts (issue 6).
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from desktop.clock import seat_time, utc_now
+from desktop.errors import BadInput
+from desktop.fsutil import atomic_write_bytes
+from desktop.reports.monthly import render_monthly_report
+from desktop.reports.stats import statistics, to_csv, weekday_hour
+from desktop.seat import Session
+
+PRESETS = ("today", "week", "month")
+
+
+def seat_today() -> date:
+    return seat_time(utc_now()).date()
+
+
+def preset_window(preset: str, today: date) -> tuple[date, date]:
+    """The first and last seat day (both included) of a preset window ending `today`."""
+    if preset == "today":
+        return today, today
+    if preset == "week":
+        return today - timedelta(days=today.weekday()), today
+    if preset == "month":
+        return today.replace(day=1), today
+    raise BadInput(f"Unknown window {preset!r}: use one of {', '.join(PRESETS)}.")
+
+
+@dataclass(frozen=True)
+class StatsWindow:
+    date_from: date
+    date_to: date
+    stats: dict  # the §9 statistics of `statistics()`
+    weekday_hour: list[list[int]]  # 7 × 24, Monday first, seat time
+
+    @property
+    def days(self) -> list[tuple[str, int]]:
+        """(YYYY-MM-DD, calls) for every day of the window, days without calls as 0."""
+        by_day = self.stats.get("by_day") or {}
+        count = (self.date_to - self.date_from).days + 1
+        days = (self.date_from + timedelta(days=n) for n in range(count))
+        return [(day.isoformat(), by_day.get(day.isoformat(), 0)) for day in days]
+
+
+class StatsService:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def _require(self) -> None:
+        self._session.require("lead", "admin", doing="see statistics")
+
+    def window(self, date_from: date, date_to: date) -> StatsWindow:
+        """The statistics of the calls started in the seat days `date_from` … `date_to` (both included)."""
+        self._require()
+        if date_from > date_to:
+            raise BadInput("The start date is after the end date.")
+        store = self._session.store
+        return StatsWindow(
+            date_from, date_to, statistics(store, date_from, date_to), weekday_hour(store, date_from, date_to)
+        )
+
+    @property
+    def center(self) -> str:
+        """The name the monthly report carries: the seat's name, as in `stats --format pdf`."""
+        return self._session.seat.vault.seat_name
+
+    def export_csv(self, shown: StatsWindow, path: str | Path) -> None:
+        """Write `to_csv` of the window to `path`; nothing is left behind when the write fails."""
+        self._write(Path(path), to_csv(shown.stats).encode("utf-8"), "csv")
+
+    def export_pdf(self, shown: StatsWindow, path: str | Path, lang: str = "zh") -> None:
+        """Write the one-page monthly report of the window to `path`."""
+        lang = "zh" if lang.lower().startswith("zh") else "en"
+        pdf = render_monthly_report(shown.stats, self.center, shown.date_from, shown.date_to, lang)
+        self._write(Path(path), pdf, "pdf")
+
+    def _write(self, target: Path, data: bytes, fmt: str) -> None:
+        self._require()
+        atomic_write_bytes(target, data)
+        self._session.audit.append(self._session.actor, "stats.exported", target.name, {"format": fmt})

@@ -1,0 +1,404 @@
+"""The statistics view for leads and admins: a window of seat days, charts with their numbers as tables,
+export as CSV or as the one-page monthly report PDF.
+
+The statistics are counted on a worker thread on a connection of its own (`Session.another`), and so are
+the exports; the view only shows what comes back. A result that arrives after the window was changed
+again is dropped, so the screen always shows the window in the date fields. An export writes the window
+on screen. The view belongs to the work page and goes with it when the seat locks.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from shiboken6 import isValid
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QStandardPaths
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import risk
+from desktop.errors import HotlineError
+from desktop.reports.service import StatsService, StatsWindow, preset_window, seat_today
+from desktop.seat import Session
+from desktop.taxonomy import (
+    AGE_BANDS,
+    CALL_KINDS,
+    CONCERN_GROUPS,
+    CONCERNS,
+    CRISIS_ACTIONS,
+    EMOTIONS,
+    GENDERS,
+    REFERRAL_KINDS,
+    REGIONS,
+    load_taxonomy,
+)
+from ui.charts import ChartView
+from ui.messages import error_text
+from ui.stats_models import CountTableModel, HeatModel
+from ui.worker import run_in_background
+
+CHART_ROWS = 15  # a bar chart shows the top rows (fewer when it shares its tab); its table shows them all
+CHART_ROWS_STACKED = 10
+RISK_LEVELS = "risk_levels"  # labelled by desktop.risk, not the taxonomy
+TALK_TIME = (  # (key, row of the talk time table, caption of the figure above the tabs)
+    ("total", QT_TRANSLATE_NOOP("StatsView", "Total talk time"), QT_TRANSLATE_NOOP("StatsView", "Talk time (min)")),
+    ("mean", QT_TRANSLATE_NOOP("StatsView", "Mean"), QT_TRANSLATE_NOOP("StatsView", "Mean (min)")),
+    ("median", QT_TRANSLATE_NOOP("StatsView", "Median"), QT_TRANSLATE_NOOP("StatsView", "Median (min)")),
+    ("p90", QT_TRANSLATE_NOOP("StatsView", "90th percentile"), QT_TRANSLATE_NOOP("StatsView", "90th percentile (min)")),
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # the statistics key
+    title: str  # marked for translation, translated at display
+    codes: str  # the code list that labels it
+    in_list_order: bool = False  # every code of the list in its order, zeros too; else most first
+    share: bool = True  # a share of all calls (not for counts of actions)
+
+
+SECTIONS = {
+    s.key: s
+    for s in (
+        Section("by_kind", QT_TRANSLATE_NOOP("StatsView", "Calls by kind"), CALL_KINDS),
+        Section("by_concern_group", QT_TRANSLATE_NOOP("StatsView", "Concerns by group"), CONCERN_GROUPS),
+        Section("by_concern", QT_TRANSLATE_NOOP("StatsView", "Concerns by item"), CONCERNS),
+        Section("by_emotion", QT_TRANSLATE_NOOP("StatsView", "Emotions"), EMOTIONS),
+        Section("by_age_band", QT_TRANSLATE_NOOP("StatsView", "Age bands"), AGE_BANDS, in_list_order=True),
+        Section("by_gender", QT_TRANSLATE_NOOP("StatsView", "Gender"), GENDERS, in_list_order=True),
+        Section("by_region", QT_TRANSLATE_NOOP("StatsView", "Regions"), REGIONS),
+        Section("by_risk_level", QT_TRANSLATE_NOOP("StatsView", "Risk levels"), RISK_LEVELS, in_list_order=True),
+        Section("crisis_actions", QT_TRANSLATE_NOOP("StatsView", "Crisis actions"), CRISIS_ACTIONS, share=False),
+        Section("referrals_by_kind", QT_TRANSLATE_NOOP("StatsView", "Referrals"), REFERRAL_KINDS, share=False),
+    )
+}
+TABS = (  # (tab title, sections side by side)
+    (QT_TRANSLATE_NOOP("StatsView", "Kinds"), ("by_kind",)),
+    (QT_TRANSLATE_NOOP("StatsView", "Concerns"), ("by_concern_group", "by_concern")),
+    (QT_TRANSLATE_NOOP("StatsView", "Emotions"), ("by_emotion",)),
+    (QT_TRANSLATE_NOOP("StatsView", "Age and gender"), ("by_age_band", "by_gender")),
+    (QT_TRANSLATE_NOOP("StatsView", "Regions"), ("by_region",)),
+    (QT_TRANSLATE_NOOP("StatsView", "Risk levels"), ("by_risk_level",)),
+    (QT_TRANSLATE_NOOP("StatsView", "Crisis actions and referrals"), ("crisis_actions", "referrals_by_kind")),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StatsView", text)
+
+
+def _table(model) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class SectionPanel(QWidget):
+    """A bar chart and the table of its numbers, side by side or (`stacked`) one above the other."""
+
+    def __init__(self, title: str, headers: tuple[str, ...], decimals: int = 0, stacked: bool = False, parent=None):
+        super().__init__(parent)
+        self.title = title
+        self.decimals = decimals
+        self.chart_rows = CHART_ROWS_STACKED if stacked else CHART_ROWS
+        self.chart = ChartView()
+        self.model = CountTableModel(headers, decimals, self)
+        self.table = _table(self.model)
+        self.table.setAccessibleName(title)
+        self.note = QLabel(wordWrap=True)
+        self.note.hide()
+        charted = QVBoxLayout()
+        charted.setContentsMargins(0, 0, 0, 0)
+        charted.addWidget(self.chart, 1)
+        charted.addWidget(self.note)
+        layout = QVBoxLayout(self) if stacked else QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(charted, 3)
+        layout.addWidget(self.table, 2)
+
+    def show_rows(self, rows: list[tuple[str, str, float]], total: int = 0, charted=None) -> None:
+        """All `rows` in the table; the top ones (or those `charted(code)` keeps) in the chart."""
+        self.model.set_rows(rows, total)
+        shown = [row for row in rows if charted is None or charted(row[0])][: self.chart_rows]
+        self.chart.show_bars(self.title, [(label, value) for _, label, value in shown], self.decimals)
+        self.note.setText(
+            self.tr("The chart shows the top %1 of %2 rows; the table shows them all.")
+            .replace("%1", str(len(shown)))
+            .replace("%2", str(len(rows)))
+        )
+        self.note.setVisible(charted is None and len(rows) > len(shown))
+
+
+class StatsView(QDialog):
+    """Non-modal; opened from the Seat menu by leads and admins."""
+
+    def __init__(self, session: Session, lang: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Statistics"))
+        self._session = session
+        self._lang = lang
+        self._taxonomy = load_taxonomy()
+        self._request = 0  # the latest count asked for; older answers are dropped
+        self.shown: StatsWindow | None = None
+
+        self.presets = QButtonGroup(self)
+        preset_row = QHBoxLayout()
+        self.preset_buttons = {}
+        for key, text in (
+            ("today", self.tr("Today")),
+            ("week", self.tr("This week")),
+            ("month", self.tr("This month")),
+            ("custom", self.tr("Custom")),
+        ):
+            button = QPushButton(text, checkable=True)
+            self.presets.addButton(button)
+            self.preset_buttons[key] = button
+            preset_row.addWidget(button)
+            button.clicked.connect(lambda _=False, k=key: self.choose(k))
+        self.date_from = QDateEdit(calendarPopup=True, accessibleName=self.tr("From"), displayFormat="yyyy-MM-dd")
+        self.date_to = QDateEdit(calendarPopup=True, accessibleName=self.tr("To"), displayFormat="yyyy-MM-dd")
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._dates_edited)
+        self.export_csv_button = QPushButton(self.tr("Export CSV…"))
+        self.export_csv_button.clicked.connect(lambda: self.export("csv"))
+        self.export_pdf_button = QPushButton(self.tr("Monthly report PDF…"))
+        self.export_pdf_button.clicked.connect(lambda: self.export("pdf"))
+        controls = QHBoxLayout()
+        controls.addLayout(preset_row)
+        controls.addSpacing(12)
+        for label, widget in ((self.tr("From"), self.date_from), (self.tr("to"), self.date_to)):
+            controls.addWidget(QLabel(label))
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        controls.addWidget(self.export_csv_button)
+        controls.addWidget(self.export_pdf_button)
+        self.message = QLabel(wordWrap=True, objectName="statsMessage")
+
+        self.figures: dict[str, QLabel] = {}
+        band = QFrame(objectName="statsFigures")
+        band.setStyleSheet("QFrame#statsFigures { background: #eef2f6; border-radius: 4px; }")
+        figures = QHBoxLayout(band)
+        for key, caption in (("calls_total", self.tr("Calls")), *((k, _tr(c)) for k, _, c in TALK_TIME)):
+            value = QLabel("0", styleSheet="font-size: 22px; font-weight: 600; color: #1f3a5f;")
+            value.setAccessibleName(caption)
+            self.figures[key] = value
+            cell = QVBoxLayout()
+            cell.addWidget(value)
+            cell.addWidget(QLabel(caption))
+            figures.addLayout(cell, 1)
+
+        self.tabs = QTabWidget()
+        self.days_chart = ChartView()
+        self.days_model = CountTableModel((self.tr("Day"), self.tr("Calls"), self.tr("Share of calls")), parent=self)
+        self.days_table = _table(self.days_model)
+        self.days_table.setAccessibleName(self.tr("Calls per day"))
+        days = QWidget()
+        days_layout = QHBoxLayout(days)
+        days_layout.addWidget(self.days_chart, 3)
+        days_layout.addWidget(self.days_table, 1)
+        self.tabs.addTab(days, self.tr("Calls per day"))
+        self.heat_model = HeatModel(self.tr("Total"), self)
+        self.heat_table = QTableView(accessibleName=self.tr("Calls by weekday and hour"))
+        self.heat_table.setModel(self.heat_model)
+        self.heat_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for header in (self.heat_table.horizontalHeader(), self.heat_table.verticalHeader()):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        heat = QWidget()
+        heat_layout = QVBoxLayout(heat)
+        heat_layout.addWidget(QLabel(self.tr("Calls by weekday and hour of the day (seat time)"), wordWrap=True))
+        heat_layout.addWidget(self.heat_table, 1)
+        self.tabs.addTab(heat, self.tr("Weekday × hour"))
+        self.panels: dict[str, SectionPanel] = {}
+        for title, keys in TABS:
+            page = QWidget()
+            row = QHBoxLayout(page)
+            for key in keys:
+                section = SECTIONS[key]
+                headers = (_tr(section.title), self.tr("Calls") if section.share else self.tr("Count"))
+                if section.share:
+                    headers += (self.tr("Share of calls"),)
+                panel = SectionPanel(_tr(section.title), headers, stacked=len(keys) > 1)
+                self.panels[key] = panel
+                row.addWidget(panel, 1)
+            self.tabs.addTab(page, _tr(title))
+        self.talk_panel = SectionPanel(self.tr("Talk time (min)"), (self.tr("Figure"), self.tr("Minutes")), 1)
+        talk = QWidget()
+        talk_layout = QVBoxLayout(talk)
+        talk_layout.addWidget(self.talk_panel, 1)
+        talk_layout.addWidget(QLabel(self.tr("Talk time covers the calls with an end time."), wordWrap=True))
+        self.tabs.addTab(talk, self.tr("Talk time"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.message)
+        layout.addWidget(band)
+        layout.addWidget(self.tabs, 1)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter in a date field must not press a preset or an export
+        self.resize(1240, 760)
+        self.choose("month")
+
+    # ----- the window -----------------------------------------------------------------------------
+
+    def window_dates(self) -> tuple[date, date]:
+        return self.date_from.date().toPython(), self.date_to.date().toPython()
+
+    def choose(self, preset: str) -> None:
+        """A preset sets both dates and counts; "custom" leaves the dates to the person."""
+        self.preset_buttons[preset].setChecked(True)
+        if preset == "custom":
+            self.date_from.setFocus()
+            return
+        first, last = preset_window(preset, seat_today())
+        for edit, day in ((self.date_from, first), (self.date_to, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+        self.refresh()
+
+    def _dates_edited(self) -> None:
+        self.preset_buttons["custom"].setChecked(True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Count the window in the date fields, off the GUI thread."""
+        self._request += 1
+        request = self._request
+        date_from, date_to = self.window_dates()
+        if date_from > date_to:
+            self._show(None)
+            self._say(self.tr("The start date is after the end date: choose a start on or before the end."), True)
+            return
+        self._say(self.tr("Counting…"))
+        session = self._session
+
+        def work() -> StatsWindow:
+            with session.another() as own:
+                return StatsService(own).window(date_from, date_to)
+
+        run_in_background(work, lambda result: self._counted(request, result), lambda exc: self._failed(request, exc))
+
+    def _counted(self, request: int, result: StatsWindow) -> None:
+        if isValid(self) and request == self._request:
+            self._say("")
+            self._show(result)
+
+    def _failed(self, request: int, exc: Exception) -> None:
+        if not isinstance(exc, HotlineError):
+            raise exc
+        if isValid(self) and request == self._request:
+            self._show(None)
+            self._say(error_text(exc), True)
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #9a3412;" if problem else "color: #52606d;")
+        self.message.setVisible(bool(text))
+
+    # ----- showing --------------------------------------------------------------------------------
+
+    def _label(self, section: Section, code: str) -> str:
+        if section.codes == RISK_LEVELS:
+            return risk.level_label(code, self._lang)
+        return self._taxonomy.label(section.codes, code, self._lang)
+
+    def _rows(self, section: Section, counts: dict[str, int]) -> list[tuple[str, str, int]]:
+        if section.in_list_order:
+            known = list(risk.LEVELS) if section.codes == RISK_LEVELS else self._taxonomy.codes(section.codes)
+            codes = known + [code for code in counts if code not in known]
+        else:
+            codes = sorted(counts, key=lambda c: (-counts[c], c == "unknown", c))
+        return [(code, self._label(section, code), counts.get(code, 0)) for code in codes]
+
+    def _show(self, shown: StatsWindow | None) -> None:
+        """Fill every chart and table from `shown`; None empties them (nothing stale stays on screen)."""
+        self.shown = shown
+        for button in (self.export_csv_button, self.export_pdf_button):
+            button.setEnabled(shown is not None)
+        stats = shown.stats if shown else {}
+        total = stats.get("calls_total", 0)
+        talk = stats.get("talk_time_s") or {}
+        self.figures["calls_total"].setText(f"{total:,}")
+        for key, _, _ in TALK_TIME:
+            self.figures[key].setText(f"{talk.get(key, 0) / 60:,.1f}")
+        days = shown.days if shown else []
+        self.days_model.set_rows([(day, day, count) for day, count in days], total)
+        self.days_chart.show_days(self.tr("Calls per day"), days)
+        self.heat_model.set_grid(shown.weekday_hour if shown else [[0] * 24 for _ in range(7)])
+        for key, panel in self.panels.items():
+            panel.show_rows(self._rows(SECTIONS[key], stats.get(key) or {}) if shown else [], total)
+        self.talk_panel.show_rows(
+            [(k, _tr(t), talk.get(k, 0) / 60) for k, t, _ in TALK_TIME] if shown else [],
+            charted=lambda key: key != "total",  # the total would dwarf the per-call figures
+        )
+
+    # ----- export ---------------------------------------------------------------------------------
+
+    def ask_path(self, fmt: str, suggested: str) -> str:
+        """Where to write the export ('' when cancelled). Tests replace this method."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        kinds = self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export statistics"), str(Path(folder) / suggested), kinds)
+        return path
+
+    def export(self, fmt: str) -> None:
+        """Write the window on screen as CSV or as the monthly report PDF, off the GUI thread."""
+        shown = self.shown
+        if shown is None:
+            return
+        name = "hotline-stats" if fmt == "csv" else "hotline-report"
+        path = self.ask_path(fmt, f"{name}-{shown.date_from.isoformat()}-{shown.date_to.isoformat()}.{fmt}")
+        if not path:
+            return
+        if Path(path).suffix.lower() != f".{fmt}":
+            path += f".{fmt}"
+        session, lang = self._session, self._lang
+
+        def work() -> str:
+            with session.another() as own:
+                service = StatsService(own)
+                service.export_csv(shown, path) if fmt == "csv" else service.export_pdf(shown, path, lang)
+            return path
+
+        for button in (self.export_csv_button, self.export_pdf_button):
+            button.setEnabled(False)
+        self._say(self.tr("Writing %1…").replace("%1", path))
+        run_in_background(work, self._exported, self._export_failed)
+
+    def _exported(self, path: str) -> None:
+        if isValid(self):
+            self._show_buttons()
+            self._say(self.tr("Written to %1.").replace("%1", path))
+
+    def _export_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, HotlineError):
+            raise exc
+        if isValid(self):
+            self._show_buttons()
+            self._say(self.tr("Nothing was exported.") + " " + error_text(exc), True)
+
+    def _show_buttons(self) -> None:
+        for button in (self.export_csv_button, self.export_pdf_button):
+            button.setEnabled(self.shown is not None)

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 debian_packages=(
   fonts-noto-cjk                                    # Chinese on screen
   fonts-wqy-microhei                                # Chinese embedded in PDFs (TrueType)
-  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+  libegl1 libgl1 libx11-6 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libgssapi-krb5-2
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
 )
 if command -v dpkg-query >/dev/null; then

@@ -115,3 +115,26 @@ def test_generated_calls_import_and_count_as_the_file_says(session, tmp_path):
     assert {"none", "low", "moderate", "high"} <= set(got["by_risk_level"])
     assert got["by_kind"]["counselling"] > 0.6 * got["calls_total"]
     assert sum(got["by_hour"][19:23]) > sum(got["by_hour"][3:7])
+
+
+@pytest.mark.slow
+def test_the_100000_call_file_through_the_commands_counts_as_the_file_says(tmp_path):
+    """The issue's own check: `import` of 100,000 generated calls, then `stats` of the first week."""
+    from tests.conftest import ADMIN, ADMIN_PASSWORD, run_cli
+
+    path, calls, days = tmp_path / "calls.jsonl", 100_000, 60
+    with path.open("w", encoding="utf-8") as out:
+        for call in generate(calls, SEED, START, days):
+            out.write(json.dumps(call, ensure_ascii=False) + "\n")
+    home, login = tmp_path / "seat", {"HOTLINE_LOG_USER": ADMIN, "HOTLINE_LOG_PASSWORD": ADMIN_PASSWORD}
+    assert run_cli("init", "--seat", "导入席位", "--admin", ADMIN, home=home, env=login).returncode == 0
+    imported = run_cli("import", str(path), home=home, env=login, timeout=600)
+    assert imported.returncode == 0, imported.stderr
+    assert "Imported 100,000 call(s)" in imported.stdout
+
+    last = START + timedelta(days=WINDOW_DAYS - 1)
+    counted = run_cli("stats", "--from", START.isoformat(), "--to", last.isoformat(), home=home, env=login)
+    assert counted.returncode == 0, counted.stderr
+    got, expected = json.loads(counted.stdout), _expected(path, START, last)
+    assert 10_000 < expected["calls_total"] < calls
+    assert got == expected

@@ -68,7 +68,8 @@ def save_call(session, marker: str, started: datetime = OLD) -> int:
     service.add_amendment(call_id, f"补充：{marker}")
     follow_up = session.store.one("SELECT id FROM follow_up WHERE call_id = ?", (call_id,))[0]
     FollowUpService(session).complete(follow_up, f"已回访，{marker}")
-    SupervisionService(session).add_note(call_id, f"督导意见：{marker}")
+    if session.role in ("lead", "admin"):  # supervision notes are a lead's
+        SupervisionService(session).add_note(call_id, f"督导意见：{marker}")
     return call_id
 
 

@@ -186,6 +186,7 @@ class CallRow:
     risk_level: str
     summary: str
     legal_hold: bool = False  # kept whole past the retention period (DESIGN.md §2.6)
+    supervision_flag: bool = False  # a lead marked it for review (leads and admins see it)
 
     @property
     def duration_s(self) -> int | None:

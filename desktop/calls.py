@@ -64,7 +64,8 @@ _CODE_TABLES = (
 )
 _ROW_COLUMNS = (
     "c.id, c.started_at, c.ended_at, c.counselor, c.kind, c.case_code, c.risk_level, c.summary,"
-    " (SELECT group_concat(code, ' ') FROM call_concern WHERE call_id = c.id), c.legal_hold"
+    " (SELECT group_concat(code, ' ') FROM call_concern WHERE call_id = c.id), c.legal_hold,"
+    " c.supervision_flag"
 )
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def _concern_codes(concern: str, prefix: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _call_row(row) -> CallRow:
-    call_id, started, ended, counselor, kind, case_code, risk, summary, concerns, held = row
+    call_id, started, ended, counselor, kind, case_code, risk, summary, concerns, held, flagged = row
     return CallRow(
         call_id,
         parse_iso(started),
@@ -95,6 +96,7 @@ def _call_row(row) -> CallRow:
         risk,
         summary,
         bool(held),
+        bool(flagged),
     )
 
 

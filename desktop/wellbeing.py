@@ -16,6 +16,8 @@ from desktop.store.store import Store
 
 BREAK_MINUTES = 15
 RUN_LIMIT_MINUTES = 120  # talk for this long without a break and a break is suggested
+BREAK_RANGE = (5, 60)  # what a seat may set, in minutes
+RUN_RANGE = (30, 480)
 HIGH_LEVELS = ("high", "imminent")
 SETTING_BREAK = "wellbeing_break_minutes"
 SETTING_RUN = "wellbeing_run_minutes"
@@ -51,13 +53,15 @@ def thresholds(store: Store) -> Thresholds:
             return default
         return value if low <= value <= high else default
 
-    return Thresholds(number(SETTING_BREAK, BREAK_MINUTES, 5, 60), number(SETTING_RUN, RUN_LIMIT_MINUTES, 30, 480))
+    return Thresholds(
+        number(SETTING_BREAK, BREAK_MINUTES, *BREAK_RANGE), number(SETTING_RUN, RUN_LIMIT_MINUTES, *RUN_RANGE)
+    )
 
 
 def set_thresholds(session, break_minutes: int, run_minutes: int) -> None:
     """Leads and admins set the thresholds (seat settings), audited."""
     session.require("lead", "admin", doing="change the break thresholds")
-    if not (5 <= break_minutes <= 60 and 30 <= run_minutes <= 480):
+    if not (BREAK_RANGE[0] <= break_minutes <= BREAK_RANGE[1] and RUN_RANGE[0] <= run_minutes <= RUN_RANGE[1]):
         raise BadInput("A break is 5–60 minutes and a run 30–480 minutes.")
     with session.store.transaction():
         SettingsRepo(session.store).set(SETTING_BREAK, str(break_minutes))

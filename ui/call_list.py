@@ -33,7 +33,8 @@ PAGE_SIZE = 100
 class CallTableModel(QAbstractTableModel):
     """Rows are `CallRow`s; `ROW_ROLE` returns the row itself so it survives a sort proxy."""
 
-    COL_TIME, COL_DURATION, COL_KIND, COL_COUNSELOR, COL_CASE, COL_RISK, COL_CONCERNS, COL_SUMMARY, COL_HOLD = range(9)
+    COL_TIME, COL_DURATION, COL_KIND, COL_COUNSELOR, COL_CASE, COL_RISK, COL_CONCERNS, COL_SUMMARY = range(8)
+    COL_HOLD, COL_SUPERVISION = 8, 9  # shown to leads and admins only
 
     def __init__(self, taxonomy: Taxonomy, lang: str, parent=None):
         super().__init__(parent)
@@ -50,6 +51,7 @@ class CallTableModel(QAbstractTableModel):
             self.tr("Concerns"),
             self.tr("Summary"),
             self.tr("Legal hold"),
+            self.tr("Supervision"),
         )
 
     def set_rows(self, rows: list[CallRow]) -> None:
@@ -79,6 +81,8 @@ class CallTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_HOLD and row.legal_hold:
             return self.tr("Under legal hold: kept whole past the retention period.")
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_SUPERVISION and row.supervision_flag:
+            return self.tr("Flagged for supervision by a lead.")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
@@ -102,15 +106,20 @@ class CallTableModel(QAbstractTableModel):
             return row.summary
         if column == self.COL_HOLD:
             return self.tr("Held") if row.legal_hold else ""
+        if column == self.COL_SUPERVISION:
+            return self.tr("Flagged") if row.supervision_flag else ""
         return None
 
 
 class CallList(QWidget):
     """Filters above, the table, paging below. Emits `open_call(id)` on Enter or double-click, and, for leads
-    and admins (`can_hold`), `hold_requested(id, held)` from the row's context menu."""
+    and admins (`can_hold`), `hold_requested(id, held)`, `supervision_flag_requested(id, flagged)` and
+    `supervision_notes_requested(id)` from the row's context menu."""
 
     open_call = Signal(int)
     hold_requested = Signal(int, bool)
+    supervision_flag_requested = Signal(int, bool)
+    supervision_notes_requested = Signal(int)
 
     def __init__(
         self, service: CallService, taxonomy: Taxonomy, lang: str, can_see_all: bool, can_hold=False, parent=None
@@ -163,6 +172,7 @@ class CallList(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(CallTableModel.COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(CallTableModel.COL_HOLD, not can_hold)  # counselors cannot place a hold
+        self.table.setColumnHidden(CallTableModel.COL_SUPERVISION, not can_hold)  # nor see supervision
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
@@ -240,7 +250,7 @@ class CallList(QWidget):
         self.open_call.emit(self.model.row_at(row).id)
 
     def menu_for(self, row: int) -> QMenu:
-        """The context menu of a row: open it, and for leads and admins place or lift a legal hold."""
+        """The context menu of a row: open it; for leads and admins a legal hold and supervision."""
         call = self.model.row_at(row)
         menu = QMenu(self)
         opening = QAction(self.tr("Open"), menu)
@@ -251,6 +261,14 @@ class CallList(QWidget):
             hold = QAction(text, menu, objectName="legalHoldAction")
             hold.triggered.connect(lambda: self.hold_requested.emit(call.id, not call.legal_hold))
             menu.addAction(hold)
+            menu.addSeparator()
+            text = self.tr("Remove supervision flag") if call.supervision_flag else self.tr("Flag for supervision")
+            flag = QAction(text, menu, objectName="supervisionFlagAction")
+            flag.triggered.connect(lambda: self.supervision_flag_requested.emit(call.id, not call.supervision_flag))
+            menu.addAction(flag)
+            notes = QAction(self.tr("Supervision notes…"), menu, objectName="supervisionNotesAction")
+            notes.triggered.connect(lambda: self.supervision_notes_requested.emit(call.id))
+            menu.addAction(notes)
         return menu
 
     def _context_menu(self, position) -> None:

@@ -30,6 +30,11 @@ CORE_MESSAGES = (
         "messages",
         "This call can no longer be edited (24 hours have passed, or it is not yours); add an amendment.",
     ),
+    QT_TRANSLATE_NOOP("messages", "The planned end of the shift must be later than now."),
+    QT_TRANSLATE_NOOP("messages", "A shift is planned for at most 24 hours; choose an earlier end."),
+    QT_TRANSLATE_NOOP("messages", "No shift is open on this seat."),
+    QT_TRANSLATE_NOOP("messages", "The supervision note is empty."),
+    QT_TRANSLATE_NOOP("messages", "A break is 5–60 minutes and a run 30–480 minutes."),
 )
 
 

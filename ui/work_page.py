@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QMetaMethod, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import privacy
@@ -17,6 +17,7 @@ from desktop.followups import FollowUpService
 from desktop.retention import set_legal_hold
 from desktop.risk import level_label
 from desktop.seat import Session
+from desktop.supervision import SupervisionService
 from desktop.taxonomy import CALL_KINDS, CONCERNS, load_taxonomy
 from ui.call_form import CallForm
 from ui.call_list import CallList
@@ -25,13 +26,18 @@ from ui.followup_queue import FollowUpQueue
 from ui.import_calls import CallImport
 from ui.messages import core_text, error_text
 from ui.retention_runner import RetentionRunner
+from ui.shift_dialog import ShiftDialog
+from ui.shift_status import ShiftStatus
+from ui.supervision_dialog import SupervisionDialog
 
 
 class WorkPage(QWidget):
-    """Everything bound to one session. `status(text)` reports what happened, for the status bar."""
+    """Everything bound to one session. `status(text)` reports what happened, for the status bar;
+    `handover_requested(shift_id)` asks for the handover summary of a shift the lead just closed."""
 
     status = Signal(str)
     follow_ups_changed = Signal(int, int)
+    handover_requested = Signal(int)
 
     def __init__(self, session: Session, lang: str, autosave_seconds: int, parent=None):
         super().__init__(parent)
@@ -69,6 +75,13 @@ class WorkPage(QWidget):
         self.form.case_code_entered.connect(self._show_case_history)
         self.calls.open_call.connect(self.open_call)
         self.calls.hold_requested.connect(self.set_legal_hold)
+        self.calls.supervision_flag_requested.connect(self.set_supervision_flag)
+        self.calls.supervision_notes_requested.connect(self.show_supervision_notes)
+        # the shift and this counselor's talk time, for the status bar (the main window places it)
+        self.shift_status = ShiftStatus(session, lambda: self.alive)
+        self.destroyed.connect(self.shift_status.deleteLater)  # it lives in the status bar, and goes with the page
+        self.shift_status.break_suggested.connect(self.status)
+        QTimer.singleShot(0, self.shift_status.refresh)  # once the window listens to `status`
         # the shred of calls past the retention period; the main window starts it after log-in
         self.retention = RetentionRunner(session, lambda: self.has_unsaved_call, self)
         self.retention.status.connect(self.status)
@@ -216,8 +229,13 @@ class WorkPage(QWidget):
         self._dirty = False
         self._autosave.stop()
         self.queue.reload()
-        self.status.emit(self.tr("Call saved (%1).").replace("%1", str(result.call_id)))
+        self._saved(self.tr("Call saved (%1).").replace("%1", str(result.call_id)))
         return True
+
+    def _saved(self, text: str) -> None:
+        """Say a call was saved, with a break suggestion if one has just come up."""
+        suggestion = self.shift_status.refresh(announce=False)
+        self.status.emit(f"{text} {suggestion}" if suggestion else text)
 
     def quick_log(self, kind: str) -> None:
         """One key for a silent call, a hang-up, a wrong number or harassment: a new call with the kind and the
@@ -249,7 +267,7 @@ class WorkPage(QWidget):
         self._dirty = False
         self._autosave.stop()
         self.service.discard_draft()
-        self.status.emit(self.tr("Logged: %1.").replace("%1", label) + f" ({result.call_id})")
+        self._saved(self.tr("Logged: %1.").replace("%1", label) + f" ({result.call_id})")
 
     def _show_case_history(self, code: str) -> None:
         visits = self.service.case_history(code)
@@ -292,6 +310,58 @@ class WorkPage(QWidget):
         self.calls.refresh()
         text = self.tr("Call %1 is under legal hold.") if held else self.tr("The legal hold on call %1 was lifted.")
         self.status.emit(text.replace("%1", str(call_id)))
+
+    def set_supervision_flag(self, call_id: int, flagged: bool) -> None:
+        """Flag a call for supervision or remove the flag (leads and admins)."""
+        try:
+            SupervisionService(self.session).flag(call_id, flagged)
+        except HotlineError as exc:
+            QMessageBox.warning(self, self.tr("Supervision"), error_text(exc))
+            return
+        self.calls.refresh()
+        if flagged:
+            text = self.tr("Call %1 is flagged for supervision.")
+        else:
+            text = self.tr("The supervision flag on call %1 was removed.")
+        self.status.emit(text.replace("%1", str(call_id)))
+
+    def show_supervision_notes(self, call_id: int) -> None:
+        try:
+            dialog = SupervisionDialog(SupervisionService(self.session), call_id, self._names(), self)
+        except HotlineError as exc:
+            QMessageBox.warning(self, self.tr("Supervision"), error_text(exc))
+            return
+        dialog.note_added.connect(lambda _: self.calls.refresh())
+        dialog.exec()
+
+    def _names(self) -> dict[str, str]:
+        return dict(self.session.seat.vault.accounts())
+
+    # ----- the shift (leads and admins) -----------------------------------------------------------
+
+    def shift_dialog(self) -> ShiftDialog:
+        """The shift window of this session, made on first use; it goes with the page when the seat locks."""
+        dialog = self.findChild(ShiftDialog)
+        if dialog is None:
+            dialog = ShiftDialog(self.session, self)
+            dialog.changed.connect(lambda: self.shift_status.refresh())
+            dialog.closed.connect(self._shift_closed)
+        return dialog
+
+    def _shift_closed(self, shift_id: int) -> None:
+        """Offer the handover summary once something can print it (the main window connects it)."""
+        if not self.isSignalConnected(QMetaMethod.fromSignal(self.handover_requested)):
+            self.status.emit(self.tr("The shift is closed."))
+            return
+        answer = QMessageBox.question(
+            self.shift_dialog(),
+            self.tr("Close shift"),
+            self.tr("The shift is closed. Print the handover summary for the next lead now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.alive:
+            self.handover_requested.emit(shift_id)
 
     def find(self) -> None:
         self.tabs.setCurrentWidget(self.calls)

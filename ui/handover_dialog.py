@@ -122,9 +122,10 @@ class HandoverDialog(QDialog):
 
     # ----- the shifts -----------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """List the latest shifts again (keeping the one chosen) and show the chosen one's summary."""
-        chosen = self.shift.currentData()
+    def reload(self, prefer: int | None = None) -> None:
+        """List the latest shifts again (keeping the one chosen, or choosing `prefer`) and show the chosen
+        one's summary."""
+        chosen = prefer if prefer is not None else self.shift.currentData()
         try:
             choices, last_ended = HandoverService(self._session).choices()
         except HotlineError as exc:
@@ -366,10 +367,11 @@ class HandoverDialog(QDialog):
         self.message.setStyleSheet("color: #9a3412;" if problem else "color: #52606d;")
         self.message.setVisible(bool(text))
 
-    def present(self) -> None:
-        """Show the window in front, listing the shifts again unless it is open already."""
-        if not self.isVisible() and not self._job:
-            self.reload()
+    def present(self, shift_id: int | None = None) -> None:
+        """Show the window in front, listing the shifts again unless it is open already; with `shift_id`
+        (a shift just closed), that shift's summary."""
+        if shift_id is not None or (not self.isVisible() and not self._job):
+            self.reload(shift_id)
         self.show()
         self.raise_()
         self.activateWindow()

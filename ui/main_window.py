@@ -20,8 +20,10 @@ from desktop.taxonomy import CALL_KINDS, load_taxonomy
 from desktop.vault import keyring_status
 from ui import settings
 from ui.directory_dialog import DirectoryDialog
+from ui.handover_dialog import HandoverDialog
 from ui.login import LoginPage
 from ui.settings_dialog import SettingsDialog
+from ui.stats_view import StatsView
 from ui.work_page import WorkPage
 
 log = logging.getLogger(__name__)
@@ -126,11 +128,23 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.lock_action)
         self.directory_action = QAction(self.tr("Referral directory…"), self)
         self.directory_action.triggered.connect(self._directory)
+        self.stats_action = QAction(self.tr("Statistics…"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
+        self.stats_action.triggered.connect(self._statistics)
+        self.shift_action = QAction(self.tr("Shift…"), self, shortcut=QKeySequence("Ctrl+Shift+B"))
+        self.shift_action.triggered.connect(self._shift)
+        self.handover_action = QAction(self.tr("Handover…"), self, shortcut=QKeySequence("Ctrl+H"))
+        self.handover_action.triggered.connect(lambda: self._handover())
+        self.import_action = QAction(self.tr("Import calls…"), self)
+        self.import_action.triggered.connect(lambda: self.work.import_calls() if self.work else None)
         self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.triggered.connect(self._settings)
         seat_menu = self.menuBar().addMenu(self.tr("&Seat"))
         seat_menu.addAction(self.lock_action)
         seat_menu.addAction(self.directory_action)
+        seat_menu.addAction(self.shift_action)
+        seat_menu.addAction(self.stats_action)
+        seat_menu.addAction(self.handover_action)
+        seat_menu.addAction(self.import_action)
         seat_menu.addAction(self.settings_action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
@@ -149,6 +163,10 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(working)
         self.settings_action.setEnabled(working)  # nobody changes the idle lock at a locked seat
         self.directory_action.setEnabled(working)
+        self.import_action.setEnabled(working)
+        self.stats_action.setEnabled(working)
+        self.shift_action.setEnabled(working)
+        self.handover_action.setEnabled(working)
 
     def _clipboard_changed(self) -> None:
         if QApplication.focusWidget() is not None and self.session is not None:
@@ -158,6 +176,28 @@ class MainWindow(QMainWindow):
         if self.work is not None:
             work = self.work
             DirectoryDialog(work.directory, work.taxonomy, self.lang, lambda: work.alive, self).exec()
+
+    def _statistics(self) -> None:
+        if self.work is None or self.session.role not in ("lead", "admin"):
+            return
+        view = self.work.findChild(StatsView) or StatsView(self.session, self.lang, self.work)  # locks with the page
+        view.show()
+        view.raise_()
+        view.activateWindow()
+
+    def _handover(self, shift_id: int | None = None) -> None:
+        if self.work is None or self.session.role not in ("lead", "admin"):
+            return
+        dialog = self.work.findChild(HandoverDialog) or HandoverDialog(self.session, self.lang, self.work)
+        dialog.present(shift_id)  # non-modal; it belongs to the work page, so it goes when the seat locks
+
+    def _shift(self) -> None:
+        if self.work is None or self.session.role not in ("lead", "admin"):
+            return
+        dialog = self.work.shift_dialog()  # belongs to the page, so it goes when the seat locks
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def _follow_ups(self, due: int, overdue: int) -> None:
         text = self.tr("Follow-ups: %n due", "", due)
@@ -169,7 +209,7 @@ class MainWindow(QMainWindow):
         self.follow_up_corner.setVisible(due > 0)
 
     def _settings(self) -> None:
-        dialog = SettingsDialog(self)
+        dialog = SettingsDialog(self, self.session)
         if dialog.exec():
             self.idle.setInterval(settings.read(settings.IDLE_MINUTES) * 60_000)
             if self.session is not None:
@@ -189,9 +229,16 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"{account.display_name} ({account.code}) · {self.seat.vault.seat_name}")
         self._set_working(True)
         self.directory_action.setVisible(session.role == "admin")
+        self.import_action.setVisible(session.role == "admin")
+        self.stats_action.setVisible(session.role in ("lead", "admin"))
+        self.shift_action.setVisible(session.role in ("lead", "admin"))
+        self.statusBar().insertPermanentWidget(0, self.work.shift_status)  # the shift, for everyone
+        self.handover_action.setVisible(session.role in ("lead", "admin"))
+        self.work.handover_requested.connect(self._handover)  # closing a shift offers its summary
         self.idle.start()
         self.work.form.kind.setFocus()
         QTimer.singleShot(0, self.work.offer_draft)
+        self.work.retention.start()  # off the GUI thread; then daily at the quiet hour
 
     def lock(self) -> None:
         """Hide the call, keep its draft encrypted, drop the key. Unlocking needs the same person's password."""

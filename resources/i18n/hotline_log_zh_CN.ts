@@ -208,9 +208,99 @@
     </message>
 </context>
 <context>
+    <name>CallImport</name>
+    <message>
+        <location filename="../../ui/import_calls.py" line="+33"/>
+        <location line="+32"/>
+        <source>Import calls</source>
+        <translation>导入来电记录</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Exchange files (*.jsonl);;All files (*)</source>
+        <translation>交换文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>Checking the file: %n line(s) checked…</source>
+        <translation>
+            <numerusform>正在检查文件：已检查 %n 行…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Importing %n call(s)…</source>
+        <translation>
+            <numerusform>正在导入 %n 条来电记录…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Calls imported: %1</source>
+        <translation>已导入来电：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already here, skipped: %1</source>
+        <translation>已存在、跳过：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifiers hidden: %1</source>
+        <translation>已隐去的身份信息：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The import is complete.</source>
+        <translation>导入已完成。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>导入已取消，没有导入任何记录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>The file was not imported; nothing was written.</source>
+        <translation>文件未导入，没有写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The import failed (%1); nothing was written.</source>
+        <translation>导入失败（%1），没有写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>CallList</name>
     <message>
-        <location filename="../../ui/call_list.py" line="+113"/>
+        <location filename="../../ui/call_list.py" line="+134"/>
         <source>Search notes and summaries (e.g. 失眠)</source>
         <translation>搜索记录和摘要（如：失眠）</translation>
     </message>
@@ -221,12 +311,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-49"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -276,7 +366,7 @@
         <translation>通话记录</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Newer</source>
         <translation>较新</translation>
     </message>
@@ -290,18 +380,53 @@
         <source>to</source>
         <translation>至</translation>
     </message>
+    <message>
+        <location line="+51"/>
+        <source>%1–%2 of more than %3 calls</source>
+        <translation>第 %1–%2 条，共超过 %3 条来电</translation>
+    </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+2"/>
         <source>%1–%2 of %n call(s)</source>
         <translation>
             <numerusform>第 %1–%2 条，共 %n 通来电</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lift the legal hold</source>
+        <translation>解除法律保留</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Place under legal hold</source>
+        <translation>设为法律保留</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove supervision flag</source>
+        <translation>取消督导标记</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flag for supervision</source>
+        <translation>标记为需督导</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Supervision notes…</source>
+        <translation>督导记录…</translation>
+    </message>
 </context>
 <context>
     <name>CallTableModel</name>
     <message>
-        <location line="-168"/>
+        <location line="-224"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -339,6 +464,36 @@
         <location line="+1"/>
         <source>Summary</source>
         <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal hold</source>
+        <translation>法律保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervision</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Under legal hold: kept whole past the retention period.</source>
+        <translation>法律保留：超过保存期限也完整保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flagged for supervision by a lead.</source>
+        <translation>班长已标记为需督导。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Held</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flagged</source>
+        <translation>已标记</translation>
     </message>
 </context>
 <context>
@@ -756,6 +911,214 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="+58"/>
+        <source>Handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Shift</source>
+        <translation>班次(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working</source>
+        <translation>工作中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Summary size</source>
+        <translation>摘要大小</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview of the handover summary</source>
+        <translation>交接班摘要预览</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Save P&amp;DF…</source>
+        <translation>保存 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>There is no shift on this seat yet: nothing to hand over.</source>
+        <translation>此席位还没有任何班次：没有需要交接的内容。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>automatic shift</source>
+        <translation>自动班次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Preparing the summary…</source>
+        <translation>正在生成摘要…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The summary could not be prepared.</source>
+        <translation>无法生成摘要。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The summary could not be shown.</source>
+        <translation>无法显示摘要。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n 个来电</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save handover summary</source>
+        <translation>保存交接班摘要</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saving to %1…</source>
+        <translation>正在保存到 %1…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The summary was not saved.</source>
+        <translation>摘要未保存。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print handover summary</source>
+        <translation>打印交接班摘要</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Handover summary</source>
+        <translation>交接班摘要</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The chosen pages are not in the summary (pages 1–%1).</source>
+        <translation>所选页码不在摘要范围内（第 1–%1 页）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>已向打印机发送 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file %1 could not be written: check that its folder exists and can be written to.</source>
+        <translation>无法写入文件 %1：请检查其所在文件夹是否存在且可写。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The printer did not take the summary: check that it is switched on and connected, or choose another printer.</source>
+        <translation>打印机未能接收摘要：请检查打印机是否开机并已连接，或选择其他打印机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was recorded as printed.</source>
+        <translation>未记录为已打印。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The summary was printed, but the audit log could not record it.</source>
+        <translation>摘要已打印，但审计日志未能记录此次打印。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The summary was not printed.</source>
+        <translation>摘要未打印。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Something went wrong (%1).</source>
+        <translation>出现了问题（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverNoteDialog</name>
+    <message>
+        <location filename="../../ui/shift_dialog.py" line="+111"/>
+        <location line="+6"/>
+        <source>Handover note</source>
+        <translation>交接说明</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>What the next shift must know. Phone numbers, ID numbers and accounts are hidden on saving.</source>
+        <translation>下一班需要知道的事项。保存时会隐去电话号码、身份证号和账号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For example: calls to follow up, open referrals, the line.</source>
+        <translation>例如：需要回访的来电、未完成的转介、线路情况。</translation>
+    </message>
+</context>
+<context>
     <name>KeywordTags</name>
     <message>
         <location filename="../../ui/widgets/keywords.py" line="+15"/>
@@ -859,7 +1222,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+60"/>
+        <location filename="../../ui/main_window.py" line="+62"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -920,6 +1283,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Statistics…</source>
+        <translation>统计…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shift…</source>
+        <translation>班次…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handover…</source>
+        <translation>交接班…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import calls…</source>
+        <translation>导入来电记录…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -929,7 +1312,7 @@
         <translation>席位(&amp;S)</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+62"/>
         <source>Follow-ups: %n due</source>
         <translation>
             <numerusform>随访：%n 项到期</numerusform>
@@ -943,7 +1326,7 @@
         </translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
     </message>
@@ -951,6 +1334,37 @@
         <location line="+1"/>
         <source>The call on screen is not saved. It is kept as a draft for your next log-in. Close?</source>
         <translation>屏幕上的通话尚未保存，将作为草稿保留到您下次登录。确定关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <location filename="../../ui/shift_dialog.py" line="-55"/>
+        <location line="+38"/>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+11"/>
+        <source>Counselors on duty</source>
+        <translation>值班咨询员</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Planned end</source>
+        <translation>计划结束时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seat time. A shift is planned for at most 24 hours.</source>
+        <translation>席位时间。一个班次最长计划 24 小时。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open shift</source>
+        <translation>开班</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1520,21 @@
     </message>
 </context>
 <context>
+    <name>RetentionRunner</name>
+    <message numerus="yes">
+        <location filename="../../ui/retention_runner.py" line="+87"/>
+        <source>The free text of %n call(s) past the retention period was shredded.</source>
+        <translation>
+            <numerusform>已粉碎 %n 条超过保存期限的来电的文字内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Old call text could not be shredded this time; it is tried again at the next log-in and daily.</source>
+        <translation>这次未能粉碎过期来电的文字内容；下次登录时和每天都会再试。</translation>
+    </message>
+</context>
+<context>
     <name>RiskPanel</name>
     <message>
         <location filename="../../ui/risk_panel.py" line="+52"/>
@@ -1197,14 +1626,23 @@
     </message>
 </context>
 <context>
+    <name>SectionPanel</name>
+    <message>
+        <location filename="../../ui/stats_view.py" line="+147"/>
+        <source>The chart shows the top %1 of %2 rows; the table shows them all.</source>
+        <translation>图表显示 %2 项中的前 %1 项；表格列出全部。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+11"/>
+        <location filename="../../ui/settings_dialog.py" line="+28"/>
+        <location line="+43"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-42"/>
         <location line="+9"/>
         <source>Language</source>
         <translation>界面语言</translation>
@@ -1233,6 +1671,26 @@
         <location line="+1"/>
         <source>The window locks itself after this many minutes without input.</source>
         <translation>无任何操作达到该分钟数后，窗口会自动锁定。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep call text for this many days</source>
+        <translation>来电文字内容保存天数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The free text of calls older than this is shredded; their codes stay for statistics. At least %1 days (3 years).</source>
+        <translation>超过这个天数的来电，其文字内容将被粉碎；分类代码保留用于统计。至少 %1 天（3 年）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep call text for</source>
+        <translation>来电文字保存</translation>
     </message>
 </context>
 <context>
@@ -1288,9 +1746,220 @@
     </message>
 </context>
 <context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../ui/shift_dialog.py" line="+60"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open shift…</source>
+        <translation>开班…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handover note…</source>
+        <translation>交接说明…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+163"/>
+        <location line="+12"/>
+        <source>Close shift</source>
+        <translation>结班</translation>
+    </message>
+    <message>
+        <location line="-163"/>
+        <source>Counselor workload</source>
+        <translation>咨询员工作量</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No calls in this shift yet.</source>
+        <translation>本班次还没有来电。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workload this shift</source>
+        <translation>本班工作量</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Minutes that count as a break</source>
+        <translation>算作休息的分钟数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minutes of calls before a break is suggested</source>
+        <translation>连续接听多少分钟后建议休息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save break suggestions</source>
+        <translation>保存休息提醒设置</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Handover note: %1</source>
+        <translation>交接说明：%1</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <location line="+153"/>
+        <source>Break suggestions</source>
+        <translation>休息提醒</translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <source>A break is a pause of at least</source>
+        <translation>休息指至少停顿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest a break after calls without one for</source>
+        <translation>连续接听超过以下时长后建议休息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A break is also suggested right after a high or imminent risk call.</source>
+        <translation>接听高风险或紧急风险来电后，也会立即建议休息。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>No shift is open: calls go to the automatic shift %1–%2.</source>
+        <translation>当前没有开班：来电归入自动班次 %1–%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lead: %1</source>
+        <translation>班长：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since: %1</source>
+        <translation>开始：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned end: %1</source>
+        <translation>计划结束：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On duty: %1</source>
+        <translation>值班：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The shift is open.</source>
+        <translation>已开班。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Handover note</source>
+        <translation>交接说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The handover note was saved.</source>
+        <translation>交接说明已保存。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n identifier(s) hidden: %1.</source>
+        <translation>
+            <numerusform>已隐去 %n 处身份信息：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Close the shift led by %1? Calls after this go to the automatic shift until the next is opened.</source>
+        <translation>结束由 %1 带领的班次？之后的来电将归入自动班次，直到下一班开班。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The shift is closed.</source>
+        <translation>已结班。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The break suggestions were saved.</source>
+        <translation>休息提醒设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftStatus</name>
+    <message>
+        <location filename="../../ui/shift_status.py" line="+38"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your talk time and breaks</source>
+        <translation>您的通话时长与休息</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Automatic shift %1–%2</source>
+        <translation>自动班次 %1–%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shift: %1 since %2</source>
+        <translation>班次：%1，%2 起</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No shift is open: calls go to the automatic shift of their time.</source>
+        <translation>当前没有开班：来电按时间归入自动班次。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On duty: %1</source>
+        <translation>值班：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Talk time this shift: %1</source>
+        <translation>本班通话：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Break suggested: %1</source>
+        <translation>建议休息：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 since a break</source>
+        <translation>距上次休息 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on a break</source>
+        <translation>休息中</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time for a short break when you can: %1.</source>
+        <translation>方便时请稍作休息：%1。</translation>
+    </message>
+</context>
+<context>
     <name>StartDialog</name>
     <message>
-        <location line="-53"/>
+        <location filename="../../ui/start.py" line="-53"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -1321,9 +1990,337 @@
     </message>
 </context>
 <context>
+    <name>StatsView</name>
+    <message>
+        <location filename="../../ui/stats_view.py" line="-88"/>
+        <source>Total talk time</source>
+        <translation>通话总时长</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+187"/>
+        <source>Talk time (min)</source>
+        <translation>通话时长（分钟）</translation>
+    </message>
+    <message>
+        <location line="-186"/>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean (min)</source>
+        <translation>平均（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Median (min)</source>
+        <translation>中位数（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>90th percentile</source>
+        <translation>90% 分位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>90th percentile (min)</source>
+        <translation>90% 分位（分钟）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Calls by kind</source>
+        <translation>来电类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concerns by group</source>
+        <translation>主要困扰（类别）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concerns by item</source>
+        <translation>主要困扰（具体）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Emotions</source>
+        <translation>情绪</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Age bands</source>
+        <translation>年龄段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Risk levels</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Crisis actions</source>
+        <translation>危机处置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kinds</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concerns</source>
+        <translation>困扰</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Age and gender</source>
+        <translation>年龄与性别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Crisis actions and referrals</source>
+        <translation>危机处置与转介</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+11"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monthly report PDF…</source>
+        <translation>月度报告 PDF…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+11"/>
+        <location line="+25"/>
+        <source>Calls</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+27"/>
+        <source>Share of calls</source>
+        <translation>占来电比例</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <location line="+5"/>
+        <location line="+127"/>
+        <source>Calls per day</source>
+        <translation>每日来电</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls by weekday and hour</source>
+        <translation>按星期和时段的来电</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calls by weekday and hour of the day (seat time)</source>
+        <translation>按星期和钟点的来电（席位时间）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weekday × hour</source>
+        <translation>星期 × 时段</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Figure</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Talk time covers the calls with an end time.</source>
+        <translation>通话时长只计算有结束时间的来电。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk time</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The start date is after the end date: choose a start on or before the end.</source>
+        <translation>开始日期晚于结束日期：请选择不晚于结束日期的开始日期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Written to %1.</source>
+        <translation>已写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was exported.</source>
+        <translation>没有导出任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionDialog</name>
+    <message>
+        <location filename="../../ui/supervision_dialog.py" line="+29"/>
+        <source>Supervision notes: call %1</source>
+        <translation>督导记录：来电 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supervision notes</source>
+        <translation>督导记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New supervision note</source>
+        <translation>新督导记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A note for supervision. Phone numbers, ID numbers and accounts are hidden on saving.</source>
+        <translation>督导记录。保存时会隐去电话号码、身份证号和账号。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add note</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This call is flagged for supervision.</source>
+        <translation>此来电已标记为需督导。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This call is not flagged.</source>
+        <translation>此来电未标记。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The note was saved.</source>
+        <translation>记录已保存。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n identifier(s) hidden: %1.</source>
+        <translation>
+            <numerusform>已隐去 %n 处身份信息：%1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="+47"/>
+        <location filename="../../ui/work_page.py" line="+62"/>
         <source>Current call</source>
         <translation>当前通话</translation>
     </message>
@@ -1338,7 +2335,7 @@
         <translation>随访与转介</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+86"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
     </message>
@@ -1389,17 +2386,17 @@
     </message>
     <message>
         <location line="+23"/>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-32"/>
         <source>Call saved (%1).</source>
         <translation>通话已保存（%1）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Quick log</source>
         <translation>快速登记</translation>
     </message>
@@ -1426,6 +2423,58 @@
         </translation>
     </message>
     <message>
+        <location line="+12"/>
+        <location line="+13"/>
+        <source>Legal hold</source>
+        <translation>法律保留</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Lift the legal hold on call %1? Its free text is then shredded once it is past the retention period.</source>
+        <translation>解除来电 %1 的法律保留？之后一旦超过保存期限，其文字内容将被粉碎。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Call %1 is under legal hold.</source>
+        <translation>来电 %1 已设为法律保留。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The legal hold on call %1 was lifted.</source>
+        <translation>已解除来电 %1 的法律保留。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+13"/>
+        <source>Supervision</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Call %1 is flagged for supervision.</source>
+        <translation>来电 %1 已标记为需督导。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The supervision flag on call %1 was removed.</source>
+        <translation>已取消来电 %1 的督导标记。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The shift is closed.</source>
+        <translation>已结班。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close shift</source>
+        <translation>结班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift is closed. Print the handover summary for the next lead now?</source>
+        <translation>已结班。现在为下一班班长打印交接班摘要吗？</translation>
+    </message>
+    <message>
         <location line="+16"/>
         <source>Call</source>
         <translation>通话</translation>
@@ -1449,6 +2498,64 @@
         <location line="+2"/>
         <source>Amendment</source>
         <translation>补充记录</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadModel</name>
+    <message>
+        <location filename="../../ui/workload.py" line="+44"/>
+        <source>Counselor</source>
+        <translation>咨询员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk time</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest run</source>
+        <translation>最长连续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High-risk calls</source>
+        <translation>高危来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since last break</source>
+        <translation>距上次休息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The longest stretch of calls this shift with no break between them</source>
+        <translation>本班中两次休息之间最长的连续接听时长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long the counselor has been taking calls since their last break</source>
+        <translation>咨询员自上次休息以来连续接听的时长</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>on a break</source>
+        <translation>休息中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Due: %1</source>
+        <translation>需休息：%1</translation>
     </message>
 </context>
 <context>
@@ -1586,7 +2693,32 @@
         <translation>这通通话已不能修改（已超过 24 小时，或不是您的通话），请添加补充记录。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>The planned end of the shift must be later than now.</source>
+        <translation>班次的计划结束时间必须晚于现在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shift is planned for at most 24 hours; choose an earlier end.</source>
+        <translation>一个班次最长计划 24 小时，请选择更早的结束时间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No shift is open on this seat.</source>
+        <translation>此席位当前没有开班。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The supervision note is empty.</source>
+        <translation>督导记录为空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A break is 5–60 minutes and a run 30–480 minutes.</source>
+        <translation>休息时长为 5–60 分钟，连续接听时长为 30–480 分钟。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>This account is disabled on this seat; ask an admin.</source>
         <translation>此账号在本席位已停用，请联系管理员。</translation>
     </message>
@@ -1612,6 +2744,11 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>The database is busy with another task (such as the nightly clean-up or an import). Nothing was lost: what you typed stays on screen. Try again in a moment.</source>
+        <translation>数据库正忙于其他任务（例如夜间清理或导入）。没有丢失任何内容：您输入的内容仍在屏幕上。请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The database cannot be used right now. Nothing was deleted.</source>
         <translation>数据库暂时无法使用，没有删除任何内容。</translation>
     </message>
@@ -1629,6 +2766,29 @@
         <location line="+5"/>
         <source>Hotline Log is already running on this seat; use that window.</source>
         <translation>热线记录已在本席位运行，请使用那个窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>workload</name>
+    <message>
+        <location filename="../../ui/workload.py" line="-90"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 without a break</source>
+        <translation>已连续 %1 未休息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>right after a high-risk call</source>
+        <translation>刚接完高危来电</translation>
     </message>
 </context>
 </TS>

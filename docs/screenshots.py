@@ -9,6 +9,7 @@ Runs offscreen (no display needed); Chinese needs a CJK font (fonts-noto-cjk on 
 import os
 import sys
 import tempfile
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from desktop.config import SeatPaths  # noqa: E402
 from desktop.demo import create_demo_seat  # noqa: E402
 from desktop.reports.service import seat_today  # noqa: E402
 from desktop.seat import Seat  # noqa: E402
+from desktop.shifts import ShiftService  # noqa: E402
 from tests.memory_keyring import MemoryKeyring  # noqa: E402
+from ui.handover_dialog import HandoverDialog  # noqa: E402
 from ui.i18n import install_translators  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.stats_view import StatsView  # noqa: E402
@@ -140,6 +143,37 @@ def shoot_statistics(app: QApplication, paths: SeatPaths, accounts: dict, lang: 
     settle(app)
 
 
+def shoot_shift(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> None:
+    """The lead's shift window with the workload table, then the handover window with the summary."""
+    install_translators(app, lang)
+    short = "en" if lang == "en" else "zh"
+    window = MainWindow(Seat(paths), short, idle_minutes=30, autosave_seconds=30, demo_accounts=accounts)
+    window.resize(1280, 800)
+    window.show()
+    page = window.login_page
+    page.account.setCurrentIndex(page.account.findData("D-LEAD"))
+    page.password.setText(accounts["D-LEAD"])
+    page.submit()
+    settle(app)
+    shifts = ShiftService(window.session)
+    if shifts.open_shift() is None:  # the first language opens it; the second finds it open
+        now = datetime.now(UTC)
+        shift = shifts.open(["D-C01", "D-C02"], now + timedelta(hours=5), now=now - timedelta(hours=3))
+        shifts.set_note(shift.id, "D-C02 的高危来电已转介精神科急诊，明早 10 点前回访确认就诊。线路正常。")
+    window.shift_action.trigger()
+    settle(app)
+    window.work.shift_dialog().grab().save(str(OUT / f"shift-{short}.png"))
+    window.work.shift_dialog().close()
+    window.handover_action.trigger()
+    deadline = time.monotonic() + 3  # QPdfView draws its pages in the background
+    while time.monotonic() < deadline:
+        settle(app)
+        time.sleep(0.05)
+    window.work.findChild(HandoverDialog).grab().save(str(OUT / f"handover-{short}.png"))
+    window.close()
+    settle(app)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     ui.worker.SYNCHRONOUS = True  # one step after another, so each picture shows the step's result
@@ -153,6 +187,7 @@ def main() -> int:
             if "statistics" not in sys.argv[1:]:
                 shoot(app, paths, accounts, lang)
             shoot_statistics(app, paths, accounts, lang)
+            shoot_shift(app, paths, accounts, lang)
     print(f"screenshots written to {OUT}")
     QCoreApplication.quit()
     return 0

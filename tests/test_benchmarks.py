@@ -60,3 +60,12 @@ def test_the_million_call_benchmark_fills_both_seats_alike_and_reports_every_bud
     again = subprocess.run([*command, "--reuse", str(kept)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr[-2000:]
     assert json.loads(out.read_text())["calls_in_seat"] == 1200 + 3  # the kept seat with the first run's saves
+
+
+def test_the_handover_benchmark_runs(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "benchmarks.handover", "--calls", "30", "--repeat", "1"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "handover PDF, shift of 30 calls" in run.stdout

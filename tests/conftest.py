@@ -107,3 +107,27 @@ def type_text(widget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
     QApplication.processEvents()
+
+
+@pytest.fixture
+def open_window(qtbot, paths, tmp_path):
+    """`open_window(autosave_seconds=1)`: the main window on the seat in `paths`, shown as a user starts it,
+    with its settings in a folder of the test's own; closed afterwards."""
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+
+    windows = []
+
+    def make(autosave_seconds: int = 1):
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+        window = MainWindow(Seat(paths), "zh", idle_minutes=5, autosave_seconds=autosave_seconds)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

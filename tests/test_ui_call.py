@@ -13,7 +13,6 @@ from desktop.calls import CallService
 from desktop.seat import Seat
 from tests.conftest import files_under, type_text
 from ui import work_page
-from ui.main_window import MainWindow
 
 PHONE = "13812345678"
 ID_NUMBER = "11010519491231002X"
@@ -29,13 +28,8 @@ def seat(seat_init, paths):
 
 
 @pytest.fixture
-def window(qtbot, seat):
-    win = MainWindow(seat, "zh", idle_minutes=5, autosave_seconds=1)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def window(qtbot, seat, open_window):
+    yield open_window(autosave_seconds=1)
 
 
 def log_in(qtbot, window, code="C001", password="counselor-1"):

@@ -22,7 +22,6 @@ from tests.test_handover import shift, team  # noqa: F401 - fixtures: a lead and
 from tests.test_monthly_pdf import needs_poppler, page_count, pdf_text
 from tests.test_ui_call import log_in
 from ui.handover_dialog import HandoverDialog
-from ui.main_window import MainWindow
 from ui.pdf_print import chosen_pages, page_list
 
 LEAD, LEAD_PASSWORD = "L001", "lead-pass-1"
@@ -30,13 +29,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def window(qtbot, shift, paths):  # noqa: F811 - the fixture imported above
-    win = MainWindow(Seat(paths), "zh", idle_minutes=5, autosave_seconds=30)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def window(qtbot, shift, paths, open_window):  # noqa: F811 - the fixture imported above
+    yield open_window(autosave_seconds=30)
 
 
 def open_dialogs(window) -> list[HandoverDialog]:

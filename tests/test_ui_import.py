@@ -13,25 +13,18 @@ import ui.import_calls
 import ui.worker
 from benchmarks.generate import generate
 from desktop.accounts import AccountService
-from desktop.seat import Seat
 from ui.import_calls import CallImport
-from ui.main_window import MainWindow
 
 PASSWORDS = {"A001": "admin-pass-1", "L001": "lead-pass-1", "C001": "counselor-1"}
 
 
 @pytest.fixture
-def window(qtbot, seat_init, paths):
+def window(qtbot, seat_init, paths, open_window):
     session, _ = seat_init
     AccountService(session).add("C001", "王", "counselor", "counselor-1")
     AccountService(session).add("L001", "班长", "lead", "lead-pass-1")
     session.close()
-    win = MainWindow(Seat(paths), "zh", idle_minutes=5, autosave_seconds=3)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    yield open_window(autosave_seconds=3)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 import desktop.retention as retention
@@ -18,11 +18,9 @@ from desktop.calls import CallService
 from desktop.clock import seat_zone
 from desktop.errors import DatabaseBusy
 from desktop.retention import retention_days, set_legal_hold
-from desktop.seat import Seat
 from desktop.store.connection import connect
 from tests.test_retention import OLD, a_call, is_shredded, save_call
 from ui.call_list import CallTableModel
-from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
 
 ZONE = seat_zone()
@@ -42,14 +40,8 @@ def calls(seat_init, paths):
 
 
 @pytest.fixture
-def window(qtbot, calls, paths, tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    win = MainWindow(Seat(paths), "zh", idle_minutes=5, autosave_seconds=1)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def window(qtbot, calls, paths, tmp_path, open_window):
+    yield open_window(autosave_seconds=1)
 
 
 PASSWORDS = {"A001": "admin-pass-1", "L001": "lead-pass-1", "C001": "counselor-1"}

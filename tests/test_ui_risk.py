@@ -11,21 +11,15 @@ from desktop.call_model import CallFilter
 from desktop.calls import CallService
 from desktop.seat import Seat
 from tests.conftest import type_text
-from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, seat_init, paths):
+def window(qtbot, seat_init, paths, open_window):
     session, _ = seat_init
     AccountService(session).add("C001", "王", "counselor", "counselor-1")
     AccountService(session).add("C002", "李", "counselor", "counselor-2")
     session.close()
-    win = MainWindow(Seat(paths), "zh", idle_minutes=5, autosave_seconds=1)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    yield open_window(autosave_seconds=1)
 
 
 def log_in(qtbot, window, code, password):

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from shiboken6 import isValid
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from desktop.accounts import AccountService
@@ -19,7 +19,6 @@ from desktop.shifts import ShiftService
 from desktop.wellbeing import Workload, thresholds
 from tests.test_calls import a_call
 from ui.handover_dialog import HandoverDialog
-from ui.main_window import MainWindow
 from ui.messages import core_text
 from ui.shift_dialog import HandoverNoteDialog, OpenShiftDialog, ShiftDialog, from_edit, to_edit
 from ui.workload import WorkloadModel
@@ -39,14 +38,8 @@ def seat(seat_init, paths):
 
 
 @pytest.fixture
-def window(qtbot, seat, paths, tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    win = MainWindow(Seat(paths), "zh", idle_minutes=5, autosave_seconds=1)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def window(qtbot, seat, paths, tmp_path, open_window):
+    yield open_window(autosave_seconds=1)
 
 
 def log_in(qtbot, window, code):

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,12 +25,13 @@ from desktop.call_model import CallFilter, CallRow
 from desktop.calls import COUNT_CAP, CallService
 from desktop.clock import seat_time
 from desktop.taxonomy import CALL_KINDS, CONCERN_GROUPS, CONCERNS, Taxonomy
+from ui.row_model import RowTableModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 100
 
 
-class CallTableModel(QAbstractTableModel):
+class CallTableModel(RowTableModel):
     """Rows are `CallRow`s; `ROW_ROLE` returns the row itself so it survives a sort proxy."""
 
     COL_TIME, COL_DURATION, COL_KIND, COL_COUNSELOR, COL_CASE, COL_RISK, COL_CONCERNS, COL_SUMMARY = range(8)
@@ -53,25 +54,6 @@ class CallTableModel(QAbstractTableModel):
             self.tr("Legal hold"),
             self.tr("Supervision"),
         )
-
-    def set_rows(self, rows: list[CallRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> CallRow:
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

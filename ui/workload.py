@@ -4,10 +4,11 @@ The numbers come from `desktop.wellbeing`; this module only says them. A break t
 written out ("Break due: …"), never shown by colour alone.
 """
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from desktop.wellbeing import Workload
+from ui.row_model import RowTableModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -31,7 +32,7 @@ def break_reason(load: Workload) -> str:
     return ""
 
 
-class WorkloadModel(QAbstractTableModel):
+class WorkloadModel(RowTableModel):
     """Rows are `Workload`s of one shift; `ROW_ROLE` returns the row itself so it survives a sort proxy."""
 
     COL_COUNSELOR, COL_CALLS, COL_TALK, COL_LONGEST, COL_HIGH, COL_RUN, COL_BREAK = range(7)
@@ -49,20 +50,6 @@ class WorkloadModel(QAbstractTableModel):
             self.tr("Since last break"),
             self.tr("Break"),
         )
-
-    def set_rows(self, rows: list[Workload]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Workload:
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal:

@@ -120,17 +120,21 @@ def shoot(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> Non
     settle(app)
 
 
+def log_in(app: QApplication, window: MainWindow, code: str, accounts: dict) -> None:
+    page = window.login_page
+    page.account.setCurrentIndex(page.account.findData(code))
+    page.password.setText(accounts[code])
+    page.submit()
+    settle(app)
+
+
 def shoot_statistics(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> None:
     """The lead's statistics view over the demo seat's last two weeks: calls per day, the heat map, concerns."""
     install_translators(app, lang)
     short = "en" if lang == "en" else "zh"
     window = MainWindow(Seat(paths), short, idle_minutes=30, autosave_seconds=30, demo_accounts=accounts)
     window.show()
-    page = window.login_page
-    page.account.setCurrentIndex(page.account.findData("D-LEAD"))
-    page.password.setText(accounts["D-LEAD"])
-    page.submit()
-    settle(app)
+    log_in(app, window, "D-LEAD", accounts)
     window.stats_action.trigger()
     view = window.work.findChild(StatsView)
     first = seat_today() - timedelta(days=13)
@@ -150,11 +154,7 @@ def shoot_shift(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) 
     window = MainWindow(Seat(paths), short, idle_minutes=30, autosave_seconds=30, demo_accounts=accounts)
     window.resize(1280, 800)
     window.show()
-    page = window.login_page
-    page.account.setCurrentIndex(page.account.findData("D-LEAD"))
-    page.password.setText(accounts["D-LEAD"])
-    page.submit()
-    settle(app)
+    log_in(app, window, "D-LEAD", accounts)
     shifts = ShiftService(window.session)
     if shifts.open_shift() is None:  # the first language opens it; the second finds it open
         now = datetime.now(UTC)

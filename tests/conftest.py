@@ -131,3 +131,17 @@ def open_window(qtbot, paths, tmp_path):
     yield make
     for window in windows:
         window.close()
+
+
+@pytest.fixture(params=["search", "cid"])
+def font(request, monkeypatch):
+    """A PDF test runs twice: with the CJK font this computer offers and with the built-in CID font forced."""
+    from desktop.reports import fonts
+
+    if request.param == "cid":
+        monkeypatch.setenv(fonts.ENV_FONT, "cid")
+    else:
+        monkeypatch.delenv(fonts.ENV_FONT, raising=False)
+    fonts.clear_cache()
+    yield fonts.register_cjk_font()
+    fonts.clear_cache()

@@ -13,7 +13,6 @@ from desktop.accounts import AccountService
 from desktop.call_model import CrisisActionInput, FollowUpInput, ReferralInput, RiskInput
 from desktop.calls import CallService
 from desktop.errors import NotPermitted, StorageError
-from desktop.reports import fonts
 from desktop.reports.handover import write_handover
 from desktop.reports.handover_data import gather, gather_window
 from desktop.seat import Seat
@@ -80,17 +79,6 @@ def shift(team, paths):
         SupervisionService(lead).add_note(ordinary, "建议下次先确认安全再讨论资源；来电者手机 13912345678。")
         ShiftService(lead).close("两例高危已交接，W29-86G 需优先回访。", now=NOW)
     return {"id": shift.id, "high": high, "imminent": imminent, "ordinary": ordinary}
-
-
-@pytest.fixture(params=["search", "cid"])
-def font(request, monkeypatch):
-    if request.param == "cid":
-        monkeypatch.setenv(fonts.ENV_FONT, "cid")
-    else:
-        monkeypatch.delenv(fonts.ENV_FONT, raising=False)
-    fonts.clear_cache()
-    yield request.param
-    fonts.clear_cache()
 
 
 @needs_poppler

@@ -44,18 +44,6 @@ def stats(tmp_path_factory):
         keyring.set_keyring(previous)
 
 
-@pytest.fixture(params=["search", "cid"])
-def font(request, monkeypatch):
-    """Each test runs with the font this computer offers and with the built-in CID font forced."""
-    if request.param == "cid":
-        monkeypatch.setenv(fonts.ENV_FONT, "cid")
-    else:
-        monkeypatch.delenv(fonts.ENV_FONT, raising=False)
-    fonts.clear_cache()
-    yield fonts.register_cjk_font()
-    fonts.clear_cache()
-
-
 def pdf_text(path) -> str:
     return subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True

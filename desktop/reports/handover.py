@@ -24,7 +24,7 @@ from desktop.clock import seat_time
 from desktop.fsutil import atomic_write_bytes
 from desktop.reports.fonts import CID_FONT, register_cjk_font
 from desktop.reports.handover_data import Handover
-from desktop.reports.pdf_text import SEPARATOR, marker
+from desktop.reports.pdf_text import ACCENT, MARGIN, RULE, SEPARATOR, SHADE, marker
 from desktop.risk import level_label
 from desktop.taxonomy import (
     CALL_KINDS,
@@ -38,10 +38,6 @@ from desktop.taxonomy import (
     load_taxonomy,
 )
 
-MARGIN = 15 * mm
-ACCENT = colors.HexColor("#2f5d8a")
-RULE = colors.HexColor("#c8d3df")
-SHADE = colors.HexColor("#eef2f6")
 ALERT = colors.HexColor("#a01818")
 
 TEXT = {

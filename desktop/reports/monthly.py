@@ -27,7 +27,7 @@ from reportlab.platypus.flowables import Flowable
 from desktop.clock import seat_time, utc_now
 from desktop.fsutil import atomic_write_bytes
 from desktop.reports.fonts import CID_FONT, register_cjk_font
-from desktop.reports.pdf_text import SEPARATOR, marker
+from desktop.reports.pdf_text import ACCENT, MARGIN, RULE, SEPARATOR, SHADE, marker
 from desktop.risk import level_label
 from desktop.taxonomy import (
     AGE_BANDS,
@@ -43,11 +43,7 @@ from desktop.taxonomy import (
 )
 
 TOP_ROWS = 8  # a table shows at most this many rows; beyond, the top ones and an "other" row
-MARGIN = 15 * mm
 GAP = 6 * mm  # between the two columns of tables
-ACCENT = colors.HexColor("#2f5d8a")
-RULE = colors.HexColor("#c8d3df")
-SHADE = colors.HexColor("#eef2f6")
 
 TEXT = {
     "zh": {

@@ -1,4 +1,5 @@
-"""Text for ReportLab Paragraphs in the reports: escaping, and Chinese set in the CJK font.
+"""What the reports share: margin and colours, and text for ReportLab Paragraphs (escaping, Chinese set in
+the CJK font).
 
 `marker(font)` turns plain text into Paragraph markup for the font `register_cjk_font()` chose.
 """
@@ -6,7 +7,16 @@
 import itertools
 from collections.abc import Callable
 
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+
 from desktop.reports.fonts import CID_FONT
+
+# The reports' page margin and colours.
+MARGIN = 15 * mm
+ACCENT = colors.HexColor("#2f5d8a")
+RULE = colors.HexColor("#c8d3df")
+SHADE = colors.HexColor("#eef2f6")
 
 SEPARATOR = ' <font color="#9aa5b1">|</font> '  # Paragraph collapses runs of spaces; STSong has no no-break space
 

@@ -177,7 +177,36 @@ def test_presets_set_seat_days(view, qtbot, monkeypatch, lead):
     assert view.figures["calls_total"].text() == "7"
     view.date_from.setDate(QDate(2025, 5, 2))
     assert view.preset_buttons["custom"].isChecked() and view.figures["calls_total"].text() == "4"
-    assert "this shift" not in [b.text().lower() for b in view.presets.buttons()]  # no shifts yet
+
+
+def test_this_shift_counts_the_calls_since_the_open_shift_began(view, qtbot, lead):
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.clock import seat_time
+    from desktop.shift_window import auto_window
+    from desktop.shifts import ShiftService
+    from tests.test_calls import a_call
+
+    now = datetime.now(UTC)
+    service = CallService(lead)
+    automatic_start = auto_window(now)[0]
+    in_automatic = max(automatic_start, now - timedelta(minutes=30))
+    service.save(a_call(started_at=in_automatic, ended_at=in_automatic))
+    qtbot.mouseClick(view.preset_buttons["shift"], Qt.MouseButton.LeftButton)
+    assert view.figures["calls_total"].text() == "1"  # no shift open: the automatic one of now
+    assert view.window_dates()[0] == seat_time(automatic_start).date()
+
+    opened = now - timedelta(hours=2)
+    service.save(a_call(started_at=opened - timedelta(minutes=30), ended_at=opened - timedelta(minutes=5)))
+    ShiftService(lead).open(["C001"], now + timedelta(hours=6), now=opened)
+    for minutes in (10, 70):
+        start = opened + timedelta(minutes=minutes)
+        service.save(a_call(started_at=start, ended_at=start + timedelta(minutes=20)))
+    qtbot.mouseClick(view.preset_buttons["shift"], Qt.MouseButton.LeftButton)
+    expected = 2 + (in_automatic >= opened)  # the first call counts if it began after the shift opened
+    assert view.figures["calls_total"].text() == str(expected)
+    assert view.window_dates() == (seat_time(opened).date(), seat_time(now).date())
+    assert view.preset_buttons["shift"].isChecked()
 
 
 def test_an_empty_window_shows_zeros(view):

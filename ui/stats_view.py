@@ -167,6 +167,7 @@ class StatsView(QDialog):
         preset_row = QHBoxLayout()
         self.preset_buttons = {}
         for key, text in (
+            ("shift", self.tr("This shift")),
             ("today", self.tr("Today")),
             ("week", self.tr("This week")),
             ("month", self.tr("This month")),
@@ -271,12 +272,15 @@ class StatsView(QDialog):
         if preset == "custom":
             self.date_from.setFocus()
             return
-        first, last = preset_window(preset, seat_today())
+        if preset != "shift":  # the shift's dates come with its statistics
+            self._set_dates(*preset_window(preset, seat_today()))
+        self.refresh()
+
+    def _set_dates(self, first: date, last: date) -> None:
         for edit, day in ((self.date_from, first), (self.date_to, last)):
             edit.blockSignals(True)
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
-        self.refresh()
 
     def _dates_edited(self) -> None:
         self.preset_buttons["custom"].setChecked(True)
@@ -287,7 +291,8 @@ class StatsView(QDialog):
         self._request += 1
         request = self._request
         date_from, date_to = self.window_dates()
-        if date_from > date_to:
+        this_shift = self.preset_buttons["shift"].isChecked()
+        if date_from > date_to and not this_shift:
             self._show(None)
             self._say(self.tr("The start date is after the end date: choose a start on or before the end."), True)
             return
@@ -296,13 +301,16 @@ class StatsView(QDialog):
 
         def work() -> StatsWindow:
             with session.another() as own:
-                return StatsService(own).window(date_from, date_to)
+                service = StatsService(own)
+                return service.this_shift() if this_shift else service.window(date_from, date_to)
 
         run_in_background(work, lambda result: self._counted(request, result), lambda exc: self._failed(request, exc))
 
     def _counted(self, request: int, result: StatsWindow) -> None:
         if isValid(self) and request == self._request:
             self._say("")
+            if self.preset_buttons["shift"].isChecked():
+                self._set_dates(result.date_from, result.date_to)
             self._show(result)
 
     def _failed(self, request: int, exc: Exception) -> None:

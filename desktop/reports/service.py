@@ -6,19 +6,21 @@ window: what is written is what was on screen. An export is written atomically a
 audit log as `stats.exported`, as `python main.py stats --out` does.
 
 The preset windows are seat days: "today", "this week" (Monday to today) and "this month" (the 1st to
-today). A "this shift" preset waits for shifts (issue 6).
+today); "this shift" is the current shift's own time, from its start (see `this_shift`).
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from desktop.clock import seat_time, utc_now
 from desktop.errors import BadInput
 from desktop.fsutil import atomic_write_bytes
 from desktop.reports.monthly import render_monthly_report
-from desktop.reports.stats import statistics, to_csv, weekday_hour
+from desktop.reports.stats import statistics, statistics_between, to_csv, weekday_hour, weekday_hour_between
 from desktop.seat import Session
+from desktop.shift_window import auto_window, current_shift_id
+from desktop.shifts import ShiftService
 
 PRESETS = ("today", "week", "month")
 
@@ -69,6 +71,25 @@ class StatsService:
         store = self._session.store
         return StatsWindow(
             date_from, date_to, statistics(store, date_from, date_to), weekday_hour(store, date_from, date_to)
+        )
+
+    def this_shift(self, now: datetime | None = None) -> StatsWindow:
+        """The statistics of the shift a call starting now belongs to: the open one, from its start, or
+        else the automatic shift of now (DESIGN.md §5)."""
+        self._require()
+        store, now = self._session.store, now or utc_now()
+        shift_id = current_shift_id(store, now)
+        if shift_id is not None:
+            shift = ShiftService(self._session).get(shift_id)
+            start, end = shift.started_at, shift.ended_at or now
+        else:
+            start, end = auto_window(now)
+        last = seat_time(end - timedelta(microseconds=1)).date()
+        return StatsWindow(
+            seat_time(start).date(),
+            max(last, seat_time(start).date()),
+            statistics_between(store, start, end),
+            weekday_hour_between(store, start, end),
         )
 
     @property

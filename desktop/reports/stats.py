@@ -61,6 +61,12 @@ _DURATION = "round(unixepoch(c.ended_at, 'subsec') - unixepoch(c.started_at, 'su
 def statistics(store: Store, date_from: date, date_to: date, zone: tzinfo | str | None = None) -> dict:
     """The statistics of the calls started in the seat days `date_from` … `date_to` (both included)."""
     start, end = _bounds(date_from, date_to, zone)
+    return statistics_between(store, start, end, start.tzinfo)
+
+
+def statistics_between(store: Store, start: datetime, end: datetime, zone: tzinfo | str | None = None) -> dict:
+    """The same statistics over the calls started in [start, end) (a shift); hours and days in seat time."""
+    start, end = _in_zone(start, end, zone)
     window = (to_utc_iso(start), to_utc_iso(end))
 
     def counts(sql: str) -> dict[str, int]:
@@ -102,6 +108,14 @@ def weekday_hour(store: Store, date_from: date, date_to: date, zone: tzinfo | st
     """The window's calls (as in `statistics`) by seat weekday and seat hour: seven lists of 24 counts,
     Monday first, `result[weekday][hour]`. Not one of the §9 keys: the statistics view's heat map."""
     start, end = _bounds(date_from, date_to, zone)
+    return weekday_hour_between(store, start, end, start.tzinfo)
+
+
+def weekday_hour_between(
+    store: Store, start: datetime, end: datetime, zone: tzinfo | str | None = None
+) -> list[list[int]]:
+    """`weekday_hour` over the calls started in [start, end)."""
+    start, end = _in_zone(start, end, zone)
     grid = [[0] * 24 for _ in range(7)]
     for seg_start, seg_end, offset in _constant_offset_stretches(start, end):
         shift = f"{offset:+d} seconds"
@@ -121,6 +135,14 @@ def _bounds(date_from: date, date_to: date, zone: tzinfo | str | None) -> tuple[
         raise BadInput("--from is after --to.")
     zone = seat_zone(zone) if isinstance(zone, str) else zone or seat_zone()
     return datetime.combine(date_from, time.min, zone), datetime.combine(date_to + timedelta(days=1), time.min, zone)
+
+
+def _in_zone(start: datetime, end: datetime, zone: tzinfo | str | None) -> tuple[datetime, datetime]:
+    """The window's ends in the seat's zone, which the hour and day counts are read in."""
+    if start > end:
+        raise BadInput("The start of the window is after its end.")
+    zone = seat_zone(zone) if isinstance(zone, str) else zone or seat_zone()
+    return start.astimezone(zone), end.astimezone(zone)
 
 
 def _level_rank(level: str) -> tuple[int, str]:

@@ -300,7 +300,7 @@
 <context>
     <name>CallList</name>
     <message>
-        <location filename="../../ui/call_list.py" line="+134"/>
+        <location filename="../../ui/call_list.py" line="+116"/>
         <source>Search notes and summaries (e.g. 失眠)</source>
         <translation>搜索记录和摘要（如：失眠）</translation>
     </message>
@@ -426,7 +426,7 @@
 <context>
     <name>CallTableModel</name>
     <message>
-        <location line="-224"/>
+        <location line="-205"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -476,7 +476,7 @@
         <translation>督导</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+10"/>
         <source>Under legal hold: kept whole past the retention period.</source>
         <translation>法律保留：超过保存期限也完整保留。</translation>
     </message>
@@ -1998,12 +1998,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+187"/>
+        <location line="+188"/>
         <source>Talk time (min)</source>
         <translation>通话时长（分钟）</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-187"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
@@ -2112,6 +2112,11 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>This shift</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -2177,12 +2182,12 @@
     <message>
         <location line="-25"/>
         <location line="+5"/>
-        <location line="+127"/>
+        <location line="+134"/>
         <source>Calls per day</source>
         <translation>每日来电</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-133"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2227,7 +2232,7 @@
         <translation>通话时长</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>The start date is after the end date: choose a start on or before the end.</source>
         <translation>开始日期晚于结束日期：请选择不晚于结束日期的开始日期。</translation>
     </message>
@@ -2237,7 +2242,7 @@
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2503,7 +2508,7 @@
 <context>
     <name>WorkloadModel</name>
     <message>
-        <location filename="../../ui/workload.py" line="+44"/>
+        <location filename="../../ui/workload.py" line="+45"/>
         <source>Counselor</source>
         <translation>咨询员</translation>
     </message>
@@ -2538,7 +2543,7 @@
         <translation>休息</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
         <source>The longest stretch of calls this shift with no break between them</source>
         <translation>本班中两次休息之间最长的连续接听时长</translation>
     </message>
@@ -2771,7 +2776,7 @@
 <context>
     <name>workload</name>
     <message>
-        <location filename="../../ui/workload.py" line="-90"/>
+        <location filename="../../ui/workload.py" line="-76"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>

@@ -359,7 +359,8 @@ class _Layout:
         emotions = self.table([t["emotions"], t["count"]], self.counts(self.data.emotions, EMOTIONS), [4, 1], 1, half)
         pair = Table([[concerns, emotions]], colWidths=[half + 6 * mm, half])
         pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        return [*self.heading("concerns_emotions"), pair]
+        # the side-by-side tables cannot split, so the heading goes with them to the next page if need be
+        return [Spacer(1, 4 * mm), KeepTogether([self.p(t["concerns_emotions"], "heading"), pair])]
 
     def workload(self) -> list:
         t = self.text

@@ -7,9 +7,14 @@ _SOURCE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def app_root() -> Path:
-    """The folder holding `resources/` (and, from source, `pyproject.toml`)."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    return Path(frozen_root) if frozen_root else _SOURCE_ROOT
+    """The folder holding `resources/` (and `pyproject.toml`, from which the version is read).
+
+    From source: the checkout. Frozen (a PyInstaller one-folder build): the bundle's data folder,
+    `sys._MEIPASS` (`_internal/` beside the executable), or the executable's own folder without it."""
+    if getattr(sys, "frozen", False):
+        bundle = getattr(sys, "_MEIPASS", None)
+        return Path(bundle) if bundle else Path(sys.executable).resolve().parent
+    return _SOURCE_ROOT
 
 
 def resource_path(relative: str, root: bool = False) -> Path:

@@ -2,6 +2,8 @@
 
     .venv/bin/python docs/screenshots.py            # writes docs/images/*.png, Chinese and English
     .venv/bin/python docs/screenshots.py statistics # only the statistics view's pictures
+    .venv/bin/python docs/screenshots.py looks      # only the dark look and the window at 1280×720
+    .venv/bin/python docs/screenshots.py scaled     # only the window at 200 % scaling (2560×1440 pixels)
 
 Runs offscreen (no display needed); Chinese needs a CJK font (fonts-noto-cjk on Debian).
 """
@@ -14,6 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if "scaled" in sys.argv[1:]:
+    os.environ["QT_SCALE_FACTOR"] = "2"  # read when Qt starts: 200 % as on a 4K screen
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -29,11 +33,11 @@ from desktop.reports.service import seat_today  # noqa: E402
 from desktop.seat import Seat  # noqa: E402
 from desktop.shifts import ShiftService  # noqa: E402
 from tests.memory_keyring import MemoryKeyring  # noqa: E402
+from ui import theme  # noqa: E402
 from ui.handover_dialog import HandoverDialog  # noqa: E402
 from ui.i18n import install_translators  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.stats_view import StatsView  # noqa: E402
-from ui.style import STYLE_SHEET  # noqa: E402
 
 OUT = ROOT / "docs" / "images"
 RISK_SHOTS = (
@@ -174,16 +178,61 @@ def shoot_shift(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) 
     settle(app)
 
 
+def shoot_looks(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> None:
+    """A call at high risk on the smallest supported window (1280×720): in the dark look, or at 200 %."""
+    install_translators(app, lang)
+    short = "en" if lang == "en" else "zh"
+    scaled = "scaled" in sys.argv[1:]
+    theme.apply(app, "light" if scaled else "dark", 0)
+    window = MainWindow(Seat(paths), short, idle_minutes=30, autosave_seconds=30, demo_accounts=accounts)
+    window.resize(1280, 720)
+    window.show()
+    log_in(app, window, "D-C01", accounts)
+    form = window.work.form
+    window.work.service.discard_draft()
+    form.clear()
+    form.started = datetime.now(UTC) - timedelta(minutes=41)
+    form.start_call()
+    form.kind.setCurrentIndex(form.kind.findData("counselling"))
+    form.age_band.setCurrentIndex(form.age_band.findData("25_34"))
+    form.gender.setCurrentIndex(form.gender.findData("male"))
+    form.region.setCurrentIndex(form.region.findData("310000"))
+    form.concerns.set_codes(["mental.depression", "mental.sleep"])
+    form.emotions.set_codes(["low_mood"])
+    form.notes.set_text("来电者说最近不想活了，已经想好了方法，这周末家里没人。愿意留在线上继续谈。")
+    form.summary.setText("自杀意念，有计划，高危")
+    for item in ("ideation_current", "plan", "social_support"):
+        form.risk.items[item].setChecked(True)
+    name = "200pct" if scaled else "dark"
+    for section, picture in ((None, f"look-{name}-form"), (form.risk, f"look-{name}-risk")):
+        if section is not None:
+            form.show_section(section)
+        settle(app)
+        window.grab().save(str(OUT / f"{picture}-{short}.png"))
+    work = window.work
+    work.tabs.setCurrentWidget(work.calls)
+    work.calls.reload()
+    settle(app)
+    window.grab().save(str(OUT / f"look-{name}-calls-{short}.png"))
+    form.clear()
+    window.close()
+    settle(app)
+    theme.apply(app, "light", 0)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     ui.worker.SYNCHRONOUS = True  # one step after another, so each picture shows the step's result
     keyring.set_keyring(MemoryKeyring())
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setStyleSheet(STYLE_SHEET)
+    theme.apply(app, "light", 0)
     with tempfile.TemporaryDirectory() as home:
         paths = SeatPaths(Path(home) / "demo")
         accounts = create_demo_seat(paths)
         for lang in ("zh_CN", "en"):
+            if {"looks", "scaled"} & set(sys.argv[1:]):
+                shoot_looks(app, paths, accounts, lang)
+                continue
             if "statistics" not in sys.argv[1:]:
                 shoot(app, paths, accounts, lang)
             shoot_statistics(app, paths, accounts, lang)

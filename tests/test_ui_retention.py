@@ -260,5 +260,6 @@ def test_leads_and_counselors_have_no_retention_setting(qtbot, window, monkeypat
     answer_settings(monkeypatch, seen)
     window.settings_action.trigger()
     assert seen["dialog"].retention is None
-    names = {w.accessibleName() for w in seen["dialog"].findChildren(type(seen["dialog"].idle))}
-    assert names == {seen["dialog"].idle.accessibleName()}
+    dialog = seen["dialog"]
+    names = {w.accessibleName() for w in dialog.findChildren(type(dialog.idle))}
+    assert names == {dialog.idle.accessibleName(), dialog.font_size.accessibleName()}  # no retention days

@@ -20,6 +20,7 @@ from desktop.errors import HotlineError
 from desktop.followups import FollowUpService
 from desktop.risk import level_label
 from desktop.taxonomy import REFERRAL_KINDS, REFERRAL_STATUS, URGENCY, Taxonomy
+from ui import theme
 from ui.messages import error_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -39,6 +40,7 @@ class FollowUpQueue(QWidget):
             [self.tr("Due"), self.tr("Case code"), self.tr("Risk"), self.tr("Owner"), self.tr("What to do")]
         )
         self.follow_ups.setRootIsDecorated(False)
+        theme.notifier().changed.connect(self._look_changed)
         done = QPushButton(self.tr("Mark done…"))
         done.clicked.connect(self._complete)
         self.referrals = QTreeWidget(accessibleName=self.tr("Open referrals"))
@@ -90,7 +92,7 @@ class FollowUpQueue(QWidget):
                 for column in range(5):
                     item.setFont(column, bold)
                     if row.overdue:
-                        item.setForeground(column, QBrush(QColor("#b71c1c")))
+                        item.setForeground(column, QBrush(QColor(theme.colours()["danger"])))
             self.follow_ups.addTopLevelItem(item)
         self.referrals.clear()
         for ref in self._service.open_referrals():
@@ -109,6 +111,10 @@ class FollowUpQueue(QWidget):
             for column in range(tree.columnCount()):
                 tree.resizeColumnToContents(column)
         self.counts_changed.emit(sum(r.due_soon for r in rows), sum(r.overdue for r in rows))
+
+    def _look_changed(self, _name: str) -> None:
+        if self._alive():
+            self.reload()  # overdue rows take the look's red
 
     def _complete(self) -> None:
         item = self.follow_ups.currentItem()

@@ -37,6 +37,7 @@ from desktop.reports.handover_service import HandoverPdf, HandoverService, Shift
 from desktop.seat import Session
 from ui.messages import error_text
 from ui.pdf_print import PrintFailed, chosen_pages, page_list, print_pdf
+from ui.style import set_state
 from ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -364,7 +365,7 @@ class HandoverDialog(QDialog):
 
     def _say(self, text: str, problem: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #9a3412;" if problem else "color: #52606d;")
+        set_state(self.message, "problem", problem)  # its colours per look in ui/style.py
         self.message.setVisible(bool(text))
 
     def present(self, shift_id: int | None = None) -> None:

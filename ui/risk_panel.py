@@ -18,20 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop import risk
 from desktop.call_model import RiskInput
-
-# Background and text colour per level; the level's name is always written beside it.
-LEVEL_COLOURS = {
-    "none": ("#e8f5e9", "#1b5e20"),
-    "low": ("#f1f8e9", "#33691e"),
-    "moderate": ("#fff8e1", "#8a5a00"),
-    "high": ("#fde0dc", "#b71c1c"),
-    "imminent": ("#b71c1c", "#ffffff"),
-}
-
-
-def level_style(level: str) -> str:
-    background, text = LEVEL_COLOURS.get(level, ("#eceff1", "#37474f"))
-    return f"background: {background}; color: {text}; border-radius: 4px; padding: 6px 10px;"
+from ui.style import set_state
 
 
 class RiskPanel(QWidget):
@@ -127,7 +114,7 @@ class RiskPanel(QWidget):
         if override and override != result.level:
             text += " " + self.tr("(computed: %1)").replace("%1", risk.level_label(result.level, self._lang))
         self.level.setText(text)
-        self.level.setStyleSheet(level_style(final) + " font-size: 20px; font-weight: 600;")
+        set_state(self.level, "riskLevel", final)  # colours per look in ui/style.py; the words say the level
         self.level_about.setText(risk.level_description(final, self._lang))
         catalogue = risk.items()
         reasons = "、".join(catalogue.label(code, self._lang) for code in result.reasons)

@@ -18,6 +18,7 @@ from desktop.seat import Session
 from desktop.shift_window import auto_window
 from desktop.shifts import Shift, ShiftService
 from desktop.wellbeing import Workload, counselor_today
+from ui.style import set_state
 from ui.workload import break_reason, hours_minutes
 
 REFRESH_MS = 60_000
@@ -100,8 +101,7 @@ class ShiftStatus(QWidget):
             text = talk + (" · " + self.tr("on a break") if load.calls else "")
         self.wellbeing.setText(text)
         self.wellbeing.setToolTip(talk)
-        self.wellbeing.setProperty("breakDue", load.break_due)
-        self.wellbeing.setStyleSheet("font-weight: 600; color: #1f5f3a;" if load.break_due else "")
+        set_state(self.wellbeing, "breakDue", load.break_due)  # bold and coloured by the look; the words say it
         new = load.reason and load.reason != self._due_reason
         self._due_reason = load.reason
         return self.tr("Time for a short break when you can: %1.").replace("%1", reason) if new else ""

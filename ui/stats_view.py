@@ -50,6 +50,7 @@ from desktop.taxonomy import (
 from ui.charts import ChartView
 from ui.messages import error_text
 from ui.stats_models import CountTableModel, HeatModel
+from ui.style import set_state
 from ui.worker import run_in_background
 
 CHART_ROWS = 15  # a bar chart shows the top rows (fewer when it shares its tab); its table shows them all
@@ -199,10 +200,9 @@ class StatsView(QDialog):
 
         self.figures: dict[str, QLabel] = {}
         band = QFrame(objectName="statsFigures")
-        band.setStyleSheet("QFrame#statsFigures { background: #eef2f6; border-radius: 4px; }")
         figures = QHBoxLayout(band)
         for key, caption in (("calls_total", self.tr("Calls")), *((k, _tr(c)) for k, _, c in TALK_TIME)):
-            value = QLabel("0", styleSheet="font-size: 22px; font-weight: 600; color: #1f3a5f;")
+            value = QLabel("0", objectName="statsFigure")
             value.setAccessibleName(caption)
             self.figures[key] = value
             cell = QVBoxLayout()
@@ -322,7 +322,7 @@ class StatsView(QDialog):
 
     def _say(self, text: str, problem: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #9a3412;" if problem else "color: #52606d;")
+        set_state(self.message, "problem", problem)  # its colours per look in ui/style.py
         self.message.setVisible(bool(text))
 
     # ----- showing --------------------------------------------------------------------------------

@@ -30,7 +30,8 @@ class CrisisPanel(QWidget):
             tick = QCheckBox(taxonomy.label(CRISIS_ACTIONS, code, lang))
             tick.setAccessibleName(taxonomy.label(CRISIS_ACTIONS, code, lang))
             when = QLabel("")
-            outcome = QComboBox(accessibleName=self.tr("Outcome"))
+            outcome = QComboBox()  # named after its action: seven boxes all called "Outcome" tell a reader nothing
+            outcome.setAccessibleName(self.tr("Outcome: %1").replace("%1", taxonomy.label(CRISIS_ACTIONS, code, lang)))
             outcome.addItem(self.tr("— outcome —"), None)
             for value in taxonomy.codes(CRISIS_OUTCOMES):
                 outcome.addItem(taxonomy.label(CRISIS_OUTCOMES, value, lang), value)

@@ -50,7 +50,7 @@ class ReferralPanel(QWidget):
         self.resource.currentIndexChanged.connect(self._resource_chosen)
         add_referral = QPushButton(self.tr("Add referral"))
         add_referral.clicked.connect(self._add_referral)
-        remove_referral = QPushButton(self.tr("Remove"))
+        remove_referral = QPushButton(self.tr("Remove"), accessibleName=self.tr("Remove the selected referral"))
         remove_referral.clicked.connect(lambda: self._remove(self.referral_list, self._referrals))
 
         self.follow_up_list = QListWidget(accessibleName=self.tr("Follow-ups of this call"))
@@ -65,7 +65,7 @@ class ReferralPanel(QWidget):
         self.note.setAccessibleName(self.tr("Follow-up note"))
         add_follow_up = QPushButton(self.tr("Add follow-up"))
         add_follow_up.clicked.connect(self._add_follow_up)
-        remove_follow_up = QPushButton(self.tr("Remove"))
+        remove_follow_up = QPushButton(self.tr("Remove"), accessibleName=self.tr("Remove the selected follow-up"))
         remove_follow_up.clicked.connect(lambda: self._remove(self.follow_up_list, self._follow_ups))
 
         referrals = QGroupBox(self.tr("Referrals"))

@@ -159,3 +159,32 @@ def test_the_call_list_counts_up_to_a_cap_and_says_more(qtbot, session, monkeypa
     calls.next.click()
     calls.next.click()
     assert calls.page_label.text() == "5–5 of 5 call(s)" and not calls.next.isEnabled()
+
+
+def test_the_menu_key_opens_the_menu_of_the_row_with_the_focus(qtbot, session):
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import Qt
+
+    from desktop.calls import CallService
+    from desktop.taxonomy import load_taxonomy
+    from tests.test_calls import a_call
+    from ui.call_list import CallList
+
+    service = CallService(session)
+    now = datetime.now(UTC)
+    for n in range(3):
+        service.save(a_call(started_at=now - timedelta(hours=n + 1), ended_at=now - timedelta(hours=n)))
+    calls = CallList(service, load_taxonomy(), "en", can_see_all=True, can_hold=True)
+    qtbot.addWidget(calls)
+    calls.show()
+    calls.reload()
+    rows = []
+    calls._context_menu = lambda position: rows.append(calls.table.indexAt(position).row())  # instead of showing it
+    calls.activateWindow()
+    calls.table.setFocus()
+    qtbot.waitUntil(calls.table.hasFocus, timeout=2000)
+    calls.table.setCurrentIndex(calls.model.index(1, 0))
+    qtbot.keyClick(calls.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(calls.table, Qt.Key.Key_Menu)
+    assert rows == [1, 1]

@@ -2,7 +2,6 @@
 
 import logging
 import sys
-import traceback
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
@@ -12,29 +11,14 @@ from desktop.errors import HotlineError
 from desktop.instance import SeatLock
 from desktop.logs import configure_logging
 from desktop.seat import Seat
-from ui import settings
+from ui import crash, icons, settings, theme
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.messages import error_text
 from ui.start import RecoveryCodeDialog, SetupDialog, StartDialog
-from ui.style import STYLE_SHEET
 from ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
-
-
-def _excepthook(kind, value, tb) -> None:
-    """Log the failure and show it with copyable details: the traceback's code lines, never call content."""
-    # The message of an exception might quote data; the log and the dialog get the code lines and the type.
-    details = "".join(traceback.format_exception(kind, None, tb)) + f"{kind.__name__}"
-    log.error("unhandled error:\n%s", details)
-    box = QMessageBox(
-        QMessageBox.Icon.Critical,
-        "Hotline Log",
-        QApplication.translate("app", "Something went wrong. Your draft is kept. Details are in the log."),
-    )
-    box.setDetailedText(details)
-    box.exec()
 
 
 def _wait_for(work, text: str):
@@ -87,10 +71,12 @@ def run(argv: list[str] | None = None) -> int:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Hotline Log")
     app.setOrganizationName("HotlineLog")
+    reset = settings.repair()  # nonsense values get their defaults back, and the window says so this once
     lang = settings.read(settings.LANGUAGE)
     install_translators(app, lang)
-    app.setStyleSheet(STYLE_SHEET)
-    sys.excepthook = _excepthook
+    theme.apply(app)  # light, dark or the system's, and the font size, from the settings
+    app.setWindowIcon(icons.app_icon())
+    crash.install()  # unhandled errors: draft kept, logged without call content, shown with details
     locks = []
     try:
         real = SeatPaths.default()
@@ -115,6 +101,8 @@ def run(argv: list[str] | None = None) -> int:
             demo_accounts,
         )
         window.show()
+        if reset:
+            window.statusBar().showMessage(settings.reset_message(reset))  # until the next message
         if fresh is not None:
             session, code = fresh
             RecoveryCodeDialog(window.seat.vault.seat_name, code, window).exec()

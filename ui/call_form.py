@@ -25,8 +25,9 @@ from desktop.clock import seat_time
 from desktop.taxonomy import AGE_BANDS, CALL_KINDS, EMOTIONS, GENDERS, INTERVENTIONS, REGIONS, Taxonomy
 from ui.crisis_panel import CrisisPanel
 from ui.referral_panel import ReferralPanel
-from ui.risk_panel import RiskPanel, level_style
+from ui.risk_panel import RiskPanel
 from ui.safety_plan import SafetyPlanEditor
+from ui.style import set_state
 from ui.widgets.code_list import CodeList
 from ui.widgets.concern_picker import ConcernPicker
 from ui.widgets.guarded_text import GuardedNotes
@@ -243,7 +244,7 @@ class CallForm(QWidget):
         touched = self.risk.touched
         text = risk.level_label(level, self._lang) if touched else self.tr("not assessed")
         self.risk_badge.setText(self.tr("Risk: %1").replace("%1", text))
-        self.risk_badge.setStyleSheet(level_style(level if touched else "") + " font-weight: 600;")
+        set_state(self.risk_badge, "riskLevel", level if touched else "unassessed")
         if level == "imminent":
             self.show_section(self.crisis)  # an imminent call shows the protocol at once
 

@@ -3,7 +3,7 @@
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,7 @@ from desktop.call_model import CallFilter, CallRow
 from desktop.calls import COUNT_CAP, CallService
 from desktop.clock import seat_time
 from desktop.taxonomy import CALL_KINDS, CONCERN_GROUPS, CONCERNS, Taxonomy
+from ui import icons
 from ui.row_model import RowTableModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,6 +66,8 @@ class CallTableModel(RowTableModel):
             return self.tr("Under legal hold: kept whole past the retention period.")
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_SUPERVISION and row.supervision_flag:
             return self.tr("Flagged for supervision by a lead.")
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == self.COL_RISK and row.risk_level != "none":
+            return icons.icon(icons.RISK_ICONS.get(row.risk_level, "risk-none"))  # a shape per level, beside its name
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
@@ -157,6 +160,11 @@ class CallList(QWidget):
         self.table.setColumnHidden(CallTableModel.COL_SUPERVISION, not can_hold)  # nor see supervision
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        # From the keyboard (the Menu key, Shift+F10) the menu is for the row that has the focus.
+        keyboard_menu = QAction(self.table, shortcutContext=Qt.ShortcutContext.WidgetShortcut)
+        keyboard_menu.setShortcuts([QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")])
+        keyboard_menu.triggered.connect(self._keyboard_menu)
+        self.table.addAction(keyboard_menu)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
 
@@ -252,6 +260,11 @@ class CallList(QWidget):
             notes.triggered.connect(lambda: self.supervision_notes_requested.emit(call.id))
             menu.addAction(notes)
         return menu
+
+    def _keyboard_menu(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._context_menu(self.table.visualRect(index).center())
 
     def _context_menu(self, position) -> None:
         index = self.table.indexAt(position)

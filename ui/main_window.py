@@ -11,19 +11,21 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QToolBar,
 )
 
 from desktop.call_model import QUICK_KINDS
 from desktop.seat import Seat, Session
 from desktop.taxonomy import CALL_KINDS, load_taxonomy
 from desktop.vault import keyring_status
-from ui import settings
+from ui import icons, settings, theme
 from ui.directory_dialog import DirectoryDialog
 from ui.handover_dialog import HandoverDialog
+from ui.help_overlay import HelpOverlay
 from ui.login import LoginPage
 from ui.settings_dialog import SettingsDialog
 from ui.stats_view import StatsView
+from ui.style import set_state
+from ui.widgets.fit_toolbar import FitToolBar
 from ui.work_page import WorkPage
 
 log = logging.getLogger(__name__)
@@ -106,6 +108,9 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.tr("New call"), "Ctrl+N", lambda: self.work.new_call())
         self.find_action = self._action(self.tr("Find calls"), "Ctrl+F", lambda: self.work.find())
         self.lock_action = self._action(self.tr("Lock"), "Ctrl+L", self.lock)
+        self.help_action = self._action(self.tr("Keyboard help"), "F1", lambda: HelpOverlay(self).exec())
+        for action, group in ((self.find_action, "lists"), (self.help_action, "seat")):
+            action.setProperty("helpGroup", group)  # the group the F1 help lists it under (ui/help_overlay.py)
         taxonomy = load_taxonomy()
         self.quick_actions = [
             self._action(
@@ -116,7 +121,7 @@ class MainWindow(QMainWindow):
             )
             for kind in QUICK_KINDS
         ]
-        toolbar = QToolBar(self.tr("Call"), objectName="callToolbar")
+        toolbar = FitToolBar(self.tr("Call"), objectName="callToolbar")  # words under the icons when narrow
         toolbar.setMovable(False)
         for action in (self.start_action, self.end_action, self.save_action, self.new_action):
             toolbar.addAction(action)
@@ -130,6 +135,7 @@ class MainWindow(QMainWindow):
         self.directory_action.triggered.connect(self._directory)
         self.stats_action = QAction(self.tr("Statistics…"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
         self.stats_action.triggered.connect(self._statistics)
+        self.stats_action.setProperty("helpGroup", "lists")
         self.shift_action = QAction(self.tr("Shift…"), self, shortcut=QKeySequence("Ctrl+Shift+B"))
         self.shift_action.triggered.connect(self._shift)
         self.handover_action = QAction(self.tr("Handover…"), self, shortcut=QKeySequence("Ctrl+H"))
@@ -148,6 +154,28 @@ class MainWindow(QMainWindow):
         seat_menu.addAction(self.settings_action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+        self._set_icons()
+        theme.notifier().changed.connect(self._set_icons)
+
+    def _set_icons(self, _look: str = "") -> None:
+        """Icons beside the words and keys, tinted for the look in use (again when it changes)."""
+        quick = {"silent": "call-silent", "hang_up": "call-hang-up", "wrong_number": "call-wrong-number"}
+        for action, name in (
+            (self.start_action, "start-call"),
+            (self.end_action, "end-call"),
+            (self.save_action, "save"),
+            (self.new_action, "new-call"),
+            (self.find_action, "find"),
+            (self.lock_action, "lock"),
+            (self.directory_action, "directory"),
+            (self.stats_action, "statistics"),
+            (self.shift_action, "shift"),
+            (self.handover_action, "handover"),
+            (self.import_action, "import"),
+            (self.settings_action, "settings"),
+            *((a, quick.get(k, "call-harassment")) for a, k in zip(self.quick_actions, QUICK_KINDS, strict=True)),
+        ):
+            action.setIcon(icons.icon(name))
 
     def _set_working(self, working: bool) -> None:
         for action in (
@@ -204,8 +232,7 @@ class MainWindow(QMainWindow):
         if overdue:
             text += " · " + self.tr("%n overdue", "", overdue)
         self.follow_up_corner.setText(text)
-        self.follow_up_corner.setProperty("overdue", bool(overdue))
-        self.follow_up_corner.setStyleSheet("color: #b71c1c; font-weight: 600;" if overdue else "")
+        set_state(self.follow_up_corner, "overdue", bool(overdue))  # red and bold per look; the words say it
         self.follow_up_corner.setVisible(due > 0)
 
     def _settings(self) -> None:

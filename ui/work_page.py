@@ -137,6 +137,14 @@ class WorkPage(QWidget):
             if self.alive:
                 self._autosave.start()  # try again shortly: the database may only be busy for a while
 
+    def keep_draft(self) -> bool | None:
+        """After an unexpected error: save the draft now. None when no call is on screen (or the seat is
+        locked), else whether the call on screen is kept."""
+        if not self.alive or not self.has_unsaved_call:
+            return None
+        self.save_draft()
+        return not self._dirty
+
     def offer_draft(self) -> None:
         """After log-in: a draft left by a crash, a lock or a switch of counselor comes back on request."""
         if not self.alive:  # locked before this ran

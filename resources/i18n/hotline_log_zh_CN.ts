@@ -22,7 +22,7 @@
 <context>
     <name>CallForm</name>
     <message>
-        <location filename="../../ui/call_form.py" line="+69"/>
+        <location filename="../../ui/call_form.py" line="+70"/>
         <source>Call time</source>
         <translation>通话时长</translation>
     </message>
@@ -300,7 +300,7 @@
 <context>
     <name>CallList</name>
     <message>
-        <location filename="../../ui/call_list.py" line="+116"/>
+        <location filename="../../ui/call_list.py" line="+119"/>
         <source>Search notes and summaries (e.g. 失眠)</source>
         <translation>搜索记录和摘要（如：失眠）</translation>
     </message>
@@ -426,7 +426,7 @@
 <context>
     <name>CallTableModel</name>
     <message>
-        <location line="-205"/>
+        <location line="-207"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -486,7 +486,7 @@
         <translation>班长已标记为需督导。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Held</source>
         <translation>保留</translation>
     </message>
@@ -598,6 +598,69 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash.py" line="+159"/>
+        <source>Hotline Log: something went wrong</source>
+        <translation>热线记录：出现了错误</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The program ran into an error it did not expect. This is a fault in the program, not something you did.</source>
+        <translation>程序遇到了一个意外错误。这是程序本身的问题，不是您的操作造成的。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No call was open, so nothing of a call was lost.</source>
+        <translation>当时没有打开的来电记录，因此没有丢失任何来电内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your call was kept as a draft (encrypted) and will be offered at the next log-in.</source>
+        <translation>您的来电记录已作为草稿（加密）保存，下次登录时会提示恢复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call on screen could not be kept as a draft. Keep working and save it (Ctrl+S), or write down what you need before closing.</source>
+        <translation>屏幕上的来电记录未能保存为草稿。请继续工作并保存（Ctrl+S），或在关闭前记下需要的内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You can keep working: what is saved is safe. If the error comes back, close the program and start it again. To report it, copy the details below: they hold no call content.</source>
+        <translation>您可以继续工作：已保存的内容是安全的。如果错误再次出现，请关闭程序后重新启动。如需报告，请复制下面的详细信息：其中不含任何来电内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Technical details</source>
+        <translation>技术细节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Technical details</source>
+        <translation>技术细节(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;lose the program</source>
+        <translation>关闭程序(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep working</source>
+        <translation>继续工作(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The details are on the clipboard.</source>
+        <translation>详细信息已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
     <name>CrisisPanel</name>
     <message>
         <location filename="../../ui/crisis_panel.py" line="+20"/>
@@ -605,9 +668,9 @@
         <translation>请与来电者保持通话。征得其同意并询问所在位置，位置只能口头转告 110/120，切勿录入本程序。每完成一步即勾选，系统会记录时间。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Outcome</source>
-        <translation>结果</translation>
+        <location line="+14"/>
+        <source>Outcome: %1</source>
+        <translation>结果：%1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -786,7 +849,7 @@
 <context>
     <name>FollowUpQueue</name>
     <message>
-        <location filename="../../ui/followup_queue.py" line="+37"/>
+        <location filename="../../ui/followup_queue.py" line="+38"/>
         <source>Follow-ups due</source>
         <translation>到期随访</translation>
     </message>
@@ -797,12 +860,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Case code</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
@@ -817,7 +880,7 @@
         <translation>待办事项</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Mark done…</source>
         <translation>标记为已完成…</translation>
     </message>
@@ -872,7 +935,7 @@
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Follow-up done</source>
         <translation>完成随访</translation>
     </message>
@@ -913,7 +976,7 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="+58"/>
+        <location filename="../../ui/handover_dialog.py" line="+59"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
@@ -1119,6 +1182,99 @@
     </message>
 </context>
 <context>
+    <name>HelpOverlay</name>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="+23"/>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lists</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next / previous field, in the order of the form</source>
+        <translation>下一个 / 上一个字段，按表单顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the concern search: tick the best match</source>
+        <translation>在来电问题搜索中：勾选最匹配的一项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick a box or press the button that has the focus</source>
+        <translation>勾选复选框，或按下当前焦点所在的按钮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose in a list; in the call list, Enter opens the call</source>
+        <translation>在列表中选择；在通话记录中按 Enter 打开该来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next / previous tab</source>
+        <translation>下一个 / 上一个标签页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the underlined letter: that button or menu</source>
+        <translation>配合带下划线的字母：对应的按钮或菜单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close a dialog (and this help)</source>
+        <translation>关闭对话框（包括本帮助）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Keyboard help</source>
+        <translation>键盘帮助</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything can be done from the keyboard. These keys work anywhere in the window:</source>
+        <translation>所有操作都可以用键盘完成。以下按键在窗口中任何位置都有效：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(after log-in)</source>
+        <translation>（登录后）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In forms and lists</source>
+        <translation>在表单和列表中</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>KeywordTags</name>
     <message>
         <location filename="../../ui/widgets/keywords.py" line="+15"/>
@@ -1222,7 +1378,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+62"/>
+        <location filename="../../ui/main_window.py" line="+64"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -1267,7 +1423,12 @@
         <translation>锁定</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Keyboard help</source>
+        <translation>键盘帮助</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Log a call of this kind at once</source>
         <translation>一键记录此类来电</translation>
     </message>
@@ -1287,7 +1448,7 @@
         <translation>统计…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Shift…</source>
         <translation>班次…</translation>
     </message>
@@ -1312,7 +1473,7 @@
         <translation>席位(&amp;S)</translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+84"/>
         <source>Follow-ups: %n due</source>
         <translation>
             <numerusform>随访：%n 项到期</numerusform>
@@ -1326,7 +1487,7 @@
         </translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+74"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
     </message>
@@ -1474,7 +1635,12 @@
         <translation>移除</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-15"/>
+        <source>Remove the selected referral</source>
+        <translation>删除所选转介</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Follow-ups of this call</source>
         <translation>本次通话的随访</translation>
     </message>
@@ -1509,7 +1675,12 @@
         <translation>添加随访</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Remove the selected follow-up</source>
+        <translation>删除所选回访</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
@@ -1537,7 +1708,7 @@
 <context>
     <name>RiskPanel</name>
     <message>
-        <location filename="../../ui/risk_panel.py" line="+52"/>
+        <location filename="../../ui/risk_panel.py" line="+39"/>
         <source>Computed risk level</source>
         <translation>系统计算的风险等级</translation>
     </message>
@@ -1628,7 +1799,7 @@
 <context>
     <name>SectionPanel</name>
     <message>
-        <location filename="../../ui/stats_view.py" line="+147"/>
+        <location filename="../../ui/stats_view.py" line="+148"/>
         <source>The chart shows the top %1 of %2 rows; the table shows them all.</source>
         <translation>图表显示 %2 项中的前 %1 项；表格列出全部。</translation>
     </message>
@@ -1636,19 +1807,19 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+28"/>
-        <location line="+43"/>
+        <location filename="../../ui/settings_dialog.py" line="+30"/>
+        <location line="+63"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+9"/>
+        <location line="-62"/>
+        <location line="+20"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-16"/>
         <source>Minutes before the screen locks</source>
         <translation>自动锁定前的分钟数</translation>
     </message>
@@ -1658,7 +1829,40 @@
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Look</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+6"/>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark, for night shifts</source>
+        <translation>深色（适合夜班）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言在下次启动时生效。</translation>
     </message>
@@ -1671,6 +1875,16 @@
         <location line="+1"/>
         <source>The window locks itself after this many minutes without input.</source>
         <translation>无任何操作达到该分钟数后，窗口会自动锁定。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Light, dark (easier on the eyes at night) or as the system is set.</source>
+        <translation>浅色、深色（夜间更护眼）或跟随系统设置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The size of all text in the program; it changes at once.</source>
+        <translation>程序中所有文字的大小；立即生效。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1688,7 +1902,7 @@
         <translation>超过这个天数的来电，其文字内容将被粉碎；分类代码保留用于统计。至少 %1 天（3 年）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Keep call text for</source>
         <translation>来电文字保存</translation>
     </message>
@@ -1901,7 +2115,7 @@
 <context>
     <name>ShiftStatus</name>
     <message>
-        <location filename="../../ui/shift_status.py" line="+38"/>
+        <location filename="../../ui/shift_status.py" line="+39"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
@@ -1951,7 +2165,7 @@
         <translation>休息中</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Time for a short break when you can: %1.</source>
         <translation>方便时请稍作休息：%1。</translation>
     </message>
@@ -1998,12 +2212,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+188"/>
+        <location line="+187"/>
         <source>Talk time (min)</source>
         <translation>通话时长（分钟）</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-186"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
@@ -2162,7 +2376,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <location line="+11"/>
         <location line="+25"/>
         <source>Calls</source>
@@ -2340,7 +2554,7 @@
         <translation>随访与转介</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+94"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
     </message>
@@ -2566,18 +2780,13 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+34"/>
-        <source>Something went wrong. Your draft is kept. Details are in the log.</source>
-        <translation>程序出错了。您的草稿已保留，详情见日志。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+60"/>
+        <location filename="../../ui/app.py" line="+29"/>
+        <location line="+62"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-28"/>
         <source>Making the demo seat with its sample calls…</source>
         <translation>正在创建演示席位及示例通话…</translation>
     </message>
@@ -2771,6 +2980,39 @@
         <location line="+5"/>
         <source>Hotline Log is already running on this seat; use that window.</source>
         <translation>热线记录已在本席位运行，请使用那个窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../../ui/settings.py" line="+25"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock after idle</source>
+        <translation>闲置后锁定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draft saving interval</source>
+        <translation>草稿保存间隔</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Settings that made no sense were set back to their defaults: %1</source>
+        <translation>以下设置的值无效，已恢复为默认值：%1</translation>
     </message>
 </context>
 <context>

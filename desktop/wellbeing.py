@@ -6,7 +6,7 @@ from the first call's start to the last call's end. A call with no end time coun
 the next call starts (or, for the last one, until now). The thresholds are seat settings.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from desktop.clock import parse_iso, to_utc_iso, utc_now
@@ -124,12 +124,20 @@ def shift_workloads(store: Store, shift_id: int, now: datetime | None = None) ->
 
 
 def counselor_today(store: Store, counselor: str, since: datetime, now: datetime | None = None) -> Workload:
-    """One counselor's workload from `since` (the start of their shift) until now, whatever the shift."""
+    """One counselor's workload from `since` (the start of their shift) until now, whatever the shift.
+
+    Calls, talk time and high-risk calls count from `since`; the run without a break and a break due
+    look further back when need be, because a shift's start (an automatic shift changes at midnight)
+    is no break for the person taking the calls."""
     now = now or utc_now()
+    limits = thresholds(store)
+    look_back = min(since, now - timedelta(minutes=limits.run_minutes + limits.break_minutes))
     rows = store.rows(
         "SELECT started_at, ended_at, risk_level FROM call"
         " WHERE counselor = ? AND status = 'final' AND started_at >= ? ORDER BY started_at",
-        (counselor, to_utc_iso(since)),
+        (counselor, to_utc_iso(look_back)),
     )
     calls = [(parse_iso(s), parse_iso(e) if e else None, level) for s, e, level in rows]
-    return workload(counselor, calls, thresholds(store), now)
+    recent = workload(counselor, calls, limits, now)
+    this_shift = workload(counselor, [call for call in calls if call[0] >= since], limits, now)
+    return replace(recent, calls=this_shift.calls, talk_s=this_shift.talk_s, high_risk_calls=this_shift.high_risk_calls)

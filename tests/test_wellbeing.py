@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from desktop.call_model import RiskInput
 from desktop.errors import BadInput, NotPermitted
 from desktop.store.settings import SettingsRepo
 from desktop.wellbeing import Thresholds, runs, set_thresholds, thresholds, workload
@@ -72,3 +73,20 @@ def test_counselors_cannot_change_the_thresholds(session, paths):
     AccountService(session).add("C001", "王", "counselor", "counselor-1")
     with Seat(paths).login("C001", "counselor-1") as counselor, pytest.raises(NotPermitted):
         set_thresholds(counselor, 20, 90)
+
+
+def test_a_shift_boundary_is_no_break(session):
+    """An automatic shift changes at midnight; the calls just before it still count for the break."""
+    from desktop.calls import CallService
+    from desktop.wellbeing import counselor_today
+    from tests.test_calls import a_call
+
+    now = datetime.now(UTC)
+    started = now - timedelta(minutes=35)
+    CallService(session).save(
+        a_call(started_at=started, ended_at=now - timedelta(seconds=5), risk=RiskInput({"ideation_current": True},
+               "high", "复核"))
+    )  # fmt: skip
+    load = counselor_today(session.store, session.actor, since=now - timedelta(minutes=10), now=now)
+    assert load.reason == "high_risk" and load.break_due  # the high-risk call began before "since"
+    assert (load.calls, load.talk_s) == (0, 0)  # but it is not this shift's

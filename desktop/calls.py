@@ -288,8 +288,8 @@ class CallService:
             call_id, counselor, form, risk, created, parse_iso(updated), amendments, self._editable(counselor, created)
         )
 
-    def list_calls(self, flt: CallFilter, offset: int = 0, limit: int = 100, total: int | None = None) -> list[CallRow]:
-        """One page of calls, newest first (`total` is accepted for callers that counted first; unused)."""
+    def list_calls(self, flt: CallFilter, offset: int = 0, limit: int = 100) -> list[CallRow]:
+        """One page of calls, newest first."""
         along_time = self._many(flt)
 
         def page(since: str | None) -> list:

@@ -17,14 +17,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop.call_model import LEAD_ON_SHIFT
 from desktop.clock import seat_time
 from desktop.fsutil import atomic_write_bytes
 from desktop.reports.fonts import CID_FONT, register_cjk_font
 from desktop.reports.handover_data import Handover
-from desktop.reports.pdf_text import ACCENT, MARGIN, RULE, SEPARATOR, SHADE, marker
+from desktop.reports.pdf_text import ACCENT, MARGIN, RULE, SEPARATOR, SHADE, a4_document, marker
 from desktop.risk import level_label
 from desktop.taxonomy import (
     CALL_KINDS,
@@ -419,17 +419,7 @@ class _Layout:
         buffer = io.BytesIO()
         t = self.text
         start = seat_time(self.data.window[0])
-        doc = SimpleDocTemplate(
-            buffer,
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN + 6 * mm,
-            title=f"{t['title']} {self.data.seat} {start:%Y-%m-%d %H:%M}",
-            author=self.data.seat,
-            creator="Hotline Log",
-        )
+        doc = a4_document(buffer, f"{t['title']} {self.data.seat} {start:%Y-%m-%d %H:%M}", self.data.seat)
         story = [
             *self.header(),
             *self.totals(),

@@ -21,13 +21,13 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from desktop.clock import seat_time, utc_now
 from desktop.fsutil import atomic_write_bytes
 from desktop.reports.fonts import CID_FONT, register_cjk_font
-from desktop.reports.pdf_text import ACCENT, MARGIN, RULE, SEPARATOR, SHADE, marker
+from desktop.reports.pdf_text import ACCENT, MARGIN, RULE, SEPARATOR, SHADE, a4_document, marker
 from desktop.risk import level_label
 from desktop.taxonomy import (
     AGE_BANDS,
@@ -154,17 +154,7 @@ def render_monthly_report(stats: dict, center: str, date_from: date, date_to: da
     styles = _styles("Helvetica" if font == CID_FONT else font)
     buffer = io.BytesIO()
     made = seat_time(utc_now()).strftime("%Y-%m-%d %H:%M")
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm,
-        title=f"{text['title']} {center} {date_from.isoformat()} – {date_to.isoformat()}",
-        author=center,
-        creator="Hotline Log",
-    )
+    doc = a4_document(buffer, f"{text['title']} {center} {date_from.isoformat()} – {date_to.isoformat()}", center)
     body: list[Flowable] = [
         Paragraph(mark(text["title"]), styles["title"]),
         Paragraph(

@@ -8,7 +8,9 @@ import itertools
 from collections.abc import Callable
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.platypus import SimpleDocTemplate
 
 from desktop.reports.fonts import CID_FONT
 
@@ -17,6 +19,22 @@ MARGIN = 15 * mm
 ACCENT = colors.HexColor("#2f5d8a")
 RULE = colors.HexColor("#c8d3df")
 SHADE = colors.HexColor("#eef2f6")
+
+
+def a4_document(buffer, title: str, author: str) -> SimpleDocTemplate:
+    """An A4 document with the reports' margins, room for the footer line, and its metadata."""
+    return SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 6 * mm,
+        title=title,
+        author=author,
+        creator="Hotline Log",
+    )
+
 
 SEPARATOR = ' <font color="#9aa5b1">|</font> '  # Paragraph collapses runs of spaces; STSong has no no-break space
 

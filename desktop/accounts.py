@@ -1,4 +1,4 @@
-"""Managing accounts: only an admin, never the last active admin, every change audited.
+"""Managing accounts and how they log in: only an admin, never the last active admin, every change audited.
 
 An account's password is its key slot in the vault; the row in the database holds its name, role and
 whether it is active. Disabling an account removes its slot, so a disabled account cannot unwrap the key.
@@ -130,6 +130,19 @@ class AccountService:
             raise NotPermitted("Only an admin may see which accounts need a password.")
         vault = self._session.seat.vault
         return [a.code for a in self._repo.all(include_inactive=False) if not vault.has_account(a.code)]
+
+
+def set_require_keyring(session: Session, required: bool) -> None:
+    """Refuse (True) or allow (False) logging in on this seat without a usable system keyring (admins only).
+
+    Requiring it is refused where no usable keyring exists, so a seat cannot lock itself out."""
+    session.require("admin", doing="change the keyring setting")
+    vault = session.seat.vault
+    if vault.require_keyring == required:
+        return
+    with vault_change(session) as vault:
+        vault.set_require_keyring(required)
+        session.audit.append(session.actor, "setting.changed", "require_keyring", {"value": required})
 
 
 def recover_admin(seat: Seat, recovery_code: str, admin_code: str, new_password: str) -> list[str]:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from desktop import __version__
-from desktop.accounts import AccountService, recover_admin
+from desktop.accounts import AccountService, recover_admin, set_require_keyring
 from desktop.backup import create_backup, read_manifest, restore_backup
 from desktop.clock import seat_zone
 from desktop.config import (
@@ -287,11 +287,7 @@ def cmd_export(args, paths: SeatPaths) -> int:
 
 def cmd_require_keyring(args, paths: SeatPaths) -> int:
     with SeatLock(paths.lock), _login(paths) as session:
-        session.require("admin", doing="change the keyring setting")
-        vault = session.seat.vault
-        vault.set_require_keyring(args.state == "on")
-        vault.save()
-        session.audit.append(session.actor, "setting.changed", "require_keyring", {"value": args.state == "on"})
+        set_require_keyring(session, args.state == "on")
     print(f"require_keyring is {args.state}.")
     return 0
 

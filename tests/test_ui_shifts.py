@@ -16,10 +16,11 @@ from desktop.clock import seat_time
 from desktop.seat import Seat
 from desktop.shift_window import auto_window
 from desktop.shifts import ShiftService
-from desktop.wellbeing import Workload, thresholds
+from desktop.wellbeing import Thresholds, Workload, thresholds
 from tests.test_calls import a_call
 from ui.handover_dialog import HandoverDialog
 from ui.messages import core_text
+from ui.settings_dialog import SettingsDialog
 from ui.shift_dialog import HandoverNoteDialog, OpenShiftDialog, ShiftDialog, from_edit, to_edit
 from ui.workload import WorkloadModel
 
@@ -316,27 +317,67 @@ def test_the_leads_workload_table_marks_who_is_due_a_break(qtbot, window, paths)
     assert model.data(model.index(rows["C002"], WorkloadModel.COL_RUN)) == model.tr("on a break")
 
 
-def test_a_lead_changes_the_thresholds_and_nonsense_is_refused(qtbot, window):
-    log_in(qtbot, window, "L001")
-    window.shift_action.trigger()
-    dialog = window.work.shift_dialog()
-    for spin, value in ((dialog.break_minutes, "20"), (dialog.run_minutes, "90")):
-        spin.lineEdit().selectAll()
-        qtbot.keyClicks(spin, value)
-    qtbot.mouseClick(dialog.save_thresholds, Qt.MouseButton.LeftButton)
-    assert (thresholds(window.session.store).break_minutes, thresholds(window.session.store).run_minutes) == (20, 90)
-    assert window.session.audit.entries(limit=1)[0].action == "wellbeing.thresholds"
+def settings_answered(monkeypatch, answer):
+    """Settings opened from the menu run `answer(dialog)` instead of waiting for a person."""
 
-    dialog.break_minutes.lineEdit().selectAll()
-    qtbot.keyClicks(dialog.break_minutes, "0")  # a break of no minutes: the box does not take it
-    dialog.run_minutes.lineEdit().selectAll()
-    qtbot.keyClicks(dialog.run_minutes, "9999")
-    dialog.break_minutes.interpretText()
-    dialog.run_minutes.interpretText()
-    assert dialog.break_minutes.value() == 20 and dialog.run_minutes.value() <= 480
-    qtbot.mouseClick(dialog.save_thresholds, Qt.MouseButton.LeftButton)
+    def exec_(dialog):
+        answer(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", exec_)
+
+
+def typed(qtbot, spin, value: str) -> None:
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, value)
+    spin.interpretText()
+
+
+def test_a_lead_changes_the_thresholds_in_settings_and_nonsense_is_refused(qtbot, window, monkeypatch):
+    log_in(qtbot, window, "L001")
+
+    def twenty_and_ninety(dialog):
+        typed(qtbot, dialog.break_minutes, "20")
+        typed(qtbot, dialog.run_minutes, "90")
+        dialog.accept()
+
+    settings_answered(monkeypatch, twenty_and_ninety)
+    window.settings_action.trigger()
+    assert thresholds(window.session.store) == Thresholds(20, 90)
+    assert window.session.audit.entries(limit=1)[0].action == "wellbeing.thresholds"
+    window.shift_action.trigger()
+    shown = window.work.shift_dialog().limits.text()
+    assert "90" in shown and "20" in shown  # the shift window says what the seat suggests
+    window.work.shift_dialog().close()
+
+    seen = {}
+
+    def nonsense(dialog):
+        typed(qtbot, dialog.break_minutes, "0")  # a break of no minutes: the box does not take it
+        typed(qtbot, dialog.run_minutes, "9999")
+        seen["values"] = (dialog.break_minutes.value(), dialog.run_minutes.value())
+        dialog.accept()
+
+    settings_answered(monkeypatch, nonsense)
+    window.settings_action.trigger()
+    assert seen["values"][0] == 20 and seen["values"][1] <= 480
     limits = thresholds(window.session.store)
     assert limits.break_minutes == 20 and 30 <= limits.run_minutes <= 480
+
+
+def test_unchanged_thresholds_are_not_written_again_and_counselors_have_none(qtbot, window, monkeypatch):
+    log_in(qtbot, window, "L001")
+    seen = {}
+    settings_answered(monkeypatch, lambda dialog: seen.update(dialog=dialog) or dialog.accept())
+    before = len(window.session.audit.entries(limit=1000))
+    window.settings_action.trigger()
+    assert seen["dialog"].run_minutes is not None and seen["dialog"].retention is None  # a lead: no retention
+    assert len(window.session.audit.entries(limit=1000)) == before
+    window.lock()
+    window.login_page.switch.click()
+    log_in(qtbot, window, "C001")
+    window.settings_action.trigger()
+    assert seen["dialog"].run_minutes is None and seen["dialog"].break_minutes is None
 
 
 def test_the_workload_model_passes_the_model_tester(qtmodeltester):

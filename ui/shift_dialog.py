@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
 )
@@ -33,7 +32,7 @@ from desktop.errors import HotlineError
 from desktop.seat import Session
 from desktop.shift_window import auto_window, current_shift_id
 from desktop.shifts import Shift, ShiftService
-from desktop.wellbeing import BREAK_RANGE, RUN_RANGE, set_thresholds, shift_workloads, thresholds
+from desktop.wellbeing import shift_workloads, thresholds
 from ui.messages import error_text
 from ui.shift_status import REFRESH_MS
 from ui.widgets.guarded_text import GuardedNotes, describe_counts
@@ -169,29 +168,7 @@ class ShiftDialog(QDialog):
         box.addWidget(self.table, 1)
         box.addWidget(self.empty)
 
-        self.break_minutes = QSpinBox(accessibleName=self.tr("Minutes that count as a break"))
-        self.break_minutes.setRange(*BREAK_RANGE)
-        self.run_minutes = QSpinBox(accessibleName=self.tr("Minutes of calls before a break is suggested"))
-        self.run_minutes.setRange(*RUN_RANGE)
-        for spin in (self.break_minutes, self.run_minutes):
-            spin.setSuffix(self.tr(" min"))
-        self.save_thresholds = QPushButton(self.tr("Save break suggestions"))
-        self.save_thresholds.clicked.connect(self.store_thresholds)
-        limits = QGroupBox(self.tr("Break suggestions"))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(self.tr("A break is a pause of at least"), self.break_minutes)
-        form.addRow(self.tr("Suggest a break after calls without one for"), self.run_minutes)
-        explained = QVBoxLayout()
-        explained.addWidget(
-            QLabel(self.tr("A break is also suggested right after a high or imminent risk call."), wordWrap=True)
-        )
-        explained.addStretch(1)
-        explained.addWidget(self.save_thresholds, 0, Qt.AlignmentFlag.AlignRight)
-        row = QHBoxLayout(limits)
-        row.addLayout(form)
-        row.addSpacing(24)
-        row.addLayout(explained, 1)
+        self.limits = QLabel(wordWrap=True)  # the seat's break suggestions, set in Settings
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -200,7 +177,7 @@ class ShiftDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(self.message)
         layout.addWidget(workload, 1)
-        layout.addWidget(limits)
+        layout.addWidget(self.limits)
         layout.addWidget(buttons)
         self.resize(900, 600)
         self._ticker = QTimer(self, interval=REFRESH_MS)  # the runs grow while the window is open
@@ -235,8 +212,14 @@ class ShiftDialog(QDialog):
         self.model.set_rows(loads)
         self.table.setVisible(self.model.rowCount() > 0)
         self.empty.setVisible(self.model.rowCount() == 0)
-        self.break_minutes.setValue(limits.break_minutes)
-        self.run_minutes.setValue(limits.run_minutes)
+        self.limits.setText(
+            self.tr(
+                "A break is suggested after %1 min of calls without a pause of %2 min, and right after a high or "
+                "imminent risk call. Leads change this in Settings."
+            )
+            .replace("%1", str(limits.run_minutes))
+            .replace("%2", str(limits.break_minutes))
+        )
 
     def _summary_text(self, shift: Shift | None, now: datetime) -> str:
         if shift is None:
@@ -325,13 +308,3 @@ class ShiftDialog(QDialog):
         self.message.setText(self.tr("The shift is closed."))
         self.changed.emit()
         self.closed.emit(closed.id)
-
-    def store_thresholds(self) -> None:
-        try:
-            set_thresholds(self._session, self.break_minutes.value(), self.run_minutes.value())
-        except HotlineError as exc:
-            QMessageBox.warning(self, self.tr("Break suggestions"), error_text(exc))
-            return
-        self.refresh()
-        self.message.setText(self.tr("The break suggestions were saved."))
-        self.changed.emit()

@@ -199,3 +199,22 @@ def test_esc_in_the_dialog_keeps_working(qtbot):
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.result() == crash.CrashDialog.KEEP_WORKING and not dialog.isVisible()
     assert dialog.text.isReadOnly() and dialog.text.accessibleName()
+
+
+def test_close_the_program_logs_out_as_a_close_does(qtbot, seat, open_window, shown, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # if it fails
+    window = open_window(autosave_seconds=600)
+    log_in(qtbot, window)
+    form = window.work.form
+    form.start_call()
+    form.notes.set_text(NOTE)
+    session = window.session
+    exits = []
+    monkeypatch.setattr(crash.CrashDialog, "exec", lambda dialog: crash.CrashDialog.CLOSE_PROGRAM)
+    monkeypatch.setattr(crash.QApplication, "exit", lambda code=0: exits.append(code))
+    QTimer.singleShot(0, lambda: _raise_with_call_content(form.notes.text()))
+    qtbot.waitUntil(lambda: exits == [1])
+    assert window.session is None and not session.key  # logged out, the key dropped
+    with Seat(window.seat.paths).login("C001", "counselor-1") as again:
+        assert "session.closed" in [e.action for e in again.audit.entries(limit=5)]
+        assert "SECRETNOTE" in CallService(again).load_draft().form.notes  # the call kept as the draft

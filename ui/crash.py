@@ -145,6 +145,19 @@ def keep_drafts() -> bool | None:
     return outcome
 
 
+def end_sessions() -> None:
+    """Before the program closes after an error: every window logs out as a normal close does (the close is
+    audited and the key dropped). Never raises."""
+    from ui.main_window import MainWindow  # here, so importing this module stays light
+
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            try:
+                window.end_session()
+            except Exception as exc:
+                log.error("the session could not be closed after an error (%s)", type(exc).__name__)
+
+
 # ----- the dialog -------------------------------------------------------------------------------------
 
 
@@ -272,6 +285,7 @@ def handle(kind: type, value: BaseException | None, tb, thread: str = "") -> Non
             return
         dialog = CrashDialog(details, draft_kept, QApplication.activeWindow())
         if dialog.exec() == CrashDialog.CLOSE_PROGRAM:
+            end_sessions()
             QApplication.exit(1)
     except Exception as failure:
         _stderr_line(kind, failure)

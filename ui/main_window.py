@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
             self.idle.setInterval(settings.read(settings.IDLE_MINUTES) * 60_000)
             if self.session is not None:
                 self.idle.start()
+            if self.work is not None:
+                self.work.shift_status.refresh(announce=False)  # the break suggestions may have changed
 
     # ----- log-in, lock, switch -------------------------------------------------------------------
 
@@ -300,6 +302,11 @@ class MainWindow(QMainWindow):
             clipboard.clear()
         self._copied = ""
 
+    def end_session(self) -> None:
+        """Log out as closing does: the draft kept, `session.closed` audited, the key dropped."""
+        if self.session is not None:
+            self._leave_session("session.closed")
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.work is not None and self.work.has_unsaved_call:
             answer = QMessageBox.question(
@@ -310,7 +317,6 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        if self.session is not None:
-            self._leave_session("session.closed")
+        self.end_session()
         QApplication.instance().removeEventFilter(self._activity)
         event.accept()

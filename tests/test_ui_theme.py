@@ -2,6 +2,7 @@
 
 import pytest
 
+from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QToolBar
@@ -166,3 +167,103 @@ def test_the_settings_dialog_offers_look_and_font_size_each_explained(look, qtbo
     dialog.accept()
     assert settings.read(settings.THEME) == "dark" and settings.read(settings.FONT_SIZE) == 13
     assert theme.current() == "dark" and look.font().pointSizeF() == 13  # at once, no restart
+
+
+# ----- the statistics view's charts and heat map --------------------------------------------------
+
+
+def chart_texts(chart) -> list[QColor]:
+    """The colours of every text a chart draws: title, axis labels, value labels."""
+    colours = [chart.titleBrush().color()] + [axis.labelsBrush().color() for axis in chart.axes()]
+    for series in chart.series():
+        if isinstance(series, QAbstractBarSeries):
+            colours += [bars.labelColor() for bars in series.barSets()]
+        else:
+            colours.append(series.pointLabelsColor())
+    return colours
+
+
+@pytest.fixture
+def stats(look, qtbot, seat_init):
+    """The statistics view on a seat with the calls of tests/test_stats.py, in the dark look."""
+    from desktop.calls import CallService
+    from tests.test_stats import FROM, TO, calls
+    from tests.test_ui_stats import set_window
+    from ui.stats_view import StatsView
+
+    session, _ = seat_init
+    for form in calls():
+        CallService(session).save(form)
+    theme.apply(look, "dark", 0)
+    view = StatsView(session, "zh")
+    qtbot.addWidget(view)
+    view.show()
+    set_window(view, FROM, TO)
+    return view
+
+
+def test_the_statistics_charts_are_dark_and_readable_in_the_dark_look(stats):
+    window = stats.palette().color(QPalette.ColorRole.Window)
+    for view in (stats.days_chart, stats.panels["by_concern"].chart, stats.talk_panel.chart):
+        chart = view.chart()
+        background = chart.backgroundBrush().color()
+        assert background == stats.palette().color(QPalette.ColorRole.Base)  # as the tables beside it
+        assert background.lightness() <= window.lightness() < 64
+        assert view.backgroundBrush().color() == background  # no light frame around the chart
+        assert len(chart.axes()) == 2
+        for text in chart_texts(chart):
+            assert contrast(text, background) >= 4.5, text.name()
+        for series in chart.series():
+            drawn = series.barSets()[0].color() if isinstance(series, QAbstractBarSeries) else series.pen().color()
+            assert contrast(drawn, background) >= 3, drawn.name()  # bars and lines stand out too
+
+
+def test_the_statistics_follow_a_change_of_look_while_open(stats, look):
+    chart = stats.panels["by_kind"].chart.chart()
+    heat = stats.heat_model.index(3, 22)  # Thursday 22:00, the busiest hour
+    dark_cell = heat.data(Qt.ItemDataRole.BackgroundRole)
+    theme.apply(look, "light", 0)
+    assert stats.panels["by_kind"].chart.chart() is chart  # the same chart, painted again
+    background = chart.backgroundBrush().color()
+    assert background == look.palette().color(QPalette.ColorRole.Base) and background.lightness() > 200
+    for text in chart_texts(chart):
+        assert contrast(text, background) >= 4.5, text.name()
+    assert heat.data(Qt.ItemDataRole.BackgroundRole) != dark_cell
+    theme.apply(look, "dark", 0)
+    assert chart.backgroundBrush().color().lightness() < 64
+    assert heat.data(Qt.ItemDataRole.BackgroundRole) == dark_cell
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_every_heat_map_count_reads_on_its_cell_in_both_looks(look, qtbot, name):
+    from ui.charts import HeatMap
+    from ui.stats_models import HeatModel
+
+    theme.apply(look, name, 0)
+    model = HeatModel("Total")
+    table = HeatMap(model)
+    qtbot.addWidget(table)
+    model.set_grid([[day * 24 + hour for hour in range(24)] for day in range(7)])  # 0 to 167: every shade
+    ground = table.palette().color(QPalette.ColorRole.Base)
+    shades = []
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            cell = index.data(Qt.ItemDataRole.BackgroundRole) or ground
+            text = index.data(Qt.ItemDataRole.ForegroundRole) or table.palette().color(QPalette.ColorRole.Text)
+            assert contrast(text, cell) >= 4.5, (name, row, column, text.name(), cell.name())
+            assert index.data() == str(model.count(row, column))  # the number, never the colour alone
+            assert str(model.count(row, column)) in index.data(Qt.ItemDataRole.ToolTipRole)
+            if row < 7 and column < 24 and model.count(row, column):
+                shades.append(luminance(cell))
+    # More calls, a deeper shade in the light look and a brighter one in the dark look; the ends well apart.
+    assert shades == sorted(shades, reverse=name == "light")
+    assert (max(shades) + 0.05) / (min(shades) + 0.05) >= 3
+
+
+def test_the_chosen_window_of_the_statistics_shows_in_the_dark_look(stats):
+    chosen, other = stats.preset_buttons["custom"], stats.preset_buttons["month"]
+    assert chosen.isChecked() and not other.isChecked()
+    y = chosen.height() // 2
+    chosen_ground, other_ground = (QColor(button.grab().toImage().pixel(4, y)) for button in (chosen, other))
+    assert contrast(chosen_ground, other_ground) >= 2  # not the faint sunken look of Fusion's dark buttons

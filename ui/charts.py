@@ -1,8 +1,10 @@
-"""The charts of the statistics view (QtCharts): bars for counts, a line for calls per day.
+"""The charts of the statistics view (QtCharts): bars for counts, a line for calls per day, and the
+weekday × hour heat map (a table shaded by count).
 
 A chart never holds a number alone: each sits next to a table of the same rows, and bars and points
 carry their value as a label. Chart text uses the application's font, so Chinese shows where the
-application's does.
+application's does. Colours come from the palette (`theme.chart_colours`), and follow it when the look
+changes while the view is open.
 """
 
 import math
@@ -18,13 +20,49 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QMargins, Qt
+from PySide6.QtGui import QBrush, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-BAR = QColor("#4a7bab")
-LINE = QColor("#2f5d8a")
+from ui.stats_models import CountTableModel, HeatModel
+from ui.theme import ChartColours, chart_colours
+
+CHART_ROWS = 15  # a bar chart shows the top rows (fewer when it shares its tab); its table shows them all
+CHART_ROWS_STACKED = 10
 MAX_DATE_LABELS = 12  # the day axis labels at most this many days
+
+
+def style_chart(chart: QChart, colours: ChartColours) -> None:
+    """Paint `chart`, its axes and its series in `colours`."""
+    chart.setBackgroundBrush(QBrush(colours.background))
+    chart.setBackgroundPen(QPen(Qt.PenStyle.NoPen))
+    chart.setPlotAreaBackgroundVisible(False)
+    chart.setTitleBrush(QBrush(colours.text))
+    chart.legend().setLabelColor(colours.text)
+    for axis in chart.axes():
+        axis.setLabelsColor(colours.text)
+        axis.setTitleBrush(QBrush(colours.text))
+        axis.setLinePenColor(colours.axis)
+        axis.setGridLineColor(colours.grid)
+        axis.setShadesVisible(False)
+    for series in chart.series():
+        if isinstance(series, QAbstractBarSeries):
+            for bars in series.barSets():
+                bars.setColor(colours.bar)
+                bars.setBorderColor(colours.bar)
+                bars.setLabelColor(colours.text)
+        elif isinstance(series, QLineSeries):
+            series.setPen(QPen(colours.line, 2))
+            series.setPointLabelsColor(colours.text)
 
 
 def nice_top(largest: float) -> tuple[float, float]:
@@ -38,13 +76,24 @@ def nice_top(largest: float) -> tuple[float, float]:
 
 
 class ChartView(QChartView):
-    """One chart whose content is replaced by `show_bars` or `show_days`."""
+    """One chart whose content is replaced by `show_bars` or `show_days`, in the colours of the look."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(220)
         self._reset("")
+        self.restyle()
+
+    def restyle(self) -> None:
+        colours = chart_colours(self.palette())
+        self.setBackgroundBrush(QBrush(colours.background))
+        style_chart(self.chart(), colours)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()
 
     def _reset(self, title: str) -> QChart:
         """A new chart in place of the old one (QtCharts leaves a removed axis drawn; a new chart does not)."""
@@ -78,9 +127,6 @@ class ChartView(QChartView):
         """Horizontal bars, the first row on top; each bar labelled with its value to `decimals` places."""
         chart = self._reset(title)
         bars = QBarSet(title)
-        bars.setColor(BAR)
-        bars.setBorderColor(BAR)
-        bars.setLabelColor(QColor("#1f2933"))
         for _, value in reversed(rows):
             bars.append(round(value, decimals))
         series = QHorizontalBarSeries()
@@ -100,12 +146,12 @@ class ChartView(QChartView):
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
+        self.restyle()
 
     def show_days(self, title: str, days: list[tuple[str, int]]) -> None:
         """Calls per day as a line with a point per day (labelled with its count while they fit)."""
         chart = self._reset(title)
         series = QLineSeries()
-        series.setPen(QPen(LINE, 2))
         series.setPointsVisible(True)
         series.setPointLabelsVisible(len(days) <= 31)
         series.setPointLabelsFormat("@yPoint")
@@ -126,3 +172,71 @@ class ChartView(QChartView):
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
+        self.restyle()
+
+
+def count_table(model) -> QTableView:
+    """A read-only table of a `CountTableModel`, the label column stretched."""
+    table = QTableView()
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class SectionPanel(QWidget):
+    """A bar chart and the table of its numbers, side by side or (`stacked`) one above the other."""
+
+    def __init__(self, title: str, headers: tuple[str, ...], decimals: int = 0, stacked: bool = False, parent=None):
+        super().__init__(parent)
+        self.title = title
+        self.decimals = decimals
+        self.chart_rows = CHART_ROWS_STACKED if stacked else CHART_ROWS
+        self.chart = ChartView()
+        self.model = CountTableModel(headers, decimals, self)
+        self.table = count_table(self.model)
+        self.table.setAccessibleName(title)
+        self.note = QLabel(wordWrap=True)
+        self.note.hide()
+        charted = QVBoxLayout()
+        charted.setContentsMargins(0, 0, 0, 0)
+        charted.addWidget(self.chart, 1)
+        charted.addWidget(self.note)
+        layout = QVBoxLayout(self) if stacked else QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(charted, 3)
+        layout.addWidget(self.table, 2)
+
+    def show_rows(self, rows: list[tuple[str, str, float]], total: int = 0, charted=None) -> None:
+        """All `rows` in the table; the top ones (or those `charted(code)` keeps) in the chart."""
+        self.model.set_rows(rows, total)
+        shown = [row for row in rows if charted is None or charted(row[0])][: self.chart_rows]
+        self.chart.show_bars(self.title, [(label, value) for _, label, value in shown], self.decimals)
+        self.note.setText(
+            self.tr("The chart shows the top %1 of %2 rows; the table shows them all.")
+            .replace("%1", str(len(shown)))
+            .replace("%2", str(len(rows)))
+        )
+        self.note.setVisible(charted is None and len(rows) > len(shown))
+
+
+class HeatMap(QTableView):
+    """The weekday × hour table of a `HeatModel`: every cell shows its count on a shade of the look."""
+
+    def __init__(self, model: HeatModel, parent=None, **properties):
+        super().__init__(parent, **properties)
+        self.setModel(model)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        model.set_colours(chart_colours(self.palette()))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model().set_colours(chart_colours(self.palette()))

@@ -1,10 +1,12 @@
 """Table models of the statistics view: a count per label, and calls by weekday and hour (the heat map).
 
-Colour is never the only signal: every shaded cell shows its number.
+Colour is never the only signal: every shaded cell shows its number, and its tooltip names its day and hour.
 """
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
+
+from ui.theme import ChartColours, chart_colours
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's code (a taxonomy code, a day, a figure's key)
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the number behind a displayed count
@@ -76,7 +78,8 @@ class CountTableModel(QAbstractTableModel):
 class HeatModel(QAbstractTableModel):
     """Calls by weekday (rows, Monday first, and a total row) and hour (columns 0–23 and a total column).
 
-    A cell is shaded by its count against the busiest hour, and always shows the count.
+    A cell is shaded by its count against the busiest hour, and always shows the count. The shades and the
+    text come from `ChartColours` (the application's palette until `set_colours`), so both read in either look.
     """
 
     def __init__(self, total_label: str, parent=None):
@@ -84,6 +87,19 @@ class HeatModel(QAbstractTableModel):
         self._total_label = total_label
         self._grid = [[0] * 24 for _ in range(7)]
         self._peak = 0
+        self._colours: ChartColours | None = None
+
+    def colours(self) -> ChartColours:
+        if self._colours is None:
+            self._colours = chart_colours()
+        return self._colours
+
+    def set_colours(self, colours: ChartColours) -> None:
+        """Shade with `colours` from now on (the look changed); the views repaint every cell."""
+        self._colours = colours
+        if self.rowCount() and self.columnCount():
+            roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole]
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), roles)
 
     def set_grid(self, grid: list[list[int]]) -> None:
         self.beginResetModel()
@@ -124,14 +140,14 @@ class HeatModel(QAbstractTableModel):
             return str(count) if role == Qt.ItemDataRole.DisplayRole else count
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_CENTER)
-        if role == Qt.ItemDataRole.BackgroundRole and in_grid and count:
-            return _shade(count / self._peak)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            colours = self.colours()
             if not count:
-                return QColor("#9aa5b1")
-            if in_grid and count / self._peak > 0.55:
-                return QColor("#ffffff")
-            return None
+                return None if role == Qt.ItemDataRole.BackgroundRole else colours.zero
+            if not in_grid:  # a total: the plain ground and text, in bold
+                return None if role == Qt.ItemDataRole.BackgroundRole else colours.text
+            shade, text = colours.heat(count / self._peak)
+            return shade if role == Qt.ItemDataRole.BackgroundRole else text
         if role == Qt.ItemDataRole.FontRole and not in_grid:
             font = QFont()
             font.setBold(True)
@@ -139,16 +155,5 @@ class HeatModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             day = self.headerData(row, Qt.Orientation.Vertical)
             hours = f"{column:02d}:00–{column + 1:02d}:00" if column < 24 else self._total_label
-            return f"{day} {hours}: {count}"
+            return f"{day}: {count}" if day == hours else f"{day} {hours}: {count}"  # the corner: the total once
         return None
-
-
-def _shade(ratio: float) -> QColor:
-    """From a pale blue (few calls) to a deep blue (the busiest hour)."""
-    light, dark = QColor("#e3edf7"), QColor("#1f4e79")
-    ratio = max(0.0, min(1.0, ratio))
-    return QColor(
-        round(light.red() + (dark.red() - light.red()) * ratio),
-        round(light.green() + (dark.green() - light.green()) * ratio),
-        round(light.blue() + (dark.blue() - light.blue()) * ratio),
-    )

@@ -15,17 +15,14 @@ from shiboken6 import isValid
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QStandardPaths
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QDateEdit,
     QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,14 +44,12 @@ from desktop.taxonomy import (
     REGIONS,
     load_taxonomy,
 )
-from ui.charts import ChartView
+from ui.charts import ChartView, HeatMap, SectionPanel, count_table
 from ui.messages import error_text
 from ui.stats_models import CountTableModel, HeatModel
 from ui.style import set_state
 from ui.worker import run_in_background
 
-CHART_ROWS = 15  # a bar chart shows the top rows (fewer when it shares its tab); its table shows them all
-CHART_ROWS_STACKED = 10
 RISK_LEVELS = "risk_levels"  # labelled by desktop.risk, not the taxonomy
 TALK_TIME = (  # (key, row of the talk time table, caption of the figure above the tabs)
     ("total", QT_TRANSLATE_NOOP("StatsView", "Total talk time"), QT_TRANSLATE_NOOP("StatsView", "Talk time (min)")),
@@ -103,55 +98,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("StatsView", text)
 
 
-def _table(model) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-class SectionPanel(QWidget):
-    """A bar chart and the table of its numbers, side by side or (`stacked`) one above the other."""
-
-    def __init__(self, title: str, headers: tuple[str, ...], decimals: int = 0, stacked: bool = False, parent=None):
-        super().__init__(parent)
-        self.title = title
-        self.decimals = decimals
-        self.chart_rows = CHART_ROWS_STACKED if stacked else CHART_ROWS
-        self.chart = ChartView()
-        self.model = CountTableModel(headers, decimals, self)
-        self.table = _table(self.model)
-        self.table.setAccessibleName(title)
-        self.note = QLabel(wordWrap=True)
-        self.note.hide()
-        charted = QVBoxLayout()
-        charted.setContentsMargins(0, 0, 0, 0)
-        charted.addWidget(self.chart, 1)
-        charted.addWidget(self.note)
-        layout = QVBoxLayout(self) if stacked else QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(charted, 3)
-        layout.addWidget(self.table, 2)
-
-    def show_rows(self, rows: list[tuple[str, str, float]], total: int = 0, charted=None) -> None:
-        """All `rows` in the table; the top ones (or those `charted(code)` keeps) in the chart."""
-        self.model.set_rows(rows, total)
-        shown = [row for row in rows if charted is None or charted(row[0])][: self.chart_rows]
-        self.chart.show_bars(self.title, [(label, value) for _, label, value in shown], self.decimals)
-        self.note.setText(
-            self.tr("The chart shows the top %1 of %2 rows; the table shows them all.")
-            .replace("%1", str(len(shown)))
-            .replace("%2", str(len(rows)))
-        )
-        self.note.setVisible(charted is None and len(rows) > len(shown))
-
-
 class StatsView(QDialog):
     """Non-modal; opened from the Seat menu by leads and admins."""
 
@@ -174,7 +120,7 @@ class StatsView(QDialog):
             ("month", self.tr("This month")),
             ("custom", self.tr("Custom")),
         ):
-            button = QPushButton(text, checkable=True)
+            button = QPushButton(text, checkable=True, objectName="statsPreset")  # ui/style.py marks the chosen
             self.presets.addButton(button)
             self.preset_buttons[key] = button
             preset_row.addWidget(button)
@@ -213,7 +159,7 @@ class StatsView(QDialog):
         self.tabs = QTabWidget()
         self.days_chart = ChartView()
         self.days_model = CountTableModel((self.tr("Day"), self.tr("Calls"), self.tr("Share of calls")), parent=self)
-        self.days_table = _table(self.days_model)
+        self.days_table = count_table(self.days_model)
         self.days_table.setAccessibleName(self.tr("Calls per day"))
         days = QWidget()
         days_layout = QHBoxLayout(days)
@@ -221,11 +167,7 @@ class StatsView(QDialog):
         days_layout.addWidget(self.days_table, 1)
         self.tabs.addTab(days, self.tr("Calls per day"))
         self.heat_model = HeatModel(self.tr("Total"), self)
-        self.heat_table = QTableView(accessibleName=self.tr("Calls by weekday and hour"))
-        self.heat_table.setModel(self.heat_model)
-        self.heat_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for header in (self.heat_table.horizontalHeader(), self.heat_table.verticalHeader()):
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.heat_table = HeatMap(self.heat_model, accessibleName=self.tr("Calls by weekday and hour"))
         heat = QWidget()
         heat_layout = QVBoxLayout(heat)
         heat_layout.addWidget(QLabel(self.tr("Calls by weekday and hour of the day (seat time)"), wordWrap=True))

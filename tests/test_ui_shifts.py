@@ -7,10 +7,10 @@ import pytest
 from shiboken6 import isValid
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QStatusBar, QWidget
 
 from desktop.accounts import AccountService
-from desktop.call_model import CallInput, RiskInput
+from desktop.call_model import CallInput, FollowUpInput, RiskInput
 from desktop.calls import CallService
 from desktop.clock import seat_time
 from desktop.seat import Seat
@@ -18,10 +18,12 @@ from desktop.shift_window import auto_window
 from desktop.shifts import ShiftService
 from desktop.wellbeing import Thresholds, Workload, thresholds
 from tests.test_calls import a_call
+from ui import theme
 from ui.handover_dialog import HandoverDialog
 from ui.messages import core_text
 from ui.settings_dialog import SettingsDialog
-from ui.shift_dialog import HandoverNoteDialog, OpenShiftDialog, ShiftDialog, from_edit, to_edit
+from ui.shift_dialog import HandoverNoteDialog, OpenShiftDialog, ShiftDialog
+from ui.widgets.seat_time import from_edit, to_edit
 from ui.workload import WorkloadModel
 
 PASSWORDS = {"A001": "admin-pass-1", "L001": "lead-pass-1", "C001": "counselor-1", "C002": "counselor-2"}
@@ -251,7 +253,9 @@ def test_the_counselor_sees_talk_time_this_shift(qtbot, window, paths):
     assert not window.work.shift_status.load.break_due
 
 
-def test_two_hours_without_a_break_brings_a_calm_suggestion(qtbot, window, paths):
+def test_two_hours_without_a_break_brings_a_calm_suggestion(qtbot, look, window, paths):
+    theme.apply(look, "light", 0)  # as the program starts: its look, bold where a break is due
+    window.resize(1366, 820)  # the seat's screen, the narrowest the program is made for
     opened_hours_ago(paths, 3)
     calls_for(paths, "C001", TIRED[:2])  # 1 h 40 min so far, the last one ended half an hour ago
     log_in(qtbot, window, "C001")
@@ -266,6 +270,7 @@ def test_two_hours_without_a_break_brings_a_calm_suggestion(qtbot, window, paths
     label = window.statusBar().findChild(QLabel, "wellbeingLabel")
     assert label.property("breakDue") and "2 h 10 min" in label.text()  # said in words, not colour alone
     assert "break" in window.statusBar().currentMessage()
+    assert_whole_message_shows(qtbot, window.statusBar())
     assert no_modal()
     assert QApplication.focusWidget() is window.work.form.notes.editor  # typing goes on undisturbed
     assert window.work.form.notes.text() == "caller is calmer"
@@ -275,7 +280,39 @@ def test_two_hours_without_a_break_brings_a_calm_suggestion(qtbot, window, paths
     window.work.form.clear()  # else closing the window asks about the unsaved call
 
 
-def test_right_after_a_high_risk_call_a_break_is_suggested(qtbot, window):
+def assert_whole_message_shows(qtbot, bar: QStatusBar) -> None:
+    """The status bar's message and every label beside it are shown whole, as a person at the seat reads them.
+    QStatusBar paints its message from its left margin to the first permanent widget, clipped, not elided."""
+
+    def whole():
+        shown = [w for w in bar.findChildren(QWidget) if w.isVisible() and w.parentWidget() is bar]
+        room = min(w.x() for w in shown) - 2 - 6  # Qt's QStatusBarPrivate::messageRect
+        message = bar.currentMessage()
+        assert message and bar.fontMetrics().horizontalAdvance(message) <= room, (message, room)
+        for label in bar.findChildren(QLabel):
+            if label.isVisible():
+                assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width(), label.text()
+
+    qtbot.waitUntil(whole, timeout=2000)  # once the status bar has laid out its labels' new words
+
+
+def overdue_follow_ups(paths, code, count=2):
+    """Calls of `code` early in the shift with follow-ups now overdue, which the status bar's corner shows."""
+    now = datetime.now(UTC)
+    with as_(paths, code) as session:
+        for n in range(count):
+            started = now - timedelta(minutes=170 - 10 * n)
+            follow_up = FollowUpInput(due_at=now - timedelta(minutes=30), note="回访")
+            CallService(session).save(
+                a_call(started_at=started, ended_at=started + timedelta(minutes=5), follow_ups=[follow_up])
+            )
+
+
+def test_right_after_a_high_risk_call_a_break_is_suggested(qtbot, look, window, paths):
+    theme.apply(look, "light", 0)
+    opened_hours_ago(paths, 3)  # the status bar as on a busy evening: the shift, its lead, follow-ups overdue
+    overdue_follow_ups(paths, "C001")
+    window.resize(1366, 820)
     log_in(qtbot, window, "C001")
     now = datetime.now(UTC)
     form = CallInput(
@@ -288,11 +325,14 @@ def test_right_after_a_high_risk_call_a_break_is_suggested(qtbot, window):
     window.work.form.load(form)
     window.save_action.trigger()
     assert window.work.form.is_empty()
-    assert window.session.store.one("SELECT risk_level FROM call") == ("high",)
-    message = window.statusBar().currentMessage()
-    assert "saved" in message and "break" in message and "high-risk" in message
+    call_id, level = window.session.store.one("SELECT id, risk_level FROM call ORDER BY id DESC LIMIT 1")
+    assert level == "high"
+    assert window.statusBar().currentMessage() == window.work.tr("Call saved (%1).").replace("%1", str(call_id))
     assert window.work.shift_status.load.reason == "high_risk"
-    assert "high-risk" in window.statusBar().findChild(QLabel, "wellbeingLabel").text()
+    label = window.statusBar().findChild(QLabel, "wellbeingLabel")
+    assert label.property("breakDue") and "high-risk" in label.text()  # the suggestion, with its reason, beside
+    assert window.follow_up_corner.isVisible()
+    assert_whole_message_shows(qtbot, window.statusBar())  # neither cut off by the other
     assert no_modal()
 
 

@@ -2,10 +2,9 @@
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from desktop import risk
 from desktop.call_model import CallInput, normalize_case_code
-from desktop.clock import seat_time
 from desktop.taxonomy import AGE_BANDS, CALL_KINDS, EMOTIONS, GENDERS, INTERVENTIONS, REGIONS, Taxonomy
 from ui.crisis_panel import CrisisPanel
 from ui.referral_panel import ReferralPanel
@@ -32,6 +30,7 @@ from ui.widgets.code_list import CodeList
 from ui.widgets.concern_picker import ConcernPicker
 from ui.widgets.guarded_text import GuardedNotes
 from ui.widgets.keywords import KeywordTags
+from ui.widgets.seat_time import from_edit, seat_time_edit, to_edit
 
 
 def _combo(taxonomy: Taxonomy, list_name: str, lang: str, name: str, empty: str | None = None) -> QComboBox:
@@ -68,8 +67,8 @@ class CallForm(QWidget):
         # --- the timer ---
         self.elapsed = QLabel("00:00:00", objectName="callTimer")
         self.elapsed.setAccessibleName(self.tr("Call time"))
-        self.start_edit = QDateTimeEdit(displayFormat="yyyy-MM-dd HH:mm", accessibleName=self.tr("Started at"))
-        self.end_edit = QDateTimeEdit(displayFormat="yyyy-MM-dd HH:mm", accessibleName=self.tr("Ended at"))
+        self.start_edit = seat_time_edit(accessibleName=self.tr("Started at"))
+        self.end_edit = seat_time_edit(accessibleName=self.tr("Ended at"))
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setEnabled(False)
@@ -292,7 +291,7 @@ class CallForm(QWidget):
             edit.setEnabled(moment is not None)
             edit.setVisible(moment is not None)
             if moment is not None:
-                edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(seat_time(moment).timestamp())))
+                edit.setDateTime(to_edit(moment))
         self._dash.setVisible(self.ended is not None)
         self._loading = was
 
@@ -300,9 +299,9 @@ class CallForm(QWidget):
         if self._loading:
             return
         if self.started is not None and self.start_edit.isEnabled():
-            self.started = datetime.fromtimestamp(self.start_edit.dateTime().toSecsSinceEpoch(), UTC)
+            self.started = from_edit(self.start_edit.dateTime()).astimezone(UTC)
         if self.ended is not None and self.end_edit.isEnabled():
-            self.ended = datetime.fromtimestamp(self.end_edit.dateTime().toSecsSinceEpoch(), UTC)
+            self.ended = from_edit(self.end_edit.dateTime()).astimezone(UTC)
         self._tick()
         self._edited()
 

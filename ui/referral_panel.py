@@ -2,10 +2,9 @@
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.call_model import LEAD_ON_SHIFT, FollowUpInput, ReferralInput
 from desktop.clock import seat_time
 from desktop.taxonomy import REFERRAL_KINDS, REFERRAL_STATUS, URGENCY, Taxonomy
+from ui.widgets.seat_time import from_edit, seat_time_edit, to_edit
 
 
 def _combo(taxonomy: Taxonomy, list_name: str, lang: str, name: str) -> QComboBox:
@@ -25,6 +25,17 @@ def _combo(taxonomy: Taxonomy, list_name: str, lang: str, name: str) -> QComboBo
     for code in taxonomy.codes(list_name):
         combo.addItem(taxonomy.label(list_name, code, lang), code)
     return combo
+
+
+def _row(*widgets: tuple[QWidget | None, int]) -> QHBoxLayout:
+    """Widgets side by side with their stretch factors; None is empty stretch."""
+    row = QHBoxLayout()
+    for widget, stretch in widgets:
+        if widget is None:
+            row.addStretch(stretch)
+        else:
+            row.addWidget(widget, stretch)
+    return row
 
 
 class ReferralPanel(QWidget):
@@ -48,14 +59,13 @@ class ReferralPanel(QWidget):
         self.urgency = _combo(taxonomy, URGENCY, lang, self.tr("Urgency"))
         self.status = _combo(taxonomy, REFERRAL_STATUS, lang, self.tr("Status"))
         self.resource.currentIndexChanged.connect(self._resource_chosen)
-        add_referral = QPushButton(self.tr("Add referral"))
-        add_referral.clicked.connect(self._add_referral)
+        self.add_referral_button = QPushButton(self.tr("Add referral"))
+        self.add_referral_button.clicked.connect(self._add_referral)
         remove_referral = QPushButton(self.tr("Remove"), accessibleName=self.tr("Remove the selected referral"))
         remove_referral.clicked.connect(lambda: self._remove(self.referral_list, self._referrals))
 
         self.follow_up_list = QListWidget(accessibleName=self.tr("Follow-ups of this call"))
-        self.due = QDateTimeEdit(displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
-        self.due.setAccessibleName(self.tr("Due"))
+        self.due = seat_time_edit(calendarPopup=True, accessibleName=self.tr("Due"))
         self.owner = QComboBox(accessibleName=self.tr("Owner"))
         self.owner.addItem(self.tr("the lead on shift"), LEAD_ON_SHIFT)
         for code, name in owners:
@@ -63,25 +73,23 @@ class ReferralPanel(QWidget):
         self.owner.setCurrentIndex(max(0, self.owner.findData(me)))
         self.note = QLineEdit(placeholderText=self.tr("What to do (no names or numbers)"))
         self.note.setAccessibleName(self.tr("Follow-up note"))
-        add_follow_up = QPushButton(self.tr("Add follow-up"))
-        add_follow_up.clicked.connect(self._add_follow_up)
+        self.add_follow_up_button = QPushButton(self.tr("Add follow-up"))
+        self.add_follow_up_button.clicked.connect(self._add_follow_up)
         remove_follow_up = QPushButton(self.tr("Remove"), accessibleName=self.tr("Remove the selected follow-up"))
         remove_follow_up.clicked.connect(lambda: self._remove(self.follow_up_list, self._follow_ups))
 
+        # Two short rows each, in the order a counselor fills them, so the left pane needs no scroll bar
+        # in either language.
         referrals = QGroupBox(self.tr("Referrals"))
-        row = QHBoxLayout()
-        for widget in (self.resource, self.kind, self.urgency, self.status, add_referral):
-            row.addWidget(widget)
         box = QVBoxLayout(referrals)
-        box.addLayout(row)
+        box.addLayout(_row((self.resource, 2), (self.kind, 1)))
+        box.addLayout(_row((self.urgency, 0), (self.status, 0), (None, 1), (self.add_referral_button, 0)))
         box.addWidget(self.referral_list)
         box.addWidget(remove_referral)
         follow_ups = QGroupBox(self.tr("Follow-ups"))
-        row = QHBoxLayout()
-        for widget in (self.due, self.owner, self.note, add_follow_up):
-            row.addWidget(widget)
         box = QVBoxLayout(follow_ups)
-        box.addLayout(row)
+        box.addLayout(_row((self.due, 0), (self.owner, 1)))
+        box.addLayout(_row((self.note, 1), (self.add_follow_up_button, 0)))
         box.addWidget(self.follow_up_list)
         box.addWidget(remove_follow_up)
         layout = QVBoxLayout(self)
@@ -90,8 +98,7 @@ class ReferralPanel(QWidget):
         self.reset_due()
 
     def reset_due(self) -> None:
-        tomorrow = seat_time(datetime.now(UTC) + timedelta(hours=24))
-        self.due.setDateTime(QDateTime.fromSecsSinceEpoch(int(tomorrow.timestamp())))
+        self.due.setDateTime(to_edit(datetime.now(UTC) + timedelta(hours=24)))
 
     def _resource_chosen(self) -> None:
         rid = self.resource.currentData()
@@ -128,7 +135,7 @@ class ReferralPanel(QWidget):
         self.changed.emit()
 
     def _add_follow_up(self) -> None:
-        due = datetime.fromtimestamp(self.due.dateTime().toSecsSinceEpoch(), UTC)
+        due = from_edit(self.due.dateTime()).astimezone(UTC)
         self._follow_ups.append(FollowUpInput(due, self.owner.currentData(), self.note.text().strip()))
         self.note.clear()
         self._refresh()

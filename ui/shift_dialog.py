@@ -7,10 +7,9 @@ asks and shows. It belongs to the work page and goes with it when the seat locks
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, QTimeZone, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts import AccountService
-from desktop.clock import seat_time, seat_zone, utc_now
+from desktop.clock import seat_time, utc_now
 from desktop.errors import HotlineError
 from desktop.seat import Session
 from desktop.shift_window import auto_window, current_shift_id
@@ -36,20 +35,11 @@ from desktop.wellbeing import shift_workloads, thresholds
 from ui.messages import error_text
 from ui.shift_status import REFRESH_MS
 from ui.widgets.guarded_text import GuardedNotes, describe_counts
+from ui.widgets.seat_time import from_edit, seat_time_edit
 from ui.workload import WorkloadModel
 
 PLANNED_HOURS = 8  # the planned end offered when a shift is opened
 NOTE_SHOWN = 160  # characters of the handover note shown above the workload
-
-
-def to_edit(moment: datetime) -> QDateTime:
-    """A moment as seat wall-clock time in an edit (kept as UTC there, so the computer's zone plays no part)."""
-    local = seat_time(moment)
-    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute), QTimeZone.utc())
-
-
-def from_edit(value: QDateTime) -> datetime:
-    return datetime.combine(value.date().toPython(), value.time().toPython(), seat_zone())
 
 
 class OpenShiftDialog(QDialog):
@@ -68,7 +58,7 @@ class OpenShiftDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.on_duty.addItem(item)
-        self.planned_end = QDateTimeEdit(to_edit(utc_now() + timedelta(hours=PLANNED_HOURS)), calendarPopup=True)
+        self.planned_end = seat_time_edit(utc_now() + timedelta(hours=PLANNED_HOURS), calendarPopup=True)
         self.planned_end.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.planned_end.setAccessibleName(self.tr("Planned end"))
         form = QFormLayout()

@@ -18,10 +18,11 @@ from pathlib import Path
 
 from desktop.clock import utc_now, utc_now_iso
 from desktop.config import SeatPaths
-from desktop.errors import BadInput, DatabaseError, SeatExists
+from desktop.errors import BadInput, DatabaseError, NotPermitted, SeatExists
 from desktop.fsutil import ensure_private_dir, fsync_dir, storage_error
 from desktop.seat import Seat, Session
 from desktop.store import key_to_hex
+from desktop.store.accounts import AccountRepo
 from desktop.store.audit import AuditLog
 from desktop.store.connection import sqlite, translate
 from desktop.vault import Vault
@@ -171,9 +172,11 @@ def restore_backup(
     login: tuple[str, str] | None = None,
     recovery_code: str | None = None,
     replace: bool = False,
+    admin_only: bool = False,
 ) -> RestoreResult:
     """Put the seat of `source` in `paths.home`. The backup is opened (with a password of the seat, or the
-    recovery code) and checked before anything in place is touched; a replaced seat is moved aside."""
+    recovery code) and checked before anything in place is touched; a replaced seat is moved aside.
+    `admin_only`: a password opens it only when it is an active admin's of the backup (the window's rule)."""
     if (login is None) == (recovery_code is None):
         raise BadInput("Restoring needs a staff code and password of the backed-up seat, or its recovery code.")
     if paths.exists() and not replace:
@@ -189,6 +192,13 @@ def restore_backup(
         key = vault.unlock(*login) if login else vault.unlock_recovery(recovery_code)
         store = staged.open_database(key)
         try:
+            if login and admin_only:
+                account = AccountRepo(store).get(login[0].strip())
+                if account is None or account.role != "admin" or not account.active:
+                    raise NotPermitted(
+                        "Only an admin of the backed-up seat may restore it; use an admin's staff code and password, "
+                        "or the recovery code. Nothing was restored."
+                    )
             problems = AuditLog(store).verify()
             if problems:
                 raise DatabaseError(f"The backup's audit log does not hold: {problems[0]}. Nothing was restored.")

@@ -1,4 +1,8 @@
-"""One program per seat: an exclusive lock on `seat.lock` in the data folder, released by the OS on exit."""
+"""One program per seat: an exclusive lock on `seat.lock` in the data folder, released by the OS on exit.
+
+The lock conflicts with itself inside one process too (a second open of the file is a second owner), so work
+that needs the seat to itself takes it through `holding()`, which reuses this process's lock when it has one.
+"""
 
 import contextlib
 import os
@@ -28,6 +32,29 @@ else:
         return True
 
 
+_held: dict[Path, "SeatLock"] = {}  # the locks this process holds, by lock file
+
+
+def _key(path: Path) -> Path:
+    return Path(path).expanduser().resolve()
+
+
+def held_here(path: Path) -> bool:
+    """Whether this process already holds the lock on `path` (the window holds its seat's all along)."""
+    return _key(path) in _held
+
+
+@contextlib.contextmanager
+def holding(path: Path):
+    """The seat to ourselves for a piece of work: this process's lock if it holds one, else a lock of its own
+    for as long as the work lasts (SeatBusy when another program has the seat)."""
+    if held_here(path):
+        yield
+        return
+    with SeatLock(path):
+        yield
+
+
 class SeatLock:
     """Held for as long as this process works on the seat."""
 
@@ -53,10 +80,13 @@ class SeatLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
+        _held[_key(self.path)] = self
         return self
 
     def release(self) -> None:
         if self._fd is not None:
+            if _held.get(_key(self.path)) is self:
+                del _held[_key(self.path)]
             os.close(self._fd)
             self._fd = None
 

@@ -1,10 +1,14 @@
-"""The log-in / unlock page: choose an account, type the password, see the countdown after failures."""
+"""The log-in / unlock page: choose an account, type the password, see the countdown after failures.
+
+Below, for an admin who cannot log in: restore a backup, or a new admin password with the recovery code.
+"""
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import HotlineError, LoginDelayed
 from desktop.seat import Seat, Session
 from ui.messages import error_text
+from ui.seat_care import SeatCare
 from ui.worker import run_in_background
 
 
@@ -42,6 +47,14 @@ class LoginPage(QWidget):
         self.switch.clicked.connect(self.unlock_for_anyone)
         self.message = QLabel(objectName="loginMessage", wordWrap=True)
         self.demo = QLabel(wordWrap=True, objectName="demoBanner")
+        self.care = SeatCare(seat, self)
+        self.care.reloaded.connect(self.seat_reloaded)
+        self.restore_button = QPushButton(self.tr("Restore a backup…"), objectName="restoreBackup", flat=True)
+        self.restore_button.setToolTip(self.tr("Replace this seat with a backup (the current seat is kept aside)"))
+        self.restore_button.clicked.connect(self.care.restore)
+        self.recover_button = QPushButton(self.tr("Forgot the admin password…"), objectName="recoverAdmin", flat=True)
+        self.recover_button.setToolTip(self.tr("Give an admin a new password with the seat's recovery code"))
+        self.recover_button.clicked.connect(lambda: self.care.recover())
 
         form = QFormLayout()
         form.addRow(self.tr("Account"), self.account)
@@ -53,6 +66,13 @@ class LoginPage(QWidget):
         inner.addLayout(form)
         for widget in (self.button, self.switch, self.message, self.demo):
             inner.addWidget(widget)
+        self.care_row = QWidget()
+        row = QHBoxLayout(self.care_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.recover_button)
+        row.addStretch(1)
+        row.addWidget(self.restore_button)
+        inner.addWidget(self.care_row)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -71,6 +91,7 @@ class LoginPage(QWidget):
             lines = "<br>".join(f"{code}: <b>{password}</b>" for code, password in accounts.items())
             self.demo.setText(self.tr("DEMO SEAT — sample calls only. Demo passwords:") + f"<br>{lines}")
         self.demo.setVisible(bool(accounts))
+        self.care_row.setVisible(not accounts)  # the demo seat is no seat to restore over or recover
 
     def refresh(self) -> None:
         """Reload the accounts from the vault (they may change while the seat is locked)."""
@@ -94,6 +115,17 @@ class LoginPage(QWidget):
         self.password.clear()
         self.refresh()
         self.password.setFocus()
+
+    def seat_reloaded(self, code: str) -> None:
+        """The seat's files were replaced or its passwords changed (ui/seat_care.py): show its accounts now."""
+        self._locked_to = None
+        self.message.setText(self.tr("Log in to the seat as it is now."))
+        self.refresh()
+        index = self.account.findData(code) if code else -1
+        if index >= 0:
+            self.account.setCurrentIndex(index)
+        self.password.clear()
+        (self.password if index >= 0 else self.account).setFocus()
 
     def unlock_for_anyone(self) -> None:
         self._locked_to = None

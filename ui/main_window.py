@@ -18,10 +18,12 @@ from desktop.seat import Seat, Session
 from desktop.taxonomy import CALL_KINDS, load_taxonomy
 from desktop.vault import keyring_status
 from ui import icons, settings, theme
+from ui.accounts_dialog import AccountsDialog, ChangePasswordDialog
 from ui.directory_dialog import DirectoryDialog
 from ui.handover_dialog import HandoverDialog
 from ui.help_overlay import HelpOverlay
 from ui.login import LoginPage
+from ui.seat_care import SeatBackup
 from ui.settings_dialog import SettingsDialog
 from ui.stats_view import StatsView
 from ui.style import set_state
@@ -142,15 +144,24 @@ class MainWindow(QMainWindow):
         self.handover_action.triggered.connect(lambda: self._handover())
         self.import_action = QAction(self.tr("Import calls…"), self)
         self.import_action.triggered.connect(lambda: self.work.import_calls() if self.work else None)
+        self.backup_action = QAction(self.tr("Back up…"), self)
+        self.backup_action.triggered.connect(lambda: SeatBackup(self.session, self).run() if self.session else None)
         self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.triggered.connect(self._settings)
+        self.accounts_action = QAction(self.tr("Accounts…"), self)
+        self.accounts_action.triggered.connect(self._accounts)
+        self.password_action = QAction(self.tr("Change my password…"), self)
+        self.password_action.triggered.connect(self._change_password)
         seat_menu = self.menuBar().addMenu(self.tr("&Seat"))
         seat_menu.addAction(self.lock_action)
+        seat_menu.addAction(self.password_action)
         seat_menu.addAction(self.directory_action)
+        seat_menu.addAction(self.accounts_action)
         seat_menu.addAction(self.shift_action)
         seat_menu.addAction(self.stats_action)
         seat_menu.addAction(self.handover_action)
         seat_menu.addAction(self.import_action)
+        seat_menu.addAction(self.backup_action)
         seat_menu.addAction(self.settings_action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
@@ -168,10 +179,13 @@ class MainWindow(QMainWindow):
             (self.find_action, "find"),
             (self.lock_action, "lock"),
             (self.directory_action, "directory"),
+            (self.accounts_action, "accounts"),
+            (self.password_action, "password"),
             (self.stats_action, "statistics"),
             (self.shift_action, "shift"),
             (self.handover_action, "handover"),
             (self.import_action, "import"),
+            (self.backup_action, "backup"),
             (self.settings_action, "settings"),
             *((a, quick.get(k, "call-harassment")) for a, k in zip(self.quick_actions, QUICK_KINDS, strict=True)),
         ):
@@ -191,7 +205,10 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(working)
         self.settings_action.setEnabled(working)  # nobody changes the idle lock at a locked seat
         self.directory_action.setEnabled(working)
+        self.accounts_action.setEnabled(working)
+        self.password_action.setEnabled(working)
         self.import_action.setEnabled(working)
+        self.backup_action.setEnabled(working)
         self.stats_action.setEnabled(working)
         self.shift_action.setEnabled(working)
         self.handover_action.setEnabled(working)
@@ -204,6 +221,19 @@ class MainWindow(QMainWindow):
         if self.work is not None:
             work = self.work
             DirectoryDialog(work.directory, work.taxonomy, self.lang, lambda: work.alive, self).exec()
+
+    def _accounts(self) -> None:
+        if self.session is not None and self.session.role == "admin":
+            dialog = AccountsDialog(self, self.session)
+            dialog.exec()
+            dialog.deleteLater()  # the log-in page reads the accounts again when the seat locks
+
+    def _change_password(self) -> None:
+        if self.session is not None:
+            dialog = ChangePasswordDialog(self, self.session)
+            if dialog.exec():
+                self.statusBar().showMessage(dialog.outcome, 8000)
+            dialog.deleteLater()
 
     def _statistics(self) -> None:
         if self.work is None or self.session.role not in ("lead", "admin"):
@@ -258,7 +288,9 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"{account.display_name} ({account.code}) · {self.seat.vault.seat_name}")
         self._set_working(True)
         self.directory_action.setVisible(session.role == "admin")
+        self.accounts_action.setVisible(session.role == "admin")
         self.import_action.setVisible(session.role == "admin")
+        self.backup_action.setVisible(session.role == "admin")
         self.stats_action.setVisible(session.role in ("lead", "admin"))
         self.shift_action.setVisible(session.role in ("lead", "admin"))
         self.statusBar().insertPermanentWidget(0, self.work.shift_status)  # the shift, for everyone

@@ -1,7 +1,6 @@
 """The program's version, read from pyproject.toml (the one place it is written)."""
 
 import tomllib
-from importlib import metadata
 
 from desktop.resources import resource_path
 
@@ -11,6 +10,8 @@ def _read_version() -> str:
     if pyproject.is_file():
         with pyproject.open("rb") as handle:
             return tomllib.load(handle)["project"]["version"]
+    from importlib import metadata  # only for an installed package: it takes a while to load (§10)
+
     try:
         return metadata.version("hotline-log")
     except metadata.PackageNotFoundError:

@@ -69,3 +69,14 @@ def test_the_handover_benchmark_runs(tmp_path):
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
     assert "handover PDF, shift of 30 calls" in run.stdout
+
+
+def test_the_startup_benchmark_starts_a_bare_window_and_the_program_to_its_log_in_page(tmp_path):
+    out = tmp_path / "startup.json"
+    command = [sys.executable, "-m", "benchmarks.startup", "--pairs", "1", "--warmup", "0", "--platform", "offscreen"]
+    run = subprocess.run([*command, "--json", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    figures = json.loads(out.read_text())
+    assert figures["bare"]["median_s"] > 0 and figures["program"]["median_s"] > 0
+    assert len(figures["bare"]["samples_s"]) == len(figures["program"]["samples_s"]) == 1
+    assert "start to a painted window" in run.stdout and "bare window" in run.stdout

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.fsutil import atomic_write_bytes
-from desktop.reports.handover import render_handover
 from desktop.reports.handover_data import LEADS, gather
 from desktop.seat import Session
 from desktop.shifts import Shift, ShiftService
@@ -49,6 +48,8 @@ class HandoverService:
 
     def render(self, shift_id: int, lang: str = "zh") -> HandoverPdf:
         """The summary of the shift as PDF bytes, in Chinese or English."""
+        from desktop.reports.handover import render_handover  # ReportLab, loaded when first needed
+
         data = gather(self._session, shift_id)
         return HandoverPdf(shift_id, render_handover(data, lang), data.calls)
 

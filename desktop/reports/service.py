@@ -16,7 +16,6 @@ from pathlib import Path
 from desktop.clock import seat_time, utc_now
 from desktop.errors import BadInput
 from desktop.fsutil import atomic_write_bytes
-from desktop.reports.monthly import render_monthly_report
 from desktop.reports.stats import statistics, statistics_between, to_csv, weekday_hour, weekday_hour_between
 from desktop.seat import Session
 from desktop.shift_window import auto_window, current_shift_id
@@ -103,6 +102,8 @@ class StatsService:
 
     def export_pdf(self, shown: StatsWindow, path: str | Path, lang: str = "zh") -> None:
         """Write the one-page monthly report of the window to `path`."""
+        from desktop.reports.monthly import render_monthly_report  # ReportLab, loaded when first needed
+
         lang = "zh" if lang.lower().startswith("zh") else "en"
         pdf = render_monthly_report(shown.stats, self.center, shown.date_from, shown.date_to, lang)
         self._write(Path(path), pdf, "pdf")

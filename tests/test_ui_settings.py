@@ -100,3 +100,17 @@ def test_an_unchanged_seat_writes_nothing_and_a_counselor_sees_only_this_compute
         qtbot.addWidget(dialog)
         assert set(explained_fields(dialog)) == {dialog.language, dialog.idle, dialog.theme, dialog.font_size}
         assert dialog.break_minutes is None and dialog.retention is None and dialog.require_keyring is None
+
+
+def test_without_a_keyring_the_window_says_the_seat_is_not_bound_to_this_computer(qtbot, seat_init, open_window):
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    window = open_window()
+    qtbot.waitUntil(lambda: window.statusBar().findChild(QLabel, "keyringWarning") is not None)
+    warning = window.statusBar().findChild(QLabel, "keyringWarning")
+    assert warning.isVisible() and "keyring" in warning.text()
+
+
+def test_with_a_keyring_the_window_has_no_such_warning(qtbot, seat_init, open_window):
+    window = open_window()
+    qtbot.wait(600)  # past the moment the window looks the keyring up
+    assert window.statusBar().findChild(QLabel, "keyringWarning") is None

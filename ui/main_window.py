@@ -1,6 +1,7 @@
 """The window: log-in page or work page, the actions and their shortcuts, the idle lock."""
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -18,20 +19,19 @@ from desktop.seat import Seat, Session
 from desktop.taxonomy import CALL_KINDS, load_taxonomy
 from desktop.vault import keyring_status
 from ui import icons, settings, theme
-from ui.accounts_dialog import AccountsDialog, ChangePasswordDialog
-from ui.directory_dialog import DirectoryDialog
-from ui.handover_dialog import HandoverDialog
-from ui.help_overlay import HelpOverlay
 from ui.login import LoginPage
-from ui.seat_care import SeatBackup
-from ui.settings_dialog import SettingsDialog
-from ui.stats_view import StatsView
 from ui.style import set_state
 from ui.widgets.fit_toolbar import FitToolBar
-from ui.work_page import WorkPage
+
+if TYPE_CHECKING:
+    from ui.work_page import WorkPage
+
+# The pages and dialogs used only after log-in are imported where they are first opened, so the log-in
+# window is on screen sooner (DESIGN.md §10: within 2x a bare window's start).
 
 log = logging.getLogger(__name__)
 
+KEYRING_CHECK_MS = 300
 QUICK_KEYS = dict(zip(QUICK_KINDS, ("F6", "F7", "F8", "F9"), strict=True))
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -76,11 +76,8 @@ class MainWindow(QMainWindow):
         self.follow_up_corner.hide()
         self.statusBar().addPermanentWidget(self.follow_up_corner)
         self.statusBar().addPermanentWidget(self.user_label)
-        status = keyring_status()
-        if not status.usable:
-            warning = QLabel(self.tr("No system keyring: this seat is not bound to this computer."))
-            warning.setObjectName("keyringWarning")
-            self.statusBar().addPermanentWidget(warning)
+        # Looking the keyring up takes up to 100 ms on a desktop: after the log-in window is on screen.
+        QTimer.singleShot(KEYRING_CHECK_MS, self._say_if_no_keyring)
 
         self._copied = ""  # the last text copied while this program had the focus
         QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
@@ -91,6 +88,12 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._set_working(False)
         self.resize(1280, 800)
+
+    def _say_if_no_keyring(self) -> None:
+        if not keyring_status().usable:
+            warning = QLabel(self.tr("No system keyring: this seat is not bound to this computer."))
+            warning.setObjectName("keyringWarning")
+            self.statusBar().addPermanentWidget(warning)
 
     # ----- actions --------------------------------------------------------------------------------
 
@@ -110,7 +113,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.tr("New call"), "Ctrl+N", lambda: self.work.new_call())
         self.find_action = self._action(self.tr("Find calls"), "Ctrl+F", lambda: self.work.find())
         self.lock_action = self._action(self.tr("Lock"), "Ctrl+L", self.lock)
-        self.help_action = self._action(self.tr("Keyboard help"), "F1", lambda: HelpOverlay(self).exec())
+        self.help_action = self._action(self.tr("Keyboard help"), "F1", self._help)
         for action, group in ((self.find_action, "lists"), (self.help_action, "seat")):
             action.setProperty("helpGroup", group)  # the group the F1 help lists it under (ui/help_overlay.py)
         taxonomy = load_taxonomy()
@@ -145,7 +148,7 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self.tr("Import calls…"), self)
         self.import_action.triggered.connect(lambda: self.work.import_calls() if self.work else None)
         self.backup_action = QAction(self.tr("Back up…"), self)
-        self.backup_action.triggered.connect(lambda: SeatBackup(self.session, self).run() if self.session else None)
+        self.backup_action.triggered.connect(self._back_up)
         self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.triggered.connect(self._settings)
         self.accounts_action = QAction(self.tr("Accounts…"), self)
@@ -217,18 +220,35 @@ class MainWindow(QMainWindow):
         if QApplication.focusWidget() is not None and self.session is not None:
             self._copied = QGuiApplication.clipboard().text()
 
+    def _help(self) -> None:
+        from ui.help_overlay import HelpOverlay
+
+        HelpOverlay(self).exec()
+
+    def _back_up(self) -> None:
+        from ui.seat_care import SeatBackup
+
+        if self.session is not None:
+            SeatBackup(self.session, self).run()
+
     def _directory(self) -> None:
+        from ui.directory_dialog import DirectoryDialog
+
         if self.work is not None:
             work = self.work
             DirectoryDialog(work.directory, work.taxonomy, self.lang, lambda: work.alive, self).exec()
 
     def _accounts(self) -> None:
+        from ui.accounts_dialog import AccountsDialog
+
         if self.session is not None and self.session.role == "admin":
             dialog = AccountsDialog(self, self.session)
             dialog.exec()
             dialog.deleteLater()  # the log-in page reads the accounts again when the seat locks
 
     def _change_password(self) -> None:
+        from ui.accounts_dialog import ChangePasswordDialog
+
         if self.session is not None:
             dialog = ChangePasswordDialog(self, self.session)
             if dialog.exec():
@@ -236,6 +256,8 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
 
     def _statistics(self) -> None:
+        from ui.stats_view import StatsView
+
         if self.work is None or self.session.role not in ("lead", "admin"):
             return
         view = self.work.findChild(StatsView) or StatsView(self.session, self.lang, self.work)  # locks with the page
@@ -244,6 +266,8 @@ class MainWindow(QMainWindow):
         view.activateWindow()
 
     def _handover(self, shift_id: int | None = None) -> None:
+        from ui.handover_dialog import HandoverDialog
+
         if self.work is None or self.session.role not in ("lead", "admin"):
             return
         dialog = self.work.findChild(HandoverDialog) or HandoverDialog(self.session, self.lang, self.work)
@@ -266,6 +290,8 @@ class MainWindow(QMainWindow):
         self.follow_up_corner.setVisible(due > 0)
 
     def _settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self, self.session)
         if dialog.exec():
             self.idle.setInterval(settings.read(settings.IDLE_MINUTES) * 60_000)
@@ -277,6 +303,8 @@ class MainWindow(QMainWindow):
     # ----- log-in, lock, switch -------------------------------------------------------------------
 
     def _logged_in(self, session: Session) -> None:
+        from ui.work_page import WorkPage
+
         self.session = session
         self.work = WorkPage(session, self.lang, self._autosave_seconds)
         self.work.status.connect(lambda text: self.statusBar().showMessage(text, 8000))

@@ -5,9 +5,6 @@ import logging
 import os
 from dataclasses import dataclass
 
-import keyring
-import keyring.errors
-
 from desktop.errors import KeyringError
 
 log = logging.getLogger(__name__)
@@ -35,11 +32,21 @@ class KeyringStatus:
         return f"no device secret: {self.reason} ({self.backend}); a copied vault opens with a password alone"
 
 
+def _keyring():
+    """The keyring package, imported when first needed: loading it takes about 50 ms, which the log-in
+    window should not wait for (DESIGN.md §10)."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def _backend_name(backend) -> str:
     return f"{type(backend).__module__}.{type(backend).__qualname__}"
 
 
 def keyring_status() -> KeyringStatus:
+    keyring = _keyring()
     backend = keyring.get_keyring()
     # keyring wraps the backends it found in a chainer; judge (and name) the ones inside it.
     inner = list(getattr(backend, "backends", [backend])) if type(backend).__name__ == "ChainerBackend" else [backend]
@@ -62,6 +69,7 @@ def _username(seat_id: str) -> str:
 
 def read_device_secret(seat_id: str) -> bytes | None:
     """The secret stored for this seat, or None if the keyring holds none."""
+    keyring = _keyring()
     try:
         stored = keyring.get_password(SERVICE, _username(seat_id))
     except keyring.errors.KeyringLocked as exc:
@@ -83,6 +91,7 @@ def read_device_secret(seat_id: str) -> bytes | None:
 
 def create_device_secret(seat_id: str) -> bytes:
     """Make and store a new secret for this seat; only called when the vault holds no slot bound to one."""
+    keyring = _keyring()
     secret = os.urandom(SECRET_BYTES)
     try:
         keyring.set_password(SERVICE, _username(seat_id), base64.b64encode(secret).decode("ascii"))

@@ -44,13 +44,16 @@ def _wait_for(work, text: str):
 
 
 def choose_seat(paths: SeatPaths) -> tuple[SeatPaths, dict | None, tuple | None] | None:
-    """The seat to open: the real one, a new one just set up, or the demo. None means quit."""
+    """The seat to open: the real one, a new one just set up or restored from a backup, or the demo. None means
+    quit. The caller holds the lock of `paths`: a restore works under it (desktop.instance.holding)."""
     if paths.exists():
         return paths, None, None
     from desktop.demo import DEMO_ACCOUNTS, create_demo_seat, demo_home
 
     demo = SeatPaths(demo_home())
-    choice = StartDialog(str(paths.home), demo.exists()).exec()
+    choice = StartDialog(paths, demo.exists()).exec()
+    if choice == StartDialog.RESTORED:
+        return paths, None, None
     if choice == StartDialog.SETUP:
         dialog = SetupDialog(paths)
         if dialog.exec() != QDialog.DialogCode.Accepted:

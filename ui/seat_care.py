@@ -1,10 +1,11 @@
 """Looking after the seat from the window (admins): back it up; restore a backup or recover the admin password.
 
 Backing up runs from the Seat menu while an admin is logged in, on a connection of its own off the GUI thread,
-behind a wait dialog. Restoring and recovering start from the log-in page, where nobody is logged in: the
-forms are in ui/seat_care_dialogs.py. Afterwards the seat's vault is read again (`reloaded`), so the window,
-which keeps its one Seat object, shows the accounts of the restored seat. The command line does the same
-with `main.py backup|restore|recover`.
+behind a wait dialog. Restoring and recovering start from the log-in page, where nobody is logged in, or
+(restoring) from the first-start dialog when this computer has no seat yet: the forms are in
+ui/seat_care_dialogs.py. Afterwards the seat's vault is read again (`reloaded`), so the window, which keeps its
+one Seat object, shows the accounts of the restored seat. The command line does the same with
+`main.py backup|restore|recover`.
 """
 
 import logging
@@ -138,26 +139,32 @@ class SeatBackup(QObject):
 
 
 class SeatCare(QObject):
-    """Restore and recovery from the log-in page. `reloaded(code)` once the seat's files changed and its vault
-    was read again; `code` is the account to offer for logging in ("" when none in particular)."""
+    """Restore and recovery from the log-in page or the first-start dialog (`place`: their dialogs open over its
+    window). `reloaded(code)` once the seat's files changed and its vault was read again; `code` is the account
+    to offer for logging in ("" when none in particular). `settled()` once what `restore()` or `recover()` began
+    is over, whichever way: cancelled, refused, or done (a restore that needs a new admin password is over when
+    that form closes)."""
 
     reloaded = Signal(str)
+    settled = Signal()
 
-    def __init__(self, seat: Seat, page: QWidget):
-        super().__init__(page)
+    def __init__(self, seat: Seat, place: QWidget):
+        super().__init__(place)
         self._seat = seat
-        self._page = page
+        self._place = place
 
     def _reread(self) -> None:
         """The work read and wrote the seat's files with a Seat of its own (a failed try too: a wrong recovery
         code is counted in the vault). Read them again, so the window's stale copy never overwrites them."""
+        if not self._seat.paths.exists():  # nothing restored where no seat was: nothing to read
+            return
         try:
             self._seat.reload_vault()
         except HotlineError as exc:  # the log-in page says what is wrong when it reads the vault next
             log.error("the seat's vault cannot be read again (%s)", type(exc).__name__)
 
     def _parent(self) -> QWidget:
-        return self._page.window()
+        return self._place.window()
 
     def _seat_id(self) -> str | None:
         try:
@@ -176,20 +183,24 @@ class SeatCare(QObject):
             self.tr("Hotline Log backups (*.hlbak);;All files (*)"),
         )
         if not path:
+            self.settled.emit()
             return None
         try:
             manifest = read_manifest(Path(path))
         except HotlineError as exc:
             QMessageBox.warning(self._parent(), self.tr("Cannot restore this file"), error_text(exc))
+            self.settled.emit()
             return None
         paths = self._seat.paths
         if paths.exists() and not self._confirm_replace(manifest):
+            self.settled.emit()
             return None
         same_seat = paths.exists() and manifest.get("seat_id") == self._seat_id()
         dialog = RestoreDialog(paths, Path(path), manifest, same_seat, self._parent())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._reread)
         dialog.accepted.connect(lambda: self._restored(dialog))
+        dialog.rejected.connect(self.settled)
         dialog.open()
         return dialog
 
@@ -246,6 +257,8 @@ class SeatCare(QObject):
         self.reloaded.emit(code if by_password else "")
         if result.needs_password:
             self.recover(recovery_code=recovery_code)
+        else:
+            self.settled.emit()
 
     # ----- recovery ---------------------------------------------------------------------------------
 
@@ -255,6 +268,7 @@ class SeatCare(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._reread)
         dialog.accepted.connect(lambda: self._recovered(dialog))
+        dialog.finished.connect(self.settled)  # after `accepted` and the re-reading
         dialog.open()
         return dialog
 

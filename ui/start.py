@@ -1,4 +1,5 @@
-"""First start: set up this seat, or try a demo seat. Then the recovery code, shown once, printable."""
+"""First start: set up this seat, restore a backup, or try a demo seat. Then the recovery code, shown once,
+printable."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPainter
@@ -18,36 +19,51 @@ from desktop.config import SeatPaths
 from desktop.errors import HotlineError
 from desktop.seat import Seat, check_display_name, check_password, check_staff_code
 from ui.messages import error_text
+from ui.seat_care import SeatCare
 
 
 class StartDialog(QDialog):
-    """Result: SETUP, DEMO, or rejected (quit)."""
+    """Result: SETUP, DEMO, RESTORED (a backup is now the seat in `paths`), or rejected (quit).
+
+    Restoring runs while this dialog stays open (ui/seat_care.py, as from the log-in page): cancelled anywhere,
+    it comes back here; once a seat is in place, even if its new admin password was not set yet, it is done."""
 
     SETUP = 2
     DEMO = 3
+    RESTORED = 4
 
-    def __init__(self, home: str, demo_exists: bool, parent=None):
+    def __init__(self, paths: SeatPaths, demo_exists: bool, parent=None):
         super().__init__(parent)
+        self._paths = paths
         self.setWindowTitle(self.tr("Hotline Log"))
         intro = QLabel(
             self.tr(
-                "No seat is set up in %1 yet. Set up this seat for real work, or try a demo seat with "
-                "sample calls (kept in a separate folder)."
-            ).replace("%1", home),
+                "No seat is set up in %1 yet. Set up this seat for real work, restore a seat from its backup "
+                "(on a new computer), or try a demo seat with sample calls (kept in a separate folder)."
+            ).replace("%1", str(paths.home)),
             wordWrap=True,
         )
         setup = QPushButton(self.tr("Set up this seat…"))
+        self.restore_button = QPushButton(self.tr("Restore a backup…"), objectName="restoreBackup")
+        self.restore_button.setToolTip(self.tr("Put a seat back from its backup file, for example on a new computer"))
         demo = QPushButton(self.tr("Open the demo seat") if demo_exists else self.tr("Try a demo seat"))
         quit_button = QPushButton(self.tr("Quit"))
+        self.care = SeatCare(Seat(paths), self)
+        self.care.settled.connect(self._restore_over)
         setup.clicked.connect(lambda: self.done(self.SETUP))
+        self.restore_button.clicked.connect(self.care.restore)
         demo.clicked.connect(lambda: self.done(self.DEMO))
         quit_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        for button in (setup, demo, quit_button):
+        for button in (setup, self.restore_button, demo, quit_button):
             layout.addWidget(button)
         setup.setDefault(True)
         self.resize(480, 220)
+
+    def _restore_over(self) -> None:
+        if self._paths.exists():  # a seat is in place now: on to its log-in
+            self.done(self.RESTORED)
 
 
 class SetupDialog(QDialog):

@@ -187,6 +187,7 @@ class CallRow:
     summary: str
     legal_hold: bool = False  # kept whole past the retention period (DESIGN.md §2.6)
     supervision_flag: bool = False  # a lead marked it for review (leads and admins see it)
+    risk_assessed: bool = True  # False: saved without a risk assessment (its level reads "none" all the same)
 
     @property
     def duration_s(self) -> int | None:
@@ -224,6 +225,7 @@ class CaseVisit:
     started_at: datetime
     concerns: tuple[str, ...]
     risk_level: str
+    risk_assessed: bool = True
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Calls: save (through the notes guard), drafts, the list with filters and search, amendments.
 
-Visibility (DESIGN.md §4): a counselor sees their own calls; leads and admins see every call. A call's
-counselor may edit it for 24 hours after it was first saved; after that, or for anyone else allowed to
-see it, only an amendment can be added.
+Visibility (DESIGN.md §4): a counselor sees their own calls and those of the current shift; leads and admins
+see every call. A call's counselor may edit it for 24 hours after it was first saved; after that, or for anyone
+else allowed to see it, only an amendment can be added.
 """
 
 import logging
@@ -65,7 +65,7 @@ _CODE_TABLES = (
 _ROW_COLUMNS = (
     "c.id, c.started_at, c.ended_at, c.counselor, c.kind, c.case_code, c.risk_level, c.summary,"
     " (SELECT group_concat(code, ' ') FROM call_concern WHERE call_id = c.id), c.legal_hold,"
-    " c.supervision_flag"
+    " c.supervision_flag, EXISTS (SELECT 1 FROM risk_assessment WHERE call_id = c.id)"
 )
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ def _concern_codes(concern: str, prefix: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _call_row(row) -> CallRow:
-    call_id, started, ended, counselor, kind, case_code, risk, summary, concerns, held, flagged = row
+    call_id, started, ended, counselor, kind, case_code, risk, summary, concerns, held, flagged, assessed = row
     return CallRow(
         call_id,
         parse_iso(started),
@@ -97,6 +97,7 @@ def _call_row(row) -> CallRow:
         summary,
         bool(held),
         bool(flagged),
+        bool(assessed),
     )
 
 
@@ -457,7 +458,7 @@ class CallService:
         )
         if rows:
             self._session.audit.append(self._session.actor, "case.looked_up", code)
-        return [CaseVisit(r.id, r.started_at, r.concerns, r.risk_level) for r in map(_call_row, rows)]
+        return [CaseVisit(r.id, r.started_at, r.concerns, r.risk_level, r.risk_assessed) for r in map(_call_row, rows)]
 
     # ----- drafts -------------------------------------------------------------------------------
 

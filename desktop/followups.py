@@ -33,6 +33,7 @@ class FollowUpRow:
     risk_level: str
     overdue: bool
     due_soon: bool  # overdue, or due within DUE_SOON
+    risk_assessed: bool = True  # False: the call was saved without a risk assessment
 
     @property
     def for_lead(self) -> bool:
@@ -64,16 +65,16 @@ class FollowUpService:
             mine = " AND (c.counselor = ? OR f.owner IN (?, ?))"
             params = (self._session.actor, self._session.actor, LEAD_ON_SHIFT)
         rows = self._store.rows(
-            "SELECT f.id, f.call_id, c.case_code, f.due_at, f.owner, f.note, c.risk_level FROM follow_up f"
+            "SELECT f.id, f.call_id, c.case_code, f.due_at, f.owner, f.note, c.risk_level,"
+            " EXISTS (SELECT 1 FROM risk_assessment WHERE call_id = c.id) FROM follow_up f"
             f" JOIN call c ON c.id = f.call_id WHERE f.done_at IS NULL{mine} ORDER BY f.due_at, f.id",
             params,
         )
         queue = []
-        for fid, call, case, due, owner, note, level in rows:
+        for fid, call, case, due, owner, note, level, assessed in rows:
             due_at = parse_iso(due)
-            queue.append(
-                FollowUpRow(fid, call, case, due_at, owner, note, level, due_at <= now, due_at <= now + DUE_SOON)
-            )
+            soon = due_at <= now + DUE_SOON
+            queue.append(FollowUpRow(fid, call, case, due_at, owner, note, level, due_at <= now, soon, bool(assessed)))
         return queue
 
     def complete(self, follow_up_id: int, outcome: str) -> Counter:

@@ -47,6 +47,34 @@ def no_keyring():
 
 
 @pytest.fixture
+def own_settings(tmp_path):
+    """The program's settings in a folder of the test's own."""
+    from PySide6.QtCore import QSettings
+
+    from ui import settings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    return settings.qsettings()
+
+
+@pytest.fixture
+def look(qapp, own_settings):
+    """Whatever a test does to the look of the program (`theme.apply(look, ...)`) is undone afterwards."""
+    from PySide6.QtGui import QPalette
+
+    from ui import theme
+
+    before = (qapp.styleSheet(), QPalette(qapp.palette()), qapp.font(), qapp.style().name(), dict(theme._state))
+    yield qapp
+    sheet, palette, font, style, state = before
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setStyleSheet(sheet)
+    theme._state.update(state)
+
+
+@pytest.fixture
 def paths(tmp_path, monkeypatch) -> SeatPaths:
     home = tmp_path / "seat"
     monkeypatch.setenv(ENV_HOME, str(home))

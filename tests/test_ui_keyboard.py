@@ -3,6 +3,7 @@
 import pytest
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -156,6 +157,27 @@ def test_f1_for_a_counselor_leaves_out_what_the_role_cannot_do(qtbot, window, mo
     log_in(qtbot, window)
     listed = _overlay_on_f1(qtbot, window, monkeypatch).keys_listed()
     assert "F2" in listed and "Ctrl+Shift+S" not in listed and "Ctrl+H" not in listed
+
+
+@pytest.mark.parametrize("account", [("C001", "counselor-1"), ("L001", "lead-pass-1")])
+def test_every_row_of_the_f1_help_says_what_its_keys_do(qtbot, window, monkeypatch, account):
+    log_in(qtbot, window, *account)
+    window.addAction(QAction(window, shortcut=QKeySequence("Ctrl+Shift+F12")))  # keys without words
+    overlay = _overlay_on_f1(qtbot, window, monkeypatch)
+    rows = {}
+    for index in range(overlay.tree.topLevelItemCount()):
+        group = overlay.tree.topLevelItem(index)
+        for child in range(group.childCount()):
+            what, keys = group.child(child).text(0), group.child(child).text(1)
+            assert what.strip() and keys.strip(), (group.text(0), what, keys)
+            rows[keys] = (group.text(0), what)
+    assert "Ctrl+Shift+F12" not in rows
+    menu = window.work.calls.findChild(QAction, "callMenuAction")
+    assert rows[", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in menu.shortcuts())] == (
+        overlay.tr("Lists"),
+        menu.text(),
+    )  # the call list's menu key, under the lists, by its name
+    assert menu.text() == window.work.calls.tr("Open the menu of the selected call")
 
 
 def test_f1_works_before_log_in_and_esc_closes_it(qtbot, window, monkeypatch):

@@ -3,7 +3,7 @@
 import pytest
 
 from PySide6.QtCharts import QAbstractBarSeries
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QToolBar
 
@@ -12,25 +12,6 @@ from ui import icons, settings, theme
 from ui.style import RISK_COLOURS
 
 LEVELS = ("none", "low", "moderate", "high", "imminent")
-
-
-@pytest.fixture
-def own_settings(tmp_path):
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    return settings.qsettings()
-
-
-@pytest.fixture
-def look(qapp, own_settings):
-    """Whatever a test does to the look of the program is undone afterwards."""
-    before = (qapp.styleSheet(), QPalette(qapp.palette()), qapp.font(), qapp.style().name(), dict(theme._state))
-    yield qapp
-    sheet, palette, font, style, state = before
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setStyleSheet(sheet)
-    theme._state.update(state)
 
 
 def luminance(colour: QColor) -> float:

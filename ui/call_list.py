@@ -3,7 +3,7 @@
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,7 +25,8 @@ from desktop.call_model import CallFilter, CallRow
 from desktop.calls import COUNT_CAP, CallService
 from desktop.clock import seat_time, utc_now
 from desktop.taxonomy import CALL_KINDS, CONCERN_GROUPS, CONCERNS, Taxonomy
-from ui import icons
+from ui import icons, theme
+from ui.risk_text import risk_text
 from ui.row_model import RowTableModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -66,8 +67,8 @@ class CallTableModel(RowTableModel):
             return self.tr("Under legal hold: kept whole past the retention period.")
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_SUPERVISION and row.supervision_flag:
             return self.tr("Flagged for supervision by a lead.")
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == self.COL_RISK and row.risk_level != "none":
-            return icons.icon(icons.RISK_ICONS.get(row.risk_level, "risk-none"))  # a shape per level, beside its name
+        if index.column() == self.COL_RISK and role != Qt.ItemDataRole.DisplayRole:
+            return self._risk_data(row, role)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
@@ -83,7 +84,7 @@ class CallTableModel(RowTableModel):
         if column == self.COL_CASE:
             return row.case_code or ""
         if column == self.COL_RISK:
-            return "" if row.risk_level == "none" else risk.level_label(row.risk_level, self._lang)
+            return risk_text(row.risk_level, row.risk_assessed, self._lang)
         if column == self.COL_CONCERNS:
             separator = "、" if self._lang == "zh" else ", "
             return separator.join(self._taxonomy.label(CONCERNS, c, self._lang) for c in row.concerns)
@@ -93,6 +94,17 @@ class CallTableModel(RowTableModel):
             return self.tr("Held") if row.legal_hold else ""
         if column == self.COL_SUPERVISION:
             return self.tr("Flagged") if row.supervision_flag else ""
+        return None
+
+    def _risk_data(self, row: CallRow, role):
+        """The risk cell beside its words: a shape per level (tinted for a selected row too, ui/icons.py); a
+        call saved without an assessment has no shape, quieter words and says why."""
+        if role == Qt.ItemDataRole.DecorationRole and row.risk_assessed:
+            return icons.icon(icons.RISK_ICONS.get(row.risk_level, "risk-none"))
+        if role == Qt.ItemDataRole.ForegroundRole and not row.risk_assessed:
+            return QBrush(QColor(theme.colours()["muted"]))  # a selected row takes the selection's text colour
+        if role == Qt.ItemDataRole.ToolTipRole and not row.risk_assessed:
+            return self.tr("Saved without a risk assessment.")
         return None
 
 
@@ -135,11 +147,15 @@ class CallList(QWidget):
         self.risk = QComboBox(accessibleName=self.tr("Risk level"))
         self.risk.addItem(self.tr("all risk levels"), None)
         for level in reversed(risk.LEVELS):
-            self.risk.addItem(risk.level_label(level, lang), level)
+            # the stored level of a call saved without an assessment is "none" too: the filter finds both
+            label = self.tr("No risk or not assessed") if level == "none" else risk.level_label(level, lang)
+            self.risk.addItem(label, level)
         self.follow_up_due = QCheckBox(self.tr("Follow-up due"))
-        self.mine_only = QCheckBox(self.tr("Only my calls"))
-        self.mine_only.setChecked(not can_see_all)
-        self.mine_only.setEnabled(can_see_all)
+        # Unticked, a counselor sees their own calls and the current shift's (DESIGN.md §4; the core keeps to
+        # that whatever the box says), leads and admins every call.
+        self.mine_only = QCheckBox(self.tr("Only my calls"), accessibleName=self.tr("Only my calls"))
+        if not can_see_all:
+            self.mine_only.setToolTip(self.tr("Untick to see your colleagues' calls of the current shift too."))
         for widget in (self.date_from, self.date_to):
             widget.setDisplayFormat("yyyy-MM-dd")
             widget.dateChanged.connect(self.reload)
@@ -162,7 +178,13 @@ class CallList(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         # From the keyboard (the Menu key, Shift+F10) the menu is for the row that has the focus.
-        keyboard_menu = QAction(self.table, shortcutContext=Qt.ShortcutContext.WidgetShortcut)
+        keyboard_menu = QAction(
+            self.tr("Open the menu of the selected call"),
+            self.table,
+            shortcutContext=Qt.ShortcutContext.WidgetShortcut,
+            objectName="callMenuAction",
+        )
+        keyboard_menu.setProperty("helpGroup", "lists")  # listed by the F1 help (ui/help_overlay.py)
         keyboard_menu.setShortcuts([QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")])
         keyboard_menu.triggered.connect(self._keyboard_menu)
         self.table.addAction(keyboard_menu)

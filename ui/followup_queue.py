@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 from desktop.clock import seat_time
 from desktop.errors import HotlineError
 from desktop.followups import FollowUpService
-from desktop.risk import level_label
 from desktop.taxonomy import REFERRAL_KINDS, REFERRAL_STATUS, URGENCY, Taxonomy
 from ui import theme
 from ui.messages import error_text
+from ui.risk_text import risk_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -80,7 +80,7 @@ class FollowUpQueue(QWidget):
                 [
                     (self.tr("OVERDUE") + " " if row.overdue else "") + due,
                     row.case_code or "—",
-                    level_label(row.risk_level, self._lang),
+                    risk_text(row.risk_level, row.risk_assessed, self._lang),
                     owner,
                     row.note,
                 ]

@@ -2,7 +2,8 @@
 
 An action's group is its `helpGroup` property when it has one ("call", "lists" or "seat"); otherwise an
 action in a menu belongs to the seat and one only on the toolbar to the call. Hidden actions (another
-role's) are left out; disabled ones (before log-in) are listed as such.
+role's) are left out, and so is an action without words (a row of keys alone would not say what they do);
+disabled ones (before log-in) are listed as such.
 """
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -54,10 +55,10 @@ def shortcut_entries(window: QWidget) -> list[tuple[str, str, str, bool]]:
     seen = set()
     for action in window.findChildren(QAction):
         keys = ", ".join(_native(s) for s in action.shortcuts() if not s.isEmpty())
-        if not keys or not action.isVisible() or id(action) in seen:
+        text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+        if not keys or not text or not action.isVisible() or id(action) in seen:
             continue
         seen.add(id(action))
-        text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
         entries.append((group_of(action), text, keys, action.isEnabled()))
     order = list(GROUPS)
     return sorted(entries, key=lambda entry: order.index(entry[0]))

@@ -25,7 +25,7 @@ CORE_MESSAGES = (
         "messages",
         "A staff code has 1–16 letters, digits, '.', '_' or '-', and starts with a letter or digit.",
     ),
-    QT_TRANSLATE_NOOP("messages", "Counselors can open only their own calls."),
+    QT_TRANSLATE_NOOP("messages", "Counselors can open their own calls and those of the current shift only."),
     QT_TRANSLATE_NOOP(
         "messages",
         "This call can no longer be edited (24 hours have passed, or it is not yours); add an amendment.",

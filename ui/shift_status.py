@@ -2,8 +2,10 @@
 shift, time since the last break, and a calm suggestion to take one.
 
 It reads every minute and after each save, and never takes the focus or opens a dialog: a suggestion is
-a sentence in the label and one status-bar message when it first comes up, so nobody is interrupted
-while typing or during a call.
+a sentence in the label ("Break suggested: …", with its reason) and, when it first comes up on the minute's
+reading, one short status-bar message, so nobody is interrupted while typing or during a call. The message
+leaves the reason to the label: beside the status bar's permanent labels a 1366-pixel window has room for a
+short sentence only (a save's message says only that it saved, for the same reason).
 """
 
 from collections.abc import Callable
@@ -104,4 +106,4 @@ class ShiftStatus(QWidget):
         set_state(self.wellbeing, "breakDue", load.break_due)  # bold and coloured by the look; the words say it
         new = load.reason and load.reason != self._due_reason
         self._due_reason = load.reason
-        return self.tr("Time for a short break when you can: %1.").replace("%1", reason) if new else ""
+        return self.tr("Time for a short break when you can.") if new else ""

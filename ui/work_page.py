@@ -15,7 +15,6 @@ from desktop.directory import Directory
 from desktop.errors import HotlineError
 from desktop.followups import FollowUpService
 from desktop.retention import set_legal_hold
-from desktop.risk import level_label
 from desktop.seat import Session
 from desktop.supervision import SupervisionService
 from desktop.taxonomy import CALL_KINDS, CONCERNS, load_taxonomy
@@ -26,6 +25,7 @@ from ui.followup_queue import FollowUpQueue
 from ui.import_calls import CallImport
 from ui.messages import core_text, error_text
 from ui.retention_runner import RetentionRunner
+from ui.risk_text import risk_text
 from ui.shift_dialog import ShiftDialog
 from ui.shift_status import ShiftStatus
 from ui.supervision_dialog import SupervisionDialog
@@ -241,9 +241,10 @@ class WorkPage(QWidget):
         return True
 
     def _saved(self, text: str) -> None:
-        """Say a call was saved, with a break suggestion if one has just come up."""
-        suggestion = self.shift_status.refresh(announce=False)
-        self.status.emit(f"{text} {suggestion}" if suggestion else text)
+        """Say a call was saved. A break suggestion that has just come up is said by the status bar's own
+        label beside this message (ui/shift_status.py), not squeezed into it where it would be cut off."""
+        self.shift_status.refresh(announce=False)
+        self.status.emit(text)
 
     def quick_log(self, kind: str) -> None:
         """One key for a silent call, a hang-up, a wrong number or harassment: a new call with the kind and the
@@ -286,10 +287,10 @@ class WorkPage(QWidget):
         for visit in visits[-5:]:
             comma = "、" if self.lang == "zh" else ", "
             concerns = comma.join(self.taxonomy.label(CONCERNS, c, self.lang) for c in visit.concerns) or "—"
-            level = level_label(visit.risk_level, self.lang)
+            level = risk_text(visit.risk_level, visit.risk_assessed, self.lang)
             lines.append(f"{seat_time(visit.started_at).strftime('%Y-%m-%d')}  {level}  {concerns}")
         header = self.tr("%n earlier call(s); last risk level: %1", "", len(visits)).replace(
-            "%1", level_label(visits[-1].risk_level, self.lang)
+            "%1", risk_text(visits[-1].risk_level, visits[-1].risk_assessed, self.lang)
         )
         self.form.show_case_history(header + "\n" + "\n".join(lines))
 

@@ -2,6 +2,188 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="+42"/>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everyone who works at this seat logs in with an account of their own. A password opens the seat on this computer only.</source>
+        <translation>在本席位工作的每个人都用自己的账户登录。密码只能在这台电脑上打开本席位。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Accounts of this seat</source>
+        <translation>本席位的账户</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;name…</source>
+        <translation>改名(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;role…</source>
+        <translation>更改角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set &amp;password…</source>
+        <translation>设置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Enable…</source>
+        <translation>启用(&amp;E)…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+76"/>
+        <source>%n account(s) cannot log in on this computer yet (the seat was restored here): %1. Give each a new password with Set password.</source>
+        <translation>
+            <numerusform>%n 个账户还不能在这台电脑上登录（本席位是在这里恢复的）：%1。请用“设置密码”为每个账户设置新密码。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Disable %1? The account can no longer log in at this seat; its calls and the audit log stay. Enabling it again needs a new password.</source>
+        <translation>停用 %1？该账户将无法再登录本席位；其通话记录和审计日志保留。再次启用需要设置新密码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is your own account: once you log out, you cannot log in again.</source>
+        <translation>这是您自己的账户：退出后您将无法再登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Disable an account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was disabled.</source>
+        <translation>%1 已停用。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../ui/accounts_model.py" line="+60"/>
+        <source>Staff code</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password on this computer</source>
+        <translation>本机密码</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Whether the account can log in here. After a backup is restored on another computer, every account needs a new password.</source>
+        <translation>该账户能否在这里登录。备份在另一台电脑上恢复后，每个账户都需要新密码。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No (disabled)</source>
+        <translation>无（已停用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Missing: set one</source>
+        <translation>缺少：请设置</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountForm</name>
+    <message>
+        <location filename="../../ui/account_forms.py" line="+191"/>
+        <source>Add an account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff &amp;code</source>
+        <translation>工号(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Password (8 or more characters)</source>
+        <translation>密码(&amp;P)（至少 8 个字符）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;peat the password</source>
+        <translation>再次输入密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tell the password to the person yourself; they can change it after logging in.</source>
+        <translation>请当面把密码告诉本人；对方登录后可以自行修改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 was added as %2.</source>
+        <translation>已添加 %1，角色：%2。</translation>
+    </message>
+</context>
+<context>
     <name>AmendmentDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="+116"/>
@@ -22,7 +204,7 @@
 <context>
     <name>CallForm</name>
     <message>
-        <location filename="../../ui/call_form.py" line="+70"/>
+        <location filename="../../ui/call_form.py" line="+69"/>
         <source>Call time</source>
         <translation>通话时长</translation>
     </message>
@@ -300,7 +482,7 @@
 <context>
     <name>CallList</name>
     <message>
-        <location filename="../../ui/call_list.py" line="+119"/>
+        <location filename="../../ui/call_list.py" line="+131"/>
         <source>Search notes and summaries (e.g. 失眠)</source>
         <translation>搜索记录和摘要（如：失眠）</translation>
     </message>
@@ -310,13 +492,13 @@
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+50"/>
+        <location line="+5"/>
+        <location line="+65"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-64"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -352,21 +534,36 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>No risk or not assessed</source>
+        <translation>无风险或未评估</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Follow-up due</source>
         <translation>随访到期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Only my calls</source>
         <translation>只看我的通话</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>Untick to see your colleagues&apos; calls of the current shift too.</source>
+        <translation>取消勾选，可同时查看同事在本班次的通话。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Calls</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>Open the menu of the selected call</source>
+        <translation>打开所选通话的菜单</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Newer</source>
         <translation>较新</translation>
     </message>
@@ -426,7 +623,7 @@
 <context>
     <name>CallTableModel</name>
     <message>
-        <location line="-207"/>
+        <location line="-234"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -494,6 +691,11 @@
         <location line="+2"/>
         <source>Flagged</source>
         <translation>已标记</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved without a risk assessment.</source>
+        <translation>保存时未做风险评估。</translation>
     </message>
 </context>
 <context>
@@ -580,6 +782,72 @@
     </message>
 </context>
 <context>
+    <name>ChangeForm</name>
+    <message>
+        <location filename="../../ui/account_forms.py" line="-77"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/accounts_dialog.py" line="+11"/>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Account: %1</source>
+        <translation>账户：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Current password</source>
+        <translation>当前密码(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password (8 or more characters)</source>
+        <translation>新密码(&amp;N)（至少 8 个字符）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;peat the new password</source>
+        <translation>再次输入新密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The seat was opened with the recovery code; log in with your account first.</source>
+        <translation>本席位是用恢复码打开的；请先用您的账户登录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new password is the same as the current one.</source>
+        <translation>新密码与当前密码相同。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your password was changed. Use the new one from the next log-in.</source>
+        <translation>密码已修改。下次登录请使用新密码。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The current password is not right; nothing was changed.</source>
+        <translation>当前密码不正确；未做任何修改。</translation>
+    </message>
+</context>
+<context>
     <name>ConcernPicker</name>
     <message>
         <location filename="../../ui/widgets/concern_picker.py" line="+18"/>
@@ -600,7 +868,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/crash.py" line="+159"/>
+        <location filename="../../ui/crash.py" line="+172"/>
         <source>Hotline Log: something went wrong</source>
         <translation>热线记录：出现了错误</translation>
     </message>
@@ -1165,7 +1433,7 @@
 <context>
     <name>HandoverNoteDialog</name>
     <message>
-        <location filename="../../ui/shift_dialog.py" line="+111"/>
+        <location filename="../../ui/shift_dialog.py" line="+100"/>
         <location line="+6"/>
         <source>Handover note</source>
         <translation>交接说明</translation>
@@ -1184,7 +1452,7 @@
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../ui/help_overlay.py" line="+23"/>
+        <location filename="../../ui/help_overlay.py" line="+24"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
@@ -1305,40 +1573,60 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login.py" line="+34"/>
+        <location filename="../../ui/login.py" line="+39"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+11"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+49"/>
+        <location line="-17"/>
+        <location line="+65"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-63"/>
         <source>Switch counselor</source>
         <translation>切换咨询员</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+6"/>
+        <source>Restore a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace this seat with a backup (the current seat is kept aside)</source>
+        <translation>用备份替换本席位（当前席位会另外保留）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forgot the admin password…</source>
+        <translation>忘记管理员密码…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give an admin a new password with the seat&apos;s recovery code</source>
+        <translation>凭本席位的恢复码为管理员设置新密码</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>DEMO SEAT — sample calls only. Demo passwords:</source>
         <translation>演示席位——仅含示例通话。演示密码：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Seat: %1</source>
         <translation>席位：%1</translation>
     </message>
@@ -1353,7 +1641,12 @@
         <translation>已锁定。屏幕上的通话已隐藏，草稿已保留。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Log in to the seat as it is now.</source>
+        <translation>请登录现在的席位。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Choose your account. The previous counselor&apos;s draft stays theirs.</source>
         <translation>请选择您的账号。上一位咨询员的草稿仍归其本人所有。</translation>
     </message>
@@ -1378,7 +1671,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+64"/>
+        <location filename="../../ui/main_window.py" line="+66"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -1388,12 +1681,12 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>No system keyring: this seat is not bound to this computer.</source>
         <translation>没有系统密钥环：本席位未与这台电脑绑定。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+16"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
@@ -1464,8 +1757,23 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Back up…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Settings…</source>
         <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounts…</source>
+        <translation>账户…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1473,7 +1781,7 @@
         <translation>席位(&amp;S)</translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+127"/>
         <source>Follow-ups: %n due</source>
         <translation>
             <numerusform>随访：%n 项到期</numerusform>
@@ -1487,7 +1795,7 @@
         </translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+87"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
     </message>
@@ -1529,9 +1837,145 @@
     </message>
 </context>
 <context>
+    <name>PasswordForm</name>
+    <message>
+        <location filename="../../ui/account_forms.py" line="+138"/>
+        <source>Enable an account</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set a password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 can log in again with a new password. Tell it to them yourself.</source>
+        <translation>%1 可以用新密码再次登录。请当面告诉本人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The new password of %1 replaces the old one at once. Tell it to them yourself; they can change it after logging in.</source>
+        <translation>%1 的新密码立即取代旧密码。请当面告诉本人；对方登录后可以自行修改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;New password (8 or more characters)</source>
+        <translation>新密码(&amp;N)（至少 8 个字符）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;peat the password</source>
+        <translation>再次输入密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was enabled with a new password.</source>
+        <translation>%1 已用新密码启用。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 has a new password.</source>
+        <translation>%1 的密码已更新。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverAdminDialog</name>
+    <message>
+        <location filename="../../ui/seat_care_dialogs.py" line="+256"/>
+        <source>Forgot the admin password</source>
+        <translation>忘记管理员密码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set the new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With the seat&apos;s recovery code (on the sheet printed at the set-up), an admin account gets a new password on this computer. The other accounts keep their passwords, unless those were made on another computer.</source>
+        <translation>凭本席位的恢复码（设置席位时打印的那张纸上），可以在这台电脑上为一个管理员账户设置新密码。其他账户的密码不变，除非它们是在另一台电脑上设置的。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Admin staff code</source>
+        <translation>管理员工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recovery code</source>
+        <translation>恢复码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admin &amp;staff code</source>
+        <translation>管理员工号(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password (8 or more characters)</source>
+        <translation>新密码(&amp;N)（至少 8 个字符）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;peat new password</source>
+        <translation>再次输入新密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type the recovery code from the printed sheet.</source>
+        <translation>请按打印的纸输入恢复码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Setting the new password…</source>
+        <translation>正在设置新密码…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrong recovery code: check it against the printed sheet (24 characters in groups of 4).</source>
+        <translation>恢复码不对：请对照打印的纸核对（24 个字符，每 4 个一组）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not an admin account of this seat.</source>
+        <translation>%1 不是本席位的管理员账户。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No password was changed.</source>
+        <translation>没有修改任何密码。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../ui/start.py" line="+110"/>
+        <location filename="../../ui/start.py" line="+126"/>
         <location line="+13"/>
         <location line="+32"/>
         <source>Recovery code</source>
@@ -1594,7 +2038,7 @@
 <context>
     <name>ReferralPanel</name>
     <message>
-        <location filename="../../ui/referral_panel.py" line="+42"/>
+        <location filename="../../ui/referral_panel.py" line="+53"/>
         <source>Referrals of this call</source>
         <translation>本次通话的转介</translation>
     </message>
@@ -1630,12 +2074,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>Remove the selected referral</source>
         <translation>删除所选转介</translation>
     </message>
@@ -1645,7 +2089,7 @@
         <translation>本次通话的随访</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
@@ -1680,14 +2124,135 @@
         <translation>删除所选回访</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Follow-ups</source>
         <translation>随访</translation>
+    </message>
+</context>
+<context>
+    <name>RenameForm</name>
+    <message>
+        <location filename="../../ui/account_forms.py" line="-71"/>
+        <source>Rename an account</source>
+        <translation>账户改名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The name shown for %1 in lists, on the log-in page and in handovers.</source>
+        <translation>%1 在列表、登录页和交接班摘要中显示的名字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is now called %2.</source>
+        <translation>%1 已改名为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/seat_care_dialogs.py" line="-139"/>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backup of the seat “%1”, made on %2 (seat time), from the file %3.</source>
+        <translation>席位“%1”的备份，制作于 %2（席位时间），文件：%3。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With a staff code and password of that seat (on its own computer)</source>
+        <translation>用该席位的工号和密码（在它原来的电脑上）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the seat&apos;s recovery code (on any computer)</source>
+        <translation>用该席位的恢复码（在任何电脑上）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the backup with a staff code and password</source>
+        <translation>用工号和密码打开备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the backup with the recovery code</source>
+        <translation>用恢复码打开备份</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Admin staff code</source>
+        <translation>管理员工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Admin &amp;staff code</source>
+        <translation>管理员工号(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Recovery code</source>
+        <translation>恢复码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Type the staff code and password of an admin of the backed-up seat.</source>
+        <translation>请输入被备份席位的一位管理员的工号和密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the recovery code from the printed sheet.</source>
+        <translation>请按打印的纸输入恢复码。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Checking and restoring the backup… this can take a minute.</source>
+        <translation>正在检查并恢复备份…可能需要一分钟。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrong recovery code: check it against the printed sheet (24 characters in groups of 4).</source>
+        <translation>恢复码不对：请对照打印的纸核对（24 个字符，每 4 个一组）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was restored: the seat on this computer is as it was.</source>
+        <translation>没有恢复任何内容：这台电脑上的席位保持原样。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The backup may be only partly in place. The seat it replaced is kept in %1.</source>
+        <translation>备份可能只恢复了一部分。被替换的席位保留在 %1。</translation>
     </message>
 </context>
 <context>
@@ -1759,6 +2324,34 @@
     </message>
 </context>
 <context>
+    <name>RoleForm</name>
+    <message>
+        <location filename="../../ui/account_forms.py" line="+11"/>
+        <source>Change a role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What %1 may do at this seat.</source>
+        <translation>%1 在本席位可以做什么。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is your own account: a new role applies from your next log-in.</source>
+        <translation>这是您自己的账户：新角色从下次登录起生效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is now: %2.</source>
+        <translation>%1 现在是：%2。</translation>
+    </message>
+</context>
+<context>
     <name>SafetyPlanEditor</name>
     <message>
         <location filename="../../ui/safety_plan.py" line="+15"/>
@@ -1797,9 +2390,169 @@
     </message>
 </context>
 <context>
+    <name>SeatBackup</name>
+    <message>
+        <location filename="../../ui/seat_care.py" line="+63"/>
+        <location line="+15"/>
+        <source>Back up the seat</source>
+        <translation>备份席位</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Hotline Log backups (*.hlbak);;All files (*)</source>
+        <translation>热线记录备份 (*.hlbak);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Writing the backup of seat “%1”…</source>
+        <translation>正在写入席位“%1”的备份…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The backup of seat “%1” is written to:</source>
+        <translation>席位“%1”的备份已写入：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The audit log records it as entry %1.</source>
+        <translation>审计日志第 %1 条记录了这次备份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the file away from this computer, locked away like the recovery code. It opens only with a password of this seat on this computer, or with the recovery code.</source>
+        <translation>请把备份文件存放在这台电脑以外的地方，并像恢复码一样锁好保管。它只能在这台电脑上用本席位的密码打开，或者用恢复码打开。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backup written</source>
+        <translation>备份已写入</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The folder refused the file, or its disk is full. Choose another folder (a USB drive or another disk) or free some space, then back up again.</source>
+        <translation>该文件夹拒绝写入，或磁盘已满。请换一个文件夹（U 盘或另一块磁盘），或腾出空间后再备份。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Something unexpected stopped it (%1); the log has the details.</source>
+        <translation>发生了意外情况（%1）；详情见日志。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backup not written</source>
+        <translation>备份未写入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup was not written. Nothing was lost: the seat and its calls are as they were.</source>
+        <translation>备份未写入。没有丢失任何内容：席位及其通话保持原样。</translation>
+    </message>
+</context>
+<context>
+    <name>SeatCare</name>
+    <message>
+        <location line="+47"/>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hotline Log backups (*.hlbak);;All files (*)</source>
+        <translation>热线记录备份 (*.hlbak);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot restore this file</source>
+        <translation>无法恢复此文件</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This file is a backup of the seat “%1”, made on %2 (seat time).</source>
+        <translation>此文件是席位“%1”的备份，制作于 %2（席位时间）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restoring it replaces the seat on this computer (“%1”): its accounts, calls and drafts become those of the backup. The current seat is not deleted; it is moved to the folder:</source>
+        <translation>恢复会替换这台电脑上的席位（“%1”）：账户、通话和草稿都将变成备份中的内容。当前席位不会被删除，而是移到以下文件夹：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace the current seat with this backup?</source>
+        <translation>用这份备份替换当前席位？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace this seat?</source>
+        <translation>替换本席位？</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The seat “%1” is restored from the backup.</source>
+        <translation>席位“%1”已从备份恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The seat it replaced is kept in %1.</source>
+        <translation>被替换的席位保留在 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The passwords in the backup belong to another computer, so these accounts cannot log in here yet: %1.</source>
+        <translation>备份中的密码属于另一台电脑，因此这些账户暂时不能在这里登录：%1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next, give an admin a new password with the recovery code (the form opens now); that admin then sets the other accounts&apos; passwords.</source>
+        <translation>下一步：凭恢复码为一位管理员设置新密码（表单现在打开）；然后由这位管理员为其他账户设置密码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Log in with an account of the backup.</source>
+        <translation>请用备份中的账户登录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 has a new password on this computer. Log in with it.</source>
+        <translation>%1 在这台电脑上有了新密码。请用它登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These accounts cannot log in here until an admin gives them a new password: %1.</source>
+        <translation>在管理员为以下账户设置新密码之前，它们不能在这里登录：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New admin password set</source>
+        <translation>管理员新密码已设置</translation>
+    </message>
+</context>
+<context>
+    <name>SeatWorkDialog</name>
+    <message>
+        <location filename="../../ui/seat_care_dialogs.py" line="-165"/>
+        <source>Working</source>
+        <translation>正在处理</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Working… this can take a minute.</source>
+        <translation>正在处理…可能需要一分钟。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>It failed (%1); the log has the details.</source>
+        <translation>操作失败（%1）；详情见日志。</translation>
+    </message>
+</context>
+<context>
     <name>SectionPanel</name>
     <message>
-        <location filename="../../ui/stats_view.py" line="+148"/>
+        <location filename="../../ui/charts.py" line="+221"/>
         <source>The chart shows the top %1 of %2 rows; the table shows them all.</source>
         <translation>图表显示 %2 项中的前 %1 项；表格列出全部。</translation>
     </message>
@@ -1807,13 +2560,24 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+30"/>
-        <location line="+63"/>
+        <location filename="../../ui/settings_dialog.py" line="+41"/>
+        <location line="+2"/>
+        <location line="+161"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-160"/>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This seat</source>
+        <translation>本席位</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <location line="+20"/>
         <source>Language</source>
         <translation>界面语言</translation>
@@ -1825,17 +2589,18 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+94"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+16"/>
+        <location line="-93"/>
+        <location line="+21"/>
         <source>Look</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-20"/>
         <location line="+6"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
@@ -1852,42 +2617,77 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-19"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言在下次启动时生效。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Lock after idle</source>
         <translation>闲置后锁定</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The window locks itself after this many minutes without input.</source>
         <translation>无任何操作达到该分钟数后，窗口会自动锁定。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Light, dark (easier on the eyes at night) or as the system is set.</source>
         <translation>浅色、深色（夜间更护眼）或跟随系统设置。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>The size of all text in the program; it changes at once.</source>
         <translation>程序中所有文字的大小；立即生效。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>The same for everyone who works on this seat; every change is audited.</source>
+        <translation>对在本席位工作的所有人都一样；每次修改都记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minutes that count as a break</source>
+        <translation>算作休息的分钟数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minutes of calls before a break is suggested</source>
+        <translation>连续通话多少分钟后建议休息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Suggest a break after</source>
+        <translation>连续通话多久后建议休息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Of calls without a pause; a break is also suggested right after a high or imminent risk call.</source>
+        <translation>指中间没有休息的连续通话；接完高危或紧急风险来电后也会立即建议休息。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A break is a pause of</source>
+        <translation>多长的间隔算休息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A shorter pause between calls does not count as a break.</source>
+        <translation>通话之间更短的间隔不算休息。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Keep call text for this many days</source>
         <translation>来电文字内容保存天数</translation>
     </message>
@@ -1897,12 +2697,37 @@
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The free text of calls older than this is shredded; their codes stay for statistics. At least %1 days (3 years).</source>
         <translation>超过这个天数的来电，其文字内容将被粉碎；分类代码保留用于统计。至少 %1 天（3 年）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Refuse to log in without the system keyring</source>
+        <translation>没有系统密钥环时拒绝登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require the system keyring</source>
+        <translation>要求系统密钥环</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Then a copied vault and database cannot be opened with a password alone. The keyring here is usable.</source>
+        <translation>这样，被复制走的密钥库和数据库仅凭密码无法打开。这台电脑的密钥环可用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No usable system keyring on this computer (%1), so it cannot be required.</source>
+        <translation>这台电脑没有可用的系统密钥环（%1），因此不能设为必需。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <location line="-23"/>
         <source>Keep call text for</source>
         <translation>来电文字保存</translation>
     </message>
@@ -1978,13 +2803,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+163"/>
+        <location line="+147"/>
         <location line="+12"/>
         <source>Close shift</source>
         <translation>结班</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-147"/>
         <source>Counselor workload</source>
         <translation>咨询员工作量</translation>
     </message>
@@ -1999,53 +2824,17 @@
         <translation>本班工作量</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Minutes that count as a break</source>
-        <translation>算作休息的分钟数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Minutes of calls before a break is suggested</source>
-        <translation>连续接听多少分钟后建议休息</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save break suggestions</source>
-        <translation>保存休息提醒设置</translation>
-    </message>
-    <message>
-        <location line="+79"/>
+        <location line="+74"/>
         <source>Handover note: %1</source>
         <translation>交接说明：%1</translation>
     </message>
     <message>
-        <location line="-77"/>
-        <location line="+153"/>
-        <source>Break suggestions</source>
-        <translation>休息提醒</translation>
+        <location line="-23"/>
+        <source>A break is suggested after %1 min of calls without a pause of %2 min, and right after a high or imminent risk call. Leads change this in Settings.</source>
+        <translation>连续通话 %1 分钟且中间没有 %2 分钟的休息时，或接完高危、紧急风险来电后，会建议休息。班长可在“设置”中修改。</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <source>A break is a pause of at least</source>
-        <translation>休息指至少停顿</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Suggest a break after calls without one for</source>
-        <translation>连续接听超过以下时长后建议休息</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A break is also suggested right after a high or imminent risk call.</source>
-        <translation>接听高风险或紧急风险来电后，也会立即建议休息。</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+10"/>
         <source>No shift is open: calls go to the automatic shift %1–%2.</source>
         <translation>当前没有开班：来电归入自动班次 %1–%2。</translation>
     </message>
@@ -2106,16 +2895,11 @@
         <source>The shift is closed.</source>
         <translation>已结班。</translation>
     </message>
-    <message>
-        <location line="+11"/>
-        <source>The break suggestions were saved.</source>
-        <translation>休息提醒设置已保存。</translation>
-    </message>
 </context>
 <context>
     <name>ShiftStatus</name>
     <message>
-        <location filename="../../ui/shift_status.py" line="+39"/>
+        <location filename="../../ui/shift_status.py" line="+41"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
@@ -2166,26 +2950,36 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Time for a short break when you can: %1.</source>
-        <translation>方便时请稍作休息：%1。</translation>
+        <source>Time for a short break when you can.</source>
+        <translation>有空时请短暂休息一下。</translation>
     </message>
 </context>
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../ui/start.py" line="-53"/>
+        <location filename="../../ui/start.py" line="-62"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>No seat is set up in %1 yet. Set up this seat for real work, or try a demo seat with sample calls (kept in a separate folder).</source>
-        <translation>%1 中还没有设置席位。可以设置本席位用于正式值班，或试用带示例通话的演示席位（存放在单独的文件夹中）。</translation>
+        <source>No seat is set up in %1 yet. Set up this seat for real work, restore a seat from its backup (on a new computer), or try a demo seat with sample calls (kept in a separate folder).</source>
+        <translation>%1 中还没有设置席位。可以设置本席位用于正式值班，从备份恢复席位（在新电脑上），或试用带示例通话的演示席位（存放在单独的文件夹中）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Set up this seat…</source>
         <translation>设置本席位…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put a seat back from its backup file, for example on a new computer</source>
+        <translation>从备份文件恢复一个席位，例如在新电脑上</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2206,18 +3000,18 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../ui/stats_view.py" line="-88"/>
+        <location filename="../../ui/stats_view.py" line="+55"/>
         <source>Total talk time</source>
         <translation>通话总时长</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+187"/>
+        <location line="+134"/>
         <source>Talk time (min)</source>
         <translation>通话时长（分钟）</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-133"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
@@ -2320,7 +3114,7 @@
         <translation>危机处置与转介</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+13"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -2378,30 +3172,30 @@
     <message>
         <location line="+11"/>
         <location line="+11"/>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-21"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Share of calls</source>
         <translation>占来电比例</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-21"/>
         <location line="+5"/>
-        <location line="+134"/>
+        <location line="+130"/>
         <source>Calls per day</source>
         <translation>每日来电</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-129"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2411,7 +3205,7 @@
         <translation>按星期和时段的来电</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Calls by weekday and hour of the day (seat time)</source>
         <translation>按星期和钟点的来电（席位时间）</translation>
     </message>
@@ -2605,17 +3399,17 @@
     </message>
     <message>
         <location line="+23"/>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>Call saved (%1).</source>
         <translation>通话已保存（%1）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Quick log</source>
         <translation>快速登记</translation>
     </message>
@@ -2778,10 +3572,33 @@
     </message>
 </context>
 <context>
+    <name>accounts</name>
+    <message>
+        <location filename="../../ui/accounts_model.py" line="-86"/>
+        <source>Counselor</source>
+        <translation>咨询员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift lead</source>
+        <translation>班长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Counselors see their own calls and the current shift&apos;s. Shift leads see all calls, run shifts and print handovers. Admins also manage accounts, the referral directory and backups.</source>
+        <translation>咨询员可以看到自己的通话和本班次的通话。班长可以看到所有通话，管理班次并打印交接班摘要。管理员还管理账户、转介资源目录和备份。</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../ui/app.py" line="+29"/>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -2898,8 +3715,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Counselors can open only their own calls.</source>
-        <translation>咨询员只能查看自己的通话。</translation>
+        <source>Counselors can open their own calls and those of the current shift only.</source>
+        <translation>咨询员只能打开自己的通话和本班次的通话。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2980,6 +3797,14 @@
         <location line="+5"/>
         <source>Hotline Log is already running on this seat; use that window.</source>
         <translation>热线记录已在本席位运行，请使用那个窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>risk_text</name>
+    <message>
+        <location filename="../../ui/risk_text.py" line="+11"/>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,23 @@ def test_the_summary_holds_every_part_of_the_handover(team, paths, shift, font, 
 
 
 @needs_poppler
+def test_a_call_saved_without_an_assessment_reads_not_assessed_never_no_risk(team, paths, shift, tmp_path):
+    with as_(paths, "C001", "counselor-1") as one:  # a follow-up on a call nobody assessed
+        save(one, 140, case_code="NA4-2B3", follow_ups=[FollowUpInput(NOW + timedelta(hours=3), note="再联系")])
+    target = tmp_path / "handover.pdf"
+    with as_(paths, "L001", "lead-pass-1") as lead:
+        data = gather(lead, shift["id"])
+        write_handover(data, target, "zh")
+    [supervised] = data.supervised
+    assert supervised.call_id == shift["ordinary"] and not supervised.assessed
+    assert [f.assessed for f in data.follow_ups if f.case_code == "NA4-2B3"] == [False]
+    assert all(f.assessed for f in data.follow_ups if f.case_code != "NA4-2B3")
+    text = flat(pdf_text(target))
+    assert "NA4-2B3" in text and text.count("未评估") == 2  # the follow-up's row and the supervised call's
+    assert "无风险" not in text  # no call of this shift was assessed at no risk
+
+
+@needs_poppler
 def test_the_english_summary(team, paths, shift, tmp_path):
     target = tmp_path / "handover-en.pdf"
     with as_(paths, "L001", "lead-pass-1") as lead:

@@ -94,6 +94,7 @@ TEXT = {
         "sign_in": "接班班长签名",
         "sign_time": "时间",
         "none": "无",
+        "not_assessed": "未评估",
         "no_calls": "本班次没有来电记录。",
         "confidential": "内部资料 注意保密",
         "page": "第 {page} 页，共 {pages} 页",
@@ -152,6 +153,7 @@ TEXT = {
         "sign_in": "Incoming lead",
         "sign_time": "Time",
         "none": "None",
+        "not_assessed": "Not assessed",
         "no_calls": "No calls were recorded in this shift.",
         "confidential": "Confidential - 内部资料 注意保密",
         "page": "Page {page} of {pages}",
@@ -321,6 +323,10 @@ class _Layout:
         head = [t["case"], t["time"], t["counselor"], t["level"], t["crisis"], t["referrals"], t["next"]]
         return [*self.heading("risk_calls"), self.table(head, rows, [1.3, 1.3, 1.8, 1.5, 2, 2, 2.2])]
 
+    def level(self, level: str, assessed: bool) -> str:
+        """The risk level in words; "not assessed" for a call saved without an assessment, never "no risk"."""
+        return level_label(level, self.lang) if assessed else self.text["not_assessed"]
+
     def follow_ups(self) -> list:
         t = self.text
         rows = [
@@ -328,7 +334,7 @@ class _Layout:
                 self.case(f.case_code),
                 self.when(f.due_at) + (f"\n{t['overdue']}" if f.overdue else ""),
                 self.owner(f.owner),
-                level_label(f.risk_level, self.lang),
+                self.level(f.risk_level, f.assessed),
                 f.note or "-",
             ]
             for f in self.data.follow_ups
@@ -379,7 +385,7 @@ class _Layout:
                 self.case(s.case_code),
                 self.when(s.started_at),
                 self.data.person(s.counselor),
-                level_label(s.risk_level, self.lang),
+                self.level(s.risk_level, s.assessed),
                 "\n".join(
                     f"{self.when(at)} {self.data.person(author)}{t['colon']}{text}" for author, at, text in s.notes
                 )

@@ -44,6 +44,7 @@ class FollowUpLine:
     note: str
     risk_level: str
     overdue: bool
+    assessed: bool = True  # False: saved without a risk assessment (its stored level is "none" all the same)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class SupervisedCall:
     counselor: str
     risk_level: str
     notes: list[tuple[str, datetime, str]]  # (author, when, text)
+    assessed: bool = True
 
 
 @dataclass
@@ -180,12 +182,13 @@ def _codes(store, table: str, where: str, params: tuple) -> Counter:
 
 def _open_follow_ups(store, now: datetime) -> list[FollowUpLine]:
     rows = store.rows(
-        "SELECT f.call_id, c.case_code, f.due_at, f.owner, f.note, c.risk_level FROM follow_up f"
+        "SELECT f.call_id, c.case_code, f.due_at, f.owner, f.note, c.risk_level,"
+        " EXISTS (SELECT 1 FROM risk_assessment r WHERE r.call_id = c.id) FROM follow_up f"
         " JOIN call c ON c.id = f.call_id WHERE f.done_at IS NULL ORDER BY f.due_at, f.id"
     )
     return [
-        FollowUpLine(call, case, parse_iso(due), owner, note, level, parse_iso(due) <= now)
-        for call, case, due, owner, note, level in rows
+        FollowUpLine(call, case, parse_iso(due), owner, note, level, parse_iso(due) <= now, bool(assessed))
+        for call, case, due, owner, note, level, assessed in rows
     ]
 
 
@@ -220,4 +223,5 @@ def _supervised(store, row) -> SupervisedCall:
             "SELECT author, created_at, text FROM supervision_note WHERE call_id = ? ORDER BY created_at", (call_id,)
         )
     ]
-    return SupervisedCall(call_id, case_code, parse_iso(started), counselor, level, notes)
+    assessed = store.one("SELECT 1 FROM risk_assessment WHERE call_id = ?", (call_id,)) is not None
+    return SupervisedCall(call_id, case_code, parse_iso(started), counselor, level, notes, assessed)

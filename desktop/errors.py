@@ -60,6 +60,10 @@ class KeyringError(HotlineError):
     """The device secret the vault needs cannot be read from the system keyring."""
 
 
+class KeyringRequired(KeyringError):
+    """The seat is set to refuse logging in without a usable system keyring, and none is usable now."""
+
+
 class DatabaseError(HotlineError):
     """The database cannot be opened or is damaged. Nothing is ever deleted or recreated because of it."""
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox
 
-from desktop.accounts import AccountService
+from desktop.accounts import AccountService, set_require_keyring
 from desktop.errors import KeyringError
 from desktop.seat import Seat
 from tests.conftest import ADMIN, ADMIN_PASSWORD
@@ -114,3 +114,18 @@ def test_with_a_keyring_the_window_has_no_such_warning(qtbot, seat_init, open_wi
     window = open_window()
     qtbot.wait(600)  # past the moment the window looks the keyring up
     assert window.statusBar().findChild(QLabel, "keyringWarning") is None
+
+
+def test_a_seat_that_requires_the_keyring_says_how_to_get_in_when_the_keyring_is_gone(qtbot, admin, open_window):
+    set_require_keyring(admin, True)
+    admin.close()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    window = open_window()
+    page = window.login_page
+    page.account.setCurrentIndex(page.account.findData(ADMIN))
+    qtbot.keyClicks(page.password, ADMIN_PASSWORD)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "keyring" in page.message.text())
+    text = page.message.text()
+    assert "Log in to the desktop session" in text and "does not get round this" in text
+    assert window.session is None

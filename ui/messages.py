@@ -53,6 +53,13 @@ def error_text(exc: Exception) -> str:
         return QCoreApplication.translate("messages", "Too many failed attempts; wait before trying again.")
     if isinstance(exc, errors.NotPermitted):
         return QCoreApplication.translate("messages", "Your role does not allow this.") + "\n" + core_text(str(exc))
+    if isinstance(exc, errors.KeyringRequired):
+        return QCoreApplication.translate(
+            "messages",
+            "This seat is set to work only with the system keyring, and the keyring cannot be used on this "
+            "computer now. Log in to the desktop session (or start its keyring service), then try again; the "
+            "recovery code does not get round this. If the keyring is gone for good, ask the admin.",
+        )
     if isinstance(exc, errors.KeyringError):
         return (
             QCoreApplication.translate(

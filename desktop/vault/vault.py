@@ -25,7 +25,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.clock import parse_iso, utc_now, utc_now_iso
-from desktop.errors import KeyringError, LoginDelayed, VaultError, WrongPassword, WrongRecoveryCode
+from desktop.errors import KeyringError, KeyringRequired, LoginDelayed, VaultError, WrongPassword, WrongRecoveryCode
 from desktop.fsutil import atomic_write_bytes
 from desktop.vault import device
 from desktop.vault.kdf import DEFAULT_PARAMS, KEY_BYTES, KdfParams, device_fingerprint, new_salt, wrap_key
@@ -171,7 +171,7 @@ class Vault:
         """A new vault with a fresh key K and recovery code. Nothing is written until `save()`."""
         status = device.keyring_status()
         if require_keyring and not status.usable:
-            raise KeyringError(f"This seat requires the system keyring, but {status.reason}.")
+            raise KeyringRequired(f"This seat requires the system keyring, but {status.reason}.")
         seat_id = str(uuid.uuid4())
         vault = cls(
             path,
@@ -231,7 +231,7 @@ class Vault:
         status = device.keyring_status()
         if not status.usable:
             if self.require_keyring:
-                raise KeyringError(f"This seat requires the system keyring, but {status.reason}.")
+                raise KeyringRequired(f"This seat requires the system keyring, but {status.reason}.")
             return None
         if self.device_bound:
             return self._device_secret()
@@ -334,7 +334,7 @@ class Vault:
         if self.require_keyring:
             status = device.keyring_status()
             if not status.usable:
-                raise KeyringError(f"This seat requires the system keyring, but {status.reason}.")
+                raise KeyringRequired(f"This seat requires the system keyring, but {status.reason}.")
         wait = self.seconds_until_next_try(code if self.has_account(code) else UNKNOWN_ACCOUNTS)
         if wait > 0:
             raise LoginDelayed(wait)

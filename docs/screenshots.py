@@ -1,244 +1,124 @@
-"""Take the screenshots of the README and guides from the real program, on a fresh demo seat.
+"""Take every picture of the README and the guides from the real program, on a fresh demo seat.
 
-    .venv/bin/python docs/screenshots.py            # writes docs/images/*.png, Chinese and English
-    .venv/bin/python docs/screenshots.py statistics # only the statistics view's pictures
-    .venv/bin/python docs/screenshots.py looks      # only the dark look and the window at 1280×720
-    .venv/bin/python docs/screenshots.py scaled     # only the window at 200 % scaling (2560×1440 pixels)
+    .venv/bin/python docs/screenshots.py             # all of them: docs/images/<name>-zh.png and -en.png
+    .venv/bin/python docs/screenshots.py statistics  # one part or look only (--help lists them)
+    .venv/bin/python docs/screenshots.py --offscreen # without X, on Qt's offscreen platform
 
-Runs offscreen (no display needed); Chinese needs a CJK font (fonts-noto-cjk on Debian).
+The program runs in a real X window (QT_QPA_PLATFORM=xcb). Without a DISPLAY the script starts itself again
+under `xvfb-run` with a screen big enough for what it takes. The parts share one process and one demo seat (a copy
+for each language); each look needs a Qt of its own (the dark look, the window scaled to 200 %, a 4K screen) and
+runs as a child process on its own Xvfb screen, one after another while the parts are taken. Chinese needs a CJK font
+(fonts-noto-cjk on Debian). The pieces live in docs/shots/: `harness.py` opens windows and takes pictures,
+the other modules each take the pictures of one guide.
 """
 
+import argparse
 import os
+import shutil
+import subprocess
 import sys
-import tempfile
+import threading
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if "scaled" in sys.argv[1:]:
-    os.environ["QT_SCALE_FACTOR"] = "2"  # read when Qt starts: 200 % as on a 4K screen
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import keyring  # noqa: E402
-
-from PySide6.QtCore import QCoreApplication, QDate  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-import ui.worker  # noqa: E402
-from desktop.config import SeatPaths  # noqa: E402
-from desktop.demo import create_demo_seat  # noqa: E402
-from desktop.reports.service import seat_today  # noqa: E402
-from desktop.seat import Seat  # noqa: E402
-from desktop.shifts import ShiftService  # noqa: E402
-from tests.memory_keyring import MemoryKeyring  # noqa: E402
-from ui import theme  # noqa: E402
-from ui.handover_dialog import HandoverDialog  # noqa: E402
-from ui.i18n import install_translators  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.stats_view import StatsView  # noqa: E402
-
-OUT = ROOT / "docs" / "images"
-RISK_SHOTS = (
-    ("none", ()),
-    ("low", ("ideation_passive", "hopelessness")),
-    ("moderate", ("ideation_current", "future_plans")),
-    ("high", ("ideation_current", "plan", "social_support")),
-    ("imminent", ("ideation_current", "plan", "timeframe_72h", "means_access")),
-)
-NOTE = "来电者是考研学生，最近两周失眠，每天只睡三四个小时，担心考不上让父母失望。她说可以打13812345678找她。"
+PARTS = ("counselor", "lead", "statistics", "admin")  # in this order, in one process
+LOOKS = {  # name: (Xvfb screen, environment); each in a process of its own
+    "dark": ((1920, 1080), {}),
+    "scaled": ((2560, 1440), {"QT_SCALE_FACTOR": "2"}),  # 200 %, the window 1280×720 logical pixels
+    "4k": ((3840, 2160), {"QT_SCALE_FACTOR": "2"}),  # 200 % on 3840×2160, the window 1920×1080 logical
+}
+PICTURE_NAMES = {"scaled": "200pct"}  # look-200pct-*.png, as the README has them
+ALIASES = {"looks": "dark"}
+SCREEN = (1920, 1080)  # for the parts: the window is 1366×820
+SEAT_ZONE = "Asia/Shanghai"  # the pictures show the time as a seat in China does
 
 
-def settle(app: QApplication, rounds: int = 20) -> None:
-    for _ in range(rounds):
-        app.processEvents()
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    names = (*PARTS, *LOOKS, *ALIASES)
+    parser.add_argument("names", nargs="*", metavar="NAME", help="only these: " + ", ".join(names))
+    parser.add_argument("--offscreen", action="store_true", help="Qt's offscreen platform instead of X")
+    args = parser.parse_args()
+    for name in set(args.names) - set(names):
+        parser.error(f"no part or look called {name!r}")
+    args.names = [ALIASES.get(name, name) for name in args.names] or [*PARTS, *LOOKS]
+    return args
 
 
-def shoot(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> None:
-    install_translators(app, lang)
-    short = "en" if lang == "en" else "zh"
-    window = MainWindow(Seat(paths), short, idle_minutes=30, autosave_seconds=30, demo_accounts=accounts)
-    window.resize(1366, 820)
-    window.show()
-    settle(app)
-    window.grab().save(str(OUT / f"login-{short}.png"))
-
-    page = window.login_page
-    page.account.setCurrentIndex(page.account.findData("D-C01"))
-    page.password.setText(accounts["D-C01"])
-    page.submit()
-    settle(app)
-    work = window.work
-    work.service.discard_draft()
-    work.form.clear()
-    settle(app)
-    window.grab().save(str(OUT / f"form-empty-{short}.png"))
-
-    form = work.form
-    form.started = datetime.now(UTC) - timedelta(minutes=23)
-    form.start_call()
-    form.kind.setCurrentIndex(form.kind.findData("counselling"))
-    form.age_band.setCurrentIndex(form.age_band.findData("18_24"))
-    form.gender.setCurrentIndex(form.gender.findData("female"))
-    form.region.setCurrentIndex(form.region.findData("110000"))
-    form.concerns.set_codes(["study.exam", "mental.sleep"])
-    form.emotions.set_codes(["anxiety", "low_mood"])
-    form.interventions.set_codes(["active_listening", "emotional_support"])
-    form.keywords.set_words(["考研", "失眠"])
-    form.notes.set_text(NOTE)
-    form.summary.setText("考研压力，失眠两周")
-    form.keywords.suggest_from(NOTE)
-    settle(app)
-    window.grab().save(str(OUT / f"form-filled-{short}.png"))
-
-    work.tabs.setCurrentWidget(work.calls)
-    work.calls.reload()
-    settle(app)
-    window.grab().save(str(OUT / f"call-list-{short}.png"))
-
-    work.tabs.setCurrentWidget(form)
-    form.notes.set_text("来电者说最近不想活了，药已经准备好。")
-    form._check_prompt_words()
-    for level, items in RISK_SHOTS:
-        form.risk.load(None)
-        for item in items:
-            form.risk.items[item].setChecked(True)
-        if level == "moderate":
-            form.risk.scales["ideation_intensity"].setValue(7)
-        form.show_section(form.risk)
-        settle(app)
-        window.grab().save(str(OUT / f"risk-{level}-{short}.png"))
-    form.crisis.rows["ambulance_120"][0].setChecked(True)
-    form.crisis.rows["stayed_on_line"][0].setChecked(True)
-    outcome = form.crisis.rows["ambulance_120"][2]
-    outcome.setCurrentIndex(outcome.findData("rescued"))
-    form.show_section(form.crisis)
-    settle(app)
-    window.grab().save(str(OUT / f"crisis-protocol-{short}.png"))
-    work.tabs.setCurrentWidget(work.queue)
-    settle(app)
-    window.grab().save(str(OUT / f"follow-ups-{short}.png"))
-    form.clear()
-    window.close()
-    settle(app)
+def need_display(screen: tuple[int, int], offscreen: bool) -> None:
+    """Use X (the DISPLAY given, or a new Xvfb screen of `screen` pixels), or the offscreen platform."""
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    if os.environ.get("DISPLAY"):
+        return
+    if shutil.which("xvfb-run") is None:
+        sys.exit("screenshots: xvfb-run not found; install it (apt-get install xvfb) or pass --offscreen")
+    command = ["xvfb-run", "-a", "-s", f"-screen 0 {screen[0]}x{screen[1]}x24", sys.executable, *sys.argv]
+    os.execvp("xvfb-run", command)  # noqa: S606 - this script again, with its own arguments
 
 
-def log_in(app: QApplication, window: MainWindow, code: str, accounts: dict) -> None:
-    page = window.login_page
-    page.account.setCurrentIndex(page.account.findData(code))
-    page.password.setText(accounts[code])
-    page.submit()
-    settle(app)
+def run_looks(looks: list[str], offscreen: bool, failed: list[str]) -> None:
+    """Each look in a child process, one after another (two `xvfb-run -a` starting at once can pick the
+    same display). A child makes its own Xvfb screen of the look's size: it is given no DISPLAY."""
+    for look in looks:
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM", "QT_SCALE_FACTOR")}
+        command = [sys.executable, str(Path(__file__).resolve()), look, *(["--offscreen"] if offscreen else [])]
+        if subprocess.run(command, env=env, check=False).returncode != 0:
+            failed.append(look)
 
 
-def shoot_statistics(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> None:
-    """The lead's statistics view over the demo seat's last two weeks: calls per day, the heat map, concerns."""
-    install_translators(app, lang)
-    short = "en" if lang == "en" else "zh"
-    window = MainWindow(Seat(paths), short, idle_minutes=30, autosave_seconds=30, demo_accounts=accounts)
-    window.show()
-    log_in(app, window, "D-LEAD", accounts)
-    window.stats_action.trigger()
-    view = window.work.findChild(StatsView)
-    first = seat_today() - timedelta(days=13)
-    view.date_from.setDate(QDate(first.year, first.month, first.day))
-    for name, index in (("statistics", 0), ("statistics-heatmap", 1), ("statistics-concerns", 3)):
-        view.tabs.setCurrentIndex(index)
-        settle(app)
-        view.grab().save(str(OUT / f"{name}-{short}.png"))
-    window.close()
-    settle(app)
+def take(parts: list[str], look: str | None) -> None:
+    """Take the pictures of `parts`, or of one `look`, in Chinese and in English."""
+    sys.path.insert(0, str(ROOT))
+    from shots import admin, counselor, lead, looks
+    from shots.harness import LANGUAGES, Shooter, copy_of, demo_seat
 
-
-def shoot_shift(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> None:
-    """The lead's shift window with the workload table, then the handover window with the summary."""
-    install_translators(app, lang)
-    short = "en" if lang == "en" else "zh"
-    window = MainWindow(Seat(paths), short, idle_minutes=30, autosave_seconds=30, demo_accounts=accounts)
-    window.resize(1280, 800)
-    window.show()
-    log_in(app, window, "D-LEAD", accounts)
-    shifts = ShiftService(window.session)
-    if shifts.open_shift() is None:  # the first language opens it; the second finds it open
-        now = datetime.now(UTC)
-        shift = shifts.open(["D-C01", "D-C02"], now + timedelta(hours=5), now=now - timedelta(hours=3))
-        shifts.set_note(shift.id, "D-C02 的高危来电已转介精神科急诊，明早 10 点前回访确认就诊。线路正常。")
-    window.shift_action.trigger()
-    settle(app)
-    window.work.shift_dialog().grab().save(str(OUT / f"shift-{short}.png"))
-    window.work.shift_dialog().close()
-    window.handover_action.trigger()
-    deadline = time.monotonic() + 3  # QPdfView draws its pages in the background
-    while time.monotonic() < deadline:
-        settle(app)
-        time.sleep(0.05)
-    window.work.findChild(HandoverDialog).grab().save(str(OUT / f"handover-{short}.png"))
-    window.close()
-    settle(app)
-
-
-def shoot_looks(app: QApplication, paths: SeatPaths, accounts: dict, lang: str) -> None:
-    """A call at high risk on the smallest supported window (1280×720): in the dark look, or at 200 %."""
-    install_translators(app, lang)
-    short = "en" if lang == "en" else "zh"
-    scaled = "scaled" in sys.argv[1:]
-    theme.apply(app, "light" if scaled else "dark", 0)
-    window = MainWindow(Seat(paths), short, idle_minutes=30, autosave_seconds=30, demo_accounts=accounts)
-    window.resize(1280, 720)
-    window.show()
-    log_in(app, window, "D-C01", accounts)
-    form = window.work.form
-    window.work.service.discard_draft()
-    form.clear()
-    form.started = datetime.now(UTC) - timedelta(minutes=41)
-    form.start_call()
-    form.kind.setCurrentIndex(form.kind.findData("counselling"))
-    form.age_band.setCurrentIndex(form.age_band.findData("25_34"))
-    form.gender.setCurrentIndex(form.gender.findData("male"))
-    form.region.setCurrentIndex(form.region.findData("310000"))
-    form.concerns.set_codes(["mental.depression", "mental.sleep"])
-    form.emotions.set_codes(["low_mood"])
-    form.notes.set_text("来电者说最近不想活了，已经想好了方法，这周末家里没人。愿意留在线上继续谈。")
-    form.summary.setText("自杀意念，有计划，高危")
-    for item in ("ideation_current", "plan", "social_support"):
-        form.risk.items[item].setChecked(True)
-    name = "200pct" if scaled else "dark"
-    for section, picture in ((None, f"look-{name}-form"), (form.risk, f"look-{name}-risk")):
-        if section is not None:
-            form.show_section(section)
-        settle(app)
-        window.grab().save(str(OUT / f"{picture}-{short}.png"))
-    work = window.work
-    work.tabs.setCurrentWidget(work.calls)
-    work.calls.reload()
-    settle(app)
-    window.grab().save(str(OUT / f"look-{name}-calls-{short}.png"))
-    form.clear()
-    window.close()
-    settle(app)
-    theme.apply(app, "light", 0)
+    shooters = {
+        "counselor": counselor.shoot,
+        "lead": lead.shoot,
+        "statistics": lead.shoot_statistics,
+        "admin": admin.shoot,
+    }
+    with demo_seat() as (app, paths, accounts):
+        for lang in LANGUAGES:
+            shot = Shooter(app, copy_of(paths, lang), accounts, lang)  # both languages show the same calls
+            if look is not None:
+                looks.shoot(shot, PICTURE_NAMES.get(look, look))
+            for part in parts:
+                shooters[part](shot)
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    ui.worker.SYNCHRONOUS = True  # one step after another, so each picture shows the step's result
-    keyring.set_keyring(MemoryKeyring())
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    theme.apply(app, "light", 0)
-    with tempfile.TemporaryDirectory() as home:
-        paths = SeatPaths(Path(home) / "demo")
-        accounts = create_demo_seat(paths)
-        for lang in ("zh_CN", "en"):
-            if {"looks", "scaled"} & set(sys.argv[1:]):
-                shoot_looks(app, paths, accounts, lang)
-                continue
-            if "statistics" not in sys.argv[1:]:
-                shoot(app, paths, accounts, lang)
-            shoot_statistics(app, paths, accounts, lang)
-            shoot_shift(app, paths, accounts, lang)
-    print(f"screenshots written to {OUT}")
-    QCoreApplication.quit()
+    args = arguments()
+    os.environ["TZ"] = SEAT_ZONE
+    time.tzset()
+    parts = [name for name in PARTS if name in args.names]
+    looks = [name for name in LOOKS if name in args.names]
+    if not parts and len(looks) == 1:  # a child, or one look asked for by name
+        screen, env = LOOKS[looks[0]]
+        need_display(screen, args.offscreen)
+        os.environ.update(env)  # read when Qt starts
+        take([], looks[0])
+        print(f"screenshots: {looks[0]} written to {ROOT / 'docs' / 'images'}")
+        return 0
+    if parts:
+        need_display(SCREEN, args.offscreen)  # before any child starts: this may start the script again
+    started = time.monotonic()
+    failed: list[str] = []
+    children = threading.Thread(target=run_looks, args=(looks, args.offscreen, failed))
+    children.start()
+    try:
+        if parts:
+            take(parts, None)
+    finally:
+        children.join()
+    if failed:
+        print(f"screenshots: failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    print(f"screenshots: written to {ROOT / 'docs' / 'images'} in {time.monotonic() - started:.0f} s")
     return 0
 
 

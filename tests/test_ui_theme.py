@@ -10,20 +10,15 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QToolBar
 from desktop.resources import resource_path
 from ui import icons, settings, theme
 from ui.style import RISK_COLOURS
+from ui.theme import contrast, luminance  # WCAG 2, checked against known pairs below
 
 LEVELS = ("none", "low", "moderate", "high", "imminent")
 
 
-def luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+def test_the_contrast_measure_gives_the_wcag_figures():
+    assert contrast(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21)
+    assert contrast(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, abs=0.01)
+    assert contrast(QColor("#ffffff"), QColor("#ffffff")) == pytest.approx(1)
 
 
 def test_the_dark_look_has_a_darker_window_than_the_light_one(look):

@@ -243,3 +243,24 @@ def test_the_chosen_window_of_the_statistics_shows_in_the_dark_look(stats):
     y = chosen.height() // 2
     chosen_ground, other_ground = (QColor(button.grab().toImage().pixel(4, y)) for button in (chosen, other))
     assert contrast(chosen_ground, other_ground) >= 2  # not the faint sunken look of Fusion's dark buttons
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_an_empty_check_box_stands_out_from_its_panel_in_both_looks(look, qtbot, name):
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    theme.apply(look, name, 0)
+    box = QCheckBox("现在或近两周有自杀想法")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    image = box.grab().toImage()
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    ground = box.palette().color(QPalette.ColorRole.Window)
+    edge = max(
+        (QColor(image.pixel(indicator.left() + x, indicator.center().y())) for x in range(indicator.width() // 2)),
+        key=lambda colour: contrast(colour, ground),
+    )
+    assert contrast(edge, ground) >= 3  # WCAG 1.4.11: a control's boundary against what is around it

@@ -3,9 +3,9 @@ applied to the whole program at once, without a restart."""
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 from ui import settings
 from ui.style import COLOURS, sheet
@@ -185,6 +185,38 @@ def font_point_size(value: int) -> float:
     return size if size > 0 else 10.0
 
 
+class FramedFusion(QProxyStyle):
+    """Fusion, with every check box and radio button framed in a colour between the text and the ground:
+    Fusion's own frame is nearly the colour of the panel behind it in the dark look, so an empty box of the
+    risk assessment could not be seen at night."""
+
+    _INDICATORS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    )
+
+    def __init__(self):
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in self._INDICATORS:
+            return
+        roles = QPalette.ColorRole
+        frame = mix(option.palette.color(roles.Text), option.palette.color(roles.Base), 0.35)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(frame, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRoundedRect(box, 2, 2)
+        painter.restore()
+
+
 def apply(app: QApplication | None = None, choice: str | None = None, font_size: int | None = None) -> str:
     """Apply the look `choice` ("system", "light" or "dark") and the font size (0: the system's) to the whole
     program; both default to the saved settings. Returns the look in use."""
@@ -196,8 +228,7 @@ def apply(app: QApplication | None = None, choice: str | None = None, font_size:
     if not _state["watching"]:
         app.styleHints().colorSchemeChanged.connect(_system_changed)
         _state["watching"] = True
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")  # the one style that draws every palette colour the same on every system
+    app.setStyle(FramedFusion())  # Fusion draws every palette colour the same on every system
     app.setPalette(palette(name))
     font = app.font()
     point_size = font_point_size(font_size)

@@ -170,12 +170,21 @@ class Seat:
 
     # ----- opening it ---------------------------------------------------------------------------------
 
-    def open_database(self, key: bytes) -> Store:
+    def _require_database(self) -> None:
         if not self.paths.database.exists():
             raise DatabaseError(
                 f"The database file {self.paths.database} is missing (the vault is there); restore it from a "
                 "backup. Nothing was created in its place."
             )
+
+    def check_files(self) -> None:
+        """What can be known before anyone logs in: the vault reads and the database is there (its content opens
+        only with the key, at log-in). Raises VaultError or DatabaseError saying what to do; changes nothing."""
+        self.reload_vault()
+        self._require_database()
+
+    def open_database(self, key: bytes) -> Store:
+        self._require_database()
         store = open_store(self.paths.database, key, backup_dir=self.paths.migration_backups)
         seat_id = SettingsRepo(store).get("seat_id")
         if seat_id != self.vault.seat_id:

@@ -1,11 +1,12 @@
 """The first start on a computer without a seat: restoring a backup from the start dialog, as an admin does on a
-new computer, then logging in to the restored seat in the window."""
+new computer, then logging in to the restored seat in the window. The set-up form, and the recovery code it
+shows once."""
 
 import keyring
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from desktop.accounts import AccountService
 from desktop.backup import create_backup
@@ -19,8 +20,9 @@ from tests.test_calls import a_call
 from tests.test_ui_keyboard import unnamed_controls
 from tests.test_ui_seat_care import NEW_PASSWORD, call_count, choose_to_open, click, log_in
 from ui import app
+from ui.i18n import install_translators
 from ui.seat_care_dialogs import RecoverAdminDialog, RestoreDialog
-from ui.start import StartDialog
+from ui.start import RecoveryCodeDialog, SetupDialog, StartDialog
 
 
 @pytest.fixture
@@ -189,3 +191,66 @@ def test_the_start_dialog_is_named_and_reached_by_keyboard(qtbot, start, monkeyp
     assert start.focusWidget() is start.restore_button
     qtbot.keyClick(start.restore_button, Qt.Key.Key_Space)
     assert asked == ["Restore a backup"] and start.isVisible()
+
+
+# ----- the recovery code, shown once -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def recovery_dialog(qtbot):
+    dialog = RecoveryCodeDialog("测试席位", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def answer_questions(monkeypatch, *answers) -> list:
+    """QMessageBox.question answered with `answers` in turn; returns the questions asked."""
+    asked, replies = [], list(answers)
+
+    def question(_parent, _title, text, *args):
+        asked.append(text)
+        return replies.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+@pytest.mark.parametrize("how", ["escape", "close-button"])
+def test_the_recovery_code_stays_until_its_keeping_is_confirmed_however_it_is_closed(
+    qtbot, recovery_dialog, monkeypatch, how
+):
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+
+    def try_to_close():
+        if how == "escape":
+            qtbot.keyClick(recovery_dialog, Qt.Key.Key_Escape)
+        else:
+            recovery_dialog.close()  # as the window's close button (a close event)
+
+    try_to_close()
+    assert len(asked) == 1 and "not be shown again" in asked[0]
+    assert recovery_dialog.isVisible()  # "No": the code stays on screen
+    try_to_close()
+    assert len(asked) == 2 and not recovery_dialog.isVisible()
+    assert recovery_dialog.result() == QDialog.DialogCode.Accepted
+
+
+# ----- the set-up form --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_set_up_form_is_wide_enough_for_a_long_password(qtbot, qapp, paths, lang):
+    install_translators(qapp, lang)
+    try:
+        dialog = SetupDialog(paths)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dots = dialog.password.fontMetrics().horizontalAdvance("●" * 20)
+        assert dialog.width() >= 520
+        for field in (dialog.password, dialog.repeat, dialog.seat_name):
+            assert field.width() >= dots
+    finally:
+        install_translators(qapp, "en")

@@ -1,4 +1,5 @@
-"""Start-up: Qt, translations, the error dialog, one program per seat, then set-up, demo or log-in."""
+"""Start-up: Qt, translations, the error dialog, one program per seat, then set-up, demo or log-in (or, for a seat
+whose files cannot be read, what to do about it)."""
 
 import logging
 import sys
@@ -10,12 +11,11 @@ from desktop.config import SeatPaths, log_home
 from desktop.errors import HotlineError
 from desktop.instance import SeatLock
 from desktop.logs import configure_logging
-from desktop.seat import Seat
 from ui import crash, icons, settings, theme
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.messages import error_text
-from ui.start import RecoveryCodeDialog, SetupDialog, StartDialog
+from ui.start import RecoveryCodeDialog, SetupDialog, StartDialog, readable_seat
 from ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -96,8 +96,11 @@ def run(argv: list[str] | None = None) -> int:
             lock.release()
         return 1
     try:
+        seat = readable_seat(paths, restorable=paths == real)  # a damaged vault says so here, not in a crash
+        if seat is None:
+            return 1
         window = MainWindow(
-            Seat(paths),
+            seat,
             "en" if lang == "en" else "zh",
             settings.read(settings.IDLE_MINUTES),
             settings.read(settings.AUTOSAVE_SECONDS),

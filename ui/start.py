@@ -1,5 +1,7 @@
 """First start: set up this seat, restore a backup, or try a demo seat. Then the recovery code, shown once,
-printable."""
+printable. At every start, a seat whose files cannot be read says so before the window opens."""
+
+import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPainter
@@ -8,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -20,6 +23,8 @@ from desktop.errors import HotlineError
 from desktop.seat import Seat, check_display_name, check_password, check_staff_code
 from ui.messages import error_text
 from ui.seat_care import SeatCare
+
+log = logging.getLogger(__name__)
 
 
 class StartDialog(QDialog):
@@ -66,6 +71,81 @@ class StartDialog(QDialog):
             self.done(self.RESTORED)
 
 
+class DamagedSeatDialog(QDialog):
+    """The seat's files cannot be read at start-up: what is wrong, what to do, "Restore a backup…" and Quit.
+
+    Nothing is changed unless a backup is restored; restoring moves the unreadable files aside
+    (desktop.backup.restore_backup). Accepted once a restored seat reads; rejected (Quit, Esc) otherwise.
+    `restorable` is False for the demo seat, which is made again rather than restored."""
+
+    def __init__(self, paths: SeatPaths, error: HotlineError, restorable: bool = True, parent=None):
+        super().__init__(parent)
+        self._paths = paths
+        self.setWindowTitle(self.tr("Hotline Log"))
+        heading = QLabel(self.tr("This seat cannot be opened."), objectName="seatProblemHeading")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.message = QLabel(error_text(error), objectName="seatProblem", wordWrap=True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if restorable:
+            advice = self.tr(
+                "What to do: an admin restores the seat from its latest backup now, with an admin password of "
+                "the seat or its recovery code; the files that cannot be read are moved to the folder %1, not "
+                "deleted. Otherwise quit, leave the files as they are, and tell the admin."
+            ).replace("%1", str(paths.replaced))
+        else:
+            advice = self.tr(
+                "This is the demo seat, with sample calls only. Delete its folder %1 and start Hotline Log again "
+                "to make a new demo seat."
+            ).replace("%1", str(paths.home))
+        self.advice = QLabel(advice, wordWrap=True)
+        self.advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.restore_button = QPushButton(self.tr("Restore a backup…"), objectName="restoreBackup")
+        self.restore_button.setToolTip(self.tr("Replace the unreadable seat with its backup (it is kept aside)"))
+        self.restore_button.setVisible(restorable)
+        self.quit_button = QPushButton(self.tr("Quit"))
+        self.care = SeatCare(Seat(paths), self)
+        self.care.settled.connect(self._restore_over)
+        self.restore_button.clicked.connect(self.care.restore)
+        self.quit_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (heading, self.message, self.advice):
+            layout.addWidget(widget)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.quit_button)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        (self.restore_button if restorable else self.quit_button).setDefault(True)
+        self.setMinimumWidth(max(520, self.fontMetrics().averageCharWidth() * 75))
+        self.resize(self.minimumWidth(), self.heightForWidth(self.minimumWidth()))  # wrapped text, no gaps
+
+    def _restore_over(self) -> None:
+        """A restore begun here is over: open the seat if it reads now, else say what is still wrong."""
+        try:
+            Seat(self._paths).check_files()
+        except HotlineError as exc:
+            self.message.setText(error_text(exc))
+            return
+        self.accept()
+
+
+def readable_seat(paths: SeatPaths, restorable: bool = True) -> Seat | None:
+    """The seat in `paths` once its files read (checked before the window is built). When they do not, the
+    damaged-seat dialog says why and offers a restore; None means the person quit there, nothing changed."""
+    seat = Seat(paths)
+    try:
+        seat.check_files()
+    except HotlineError as exc:
+        log.error("the seat cannot be opened at start-up (%s)", type(exc).__name__)
+        if DamagedSeatDialog(paths, exc, restorable).exec() != QDialog.DialogCode.Accepted:
+            return None
+        seat = Seat(paths)
+    return seat
+
+
 class SetupDialog(QDialog):
     """Seat name and first admin. On success `session` and `recovery_code` are set."""
 
@@ -94,6 +174,7 @@ class SetupDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.setMinimumWidth(max(520, self.fontMetrics().averageCharWidth() * 75))  # room for a long password
 
     def _create(self) -> None:
         if self.password.text() != self.repeat.text():
@@ -117,7 +198,8 @@ class SetupDialog(QDialog):
 
 
 class RecoveryCodeDialog(QDialog):
-    """Shows the recovery code once, with a print button. Closing needs a confirmation that it is kept."""
+    """Shows the recovery code once, with a print button. Closing it any way (the button, Esc, the window's close
+    button) needs a confirmation that it is kept: it is the only copy."""
 
     def __init__(self, seat_name: str, code: str, parent=None):
         super().__init__(parent)
@@ -164,6 +246,9 @@ class RecoveryCodeDialog(QDialog):
             painter.drawText(page, Qt.AlignmentFlag.AlignCenter, self._code)
         finally:
             painter.end()
+
+    def reject(self) -> None:  # Esc and the window's close button: the same question as "I have kept it"
+        self._confirm()
 
     def _confirm(self) -> None:
         answer = QMessageBox.question(

@@ -947,6 +947,44 @@
     </message>
 </context>
 <context>
+    <name>DamagedSeatDialog</name>
+    <message>
+        <location filename="../../ui/start.py" line="+84"/>
+        <source>Hotline Log</source>
+        <translation>热线记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This seat cannot be opened.</source>
+        <translation>无法打开本席位。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What to do: an admin restores the seat from its latest backup now, with an admin password of the seat or its recovery code; the files that cannot be read are moved to the folder %1, not deleted. Otherwise quit, leave the files as they are, and tell the admin.</source>
+        <translation>处理办法：请管理员现在用最近的备份恢复本席位（凭本席位的管理员密码或恢复码）；无法读取的文件不会被删除，而是移到文件夹 %1 中。否则请退出，不要动这些文件，并告知管理员。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This is the demo seat, with sample calls only. Delete its folder %1 and start Hotline Log again to make a new demo seat.</source>
+        <translation>这是演示席位，只有示例通话。删除它的文件夹 %1，再重新启动热线记录，即可生成新的演示席位。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the unreadable seat with its backup (it is kept aside)</source>
+        <translation>用备份替换无法读取的席位（原文件会另外保留）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryDialog</name>
     <message>
         <location filename="../../ui/directory_dialog.py" line="+89"/>
@@ -1975,14 +2013,14 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../ui/start.py" line="+126"/>
+        <location filename="../../ui/start.py" line="+101"/>
         <location line="+13"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-45"/>
         <source>This is the seat&apos;s recovery code. It is shown only now. With it, a backup opens on another computer and lost admin passwords can be replaced. Print it and lock it away.</source>
         <translation>这是本席位的恢复码，只显示这一次。凭它可以在另一台电脑上打开备份，也可以重设遗失的管理员密码。请打印出来并锁好保管。</translation>
     </message>
@@ -2002,7 +2040,7 @@
         <translation>热线记录——席位 %1 的恢复码</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>The code will not be shown again. Have you printed or written it down?</source>
         <translation>恢复码不会再次显示。您已打印或抄下了吗？</translation>
     </message>
@@ -2735,7 +2773,7 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/start.py" line="-95"/>
+        <location filename="../../ui/start.py" line="-100"/>
         <source>Set up this seat</source>
         <translation>设置本席位</translation>
     </message>
@@ -2779,7 +2817,7 @@
         <translation>密码（至少 8 个字符）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2957,7 +2995,7 @@
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../ui/start.py" line="-62"/>
+        <location filename="../../ui/start.py" line="-138"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -3769,7 +3807,12 @@
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>This seat is set to work only with the system keyring, and the keyring cannot be used on this computer now. Log in to the desktop session (or start its keyring service), then try again; the recovery code does not get round this. If the keyring is gone for good, ask the admin.</source>
+        <translation>本席位设定为只能与系统密钥环一起使用，而这台电脑目前无法使用密钥环。请登录桌面会话（或启动其密钥环服务）后再试；恢复码也不能绕过这一点。如果密钥环已经永久丢失，请联系管理员。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The system keyring cannot give this seat&apos;s device secret. Open the seat with the recovery code, or ask the admin.</source>
         <translation>系统密钥环无法提供本席位的设备密钥。请用恢复码打开席位，或联系管理员。</translation>
     </message>

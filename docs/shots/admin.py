@@ -12,8 +12,9 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from desktop.config import SeatPaths
+from desktop.errors import VaultError
 from shots.harness import Shooter
-from ui.start import RecoveryCodeDialog, SetupDialog, StartDialog
+from ui.start import DamagedSeatDialog, RecoveryCodeDialog, SetupDialog, StartDialog
 
 SETTINGS_PAGES = ("settings", "settings-seat")  # the pictures of the dialog's pages, in their order
 SEAT, ADMIN, ADMIN_NAME = "12356-01", "A001", "王敏"
@@ -34,6 +35,11 @@ def set_up(shot: Shooter) -> Shooter:
     start.show()
     shot.shoot(start, "first-start")
     start.close()
+    missing = VaultError(f"The key file {DATA_FOLDER}/seat.vault is missing (the database is there); restore the seat.")
+    damaged = DamagedSeatDialog(SeatPaths(Path(DATA_FOLDER)), missing)  # only shown: what a lost key file looks like
+    damaged.show()
+    shot.shoot(damaged, "seat-damaged")
+    damaged.close()
 
     paths = SeatPaths(shot.paths.home.parent / f"{shot.lang}-{SEAT}")
     form = SetupDialog(paths)
@@ -55,7 +61,7 @@ def set_up(shot: Shooter) -> Shooter:
     seat = Shooter(shot.app, paths, {ADMIN: PASSWORD}, "en" if shot.lang == "en" else "zh_CN", demo=False)
     window = seat.open()
     code = RecoveryCodeDialog(SEAT, form.recovery_code, window)
-    seat.modal(window, code.exec, "recovery-code")
+    seat.modal(window, code.exec, "recovery-code", accept=True)  # as after "I have kept it" and Yes
     seat.shoot(window, "login-seat")  # the log-in page of a real seat: Restore and Forgot below
     seat.close(window)
     return seat

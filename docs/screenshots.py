@@ -13,6 +13,7 @@ the other modules each take the pictures of one guide.
 """
 
 import argparse
+import faulthandler
 import os
 import shutil
 import subprocess
@@ -32,6 +33,7 @@ PICTURE_NAMES = {"scaled": "200pct"}  # look-200pct-*.png, as the README has the
 ALIASES = {"looks": "dark"}
 SCREEN = (1920, 1080)  # for the parts: the window is 1366×820
 SEAT_ZONE = "Asia/Shanghai"  # the pictures show the time as a seat in China does
+TIME_LIMIT_S = 300  # a whole run takes under a minute
 
 
 def arguments() -> argparse.Namespace:
@@ -93,6 +95,8 @@ def take(parts: list[str], look: str | None) -> None:
 
 def main() -> int:
     args = arguments()
+    # A dialog nobody answers would wait for ever: after this long, print where each thread stands and stop.
+    faulthandler.dump_traceback_later(TIME_LIMIT_S, exit=True)
     os.environ["TZ"] = SEAT_ZONE
     time.tzset()
     parts = [name for name in PARTS if name in args.names]

@@ -173,3 +173,31 @@ def font(request, monkeypatch):
     fonts.clear_cache()
     yield fonts.register_cjk_font()
     fonts.clear_cache()
+
+
+@pytest.fixture
+def seat(seat_init, paths):
+    """A seat with its admin (A001) and one counselor, C001 / counselor-1; modules needing more define their own."""
+    from desktop.accounts import AccountService
+
+    session, _ = seat_init
+    AccountService(session).add("C001", "咨询员 王", "counselor", "counselor-1")
+    session.close()
+    return Seat(paths)
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Message boxes answered at once, shown as (kind, title, text); questions answered Yes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, lambda _p, title, text, *a, k=kind: shown.append((k, title, text)))
+
+    def question(_parent, title, text, *args):
+        shown.append(("question", title, text))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return shown

@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop.accounts import AccountService
 from desktop.call_model import CallFilter
 from desktop.calls import CallService
 from desktop.seat import Seat
@@ -17,14 +16,6 @@ from ui import work_page
 PHONE = "13812345678"
 ID_NUMBER = "11010519491231002X"
 NOTE = f"来访者最近失眠，考研压力大。她说可以打{PHONE}找她，身份证{ID_NUMBER}。"
-
-
-@pytest.fixture
-def seat(seat_init, paths):
-    session, _ = seat_init
-    AccountService(session).add("C001", "咨询员 王", "counselor", "counselor-1")
-    session.close()
-    return Seat(paths)
 
 
 @pytest.fixture

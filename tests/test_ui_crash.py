@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.accounts import AccountService
 from desktop.calls import CallService
 from desktop.errors import DatabaseError
 from desktop.logs import configure_logging
@@ -22,14 +21,6 @@ PHONE = "13812345678"
 NOTE = f"来电者说 SECRETNOTE，可以打{PHONE}找她。"
 
 pytestmark = pytest.mark.qt_no_exception_capture  # the program's own excepthook must see the errors
-
-
-@pytest.fixture
-def seat(seat_init, paths):
-    session, _ = seat_init
-    AccountService(session).add("C001", "咨询员 王", "counselor", "counselor-1")
-    session.close()
-    return Seat(paths)
 
 
 @pytest.fixture

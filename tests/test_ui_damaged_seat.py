@@ -6,7 +6,7 @@ import os
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.backup import create_backup
 from desktop.calls import CallService
@@ -32,21 +32,6 @@ def backed_up(session, paths, tmp_path):
     info = create_backup(session, tmp_path / "usb" / "seat.hlbak")
     session.close()
     return info.path
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Message boxes answered at once, shown as (kind, title, text); questions answered Yes."""
-    shown = []
-    for kind in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, lambda _p, title, text, *a, k=kind: shown.append((k, title, text)))
-
-    def question(_parent, title, text, *args):
-        shown.append(("question", title, text))
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return shown
 
 
 @pytest.fixture

@@ -61,21 +61,6 @@ def window(qtbot, seat, open_window):
     yield open_window()
 
 
-@pytest.fixture
-def messages(monkeypatch):
-    """Message boxes answered at once: shown as (kind, title, text); questions answered Yes."""
-    shown = []
-    for kind in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, lambda _p, title, text, *a, k=kind: shown.append((k, title, text)))
-
-    def question(_parent, title, text, *args):
-        shown.append(("question", title, text))
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return shown
-
-
 def log_in(qtbot, window, code=ADMIN, password=ADMIN_PASSWORD):
     page = window.login_page
     page.account.setCurrentIndex(page.account.findData(code))

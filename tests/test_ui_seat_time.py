@@ -8,21 +8,11 @@ import pytest
 
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.accounts import AccountService
 from desktop.clock import seat_time
-from desktop.seat import Seat
 from tests.test_ui_call import log_in
 from ui.widgets.seat_time import from_edit, seat_time_edit
 
 SHOWN = "%Y-%m-%d %H:%M"
-
-
-@pytest.fixture
-def seat(seat_init, paths):
-    session, _ = seat_init
-    AccountService(session).add("C001", "咨询员 王", "counselor", "counselor-1")
-    session.close()
-    return Seat(paths)
 
 
 @pytest.fixture(autouse=True)

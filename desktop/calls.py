@@ -7,6 +7,7 @@ else allowed to see it, only an amendment can be added.
 
 import logging
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from desktop import privacy
@@ -302,7 +303,10 @@ class CallService:
             )
 
         rows = self._widening(flt, along_time, page, lambda found: len(found) == limit)
-        return [_call_row(r) for r in rows]
+        calls = [_call_row(r) for r in rows]
+        if self._session.role == "counselor":  # a lead's supervision flag is for leads and admins only
+            calls = [replace(call, supervision_flag=False) for call in calls]
+        return calls
 
     def count_calls(self, flt: CallFilter, at_most: int | None = None) -> int:
         """How many calls the filter finds; with `at_most`, counting stops after `at_most + 1` (a result

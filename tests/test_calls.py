@@ -335,3 +335,16 @@ def test_both_plans_of_a_filtered_page_give_the_same_calls(team, monkeypatch):
         assert few == many
         if page == (0, 100):
             assert [len(ids) for ids in few[0]] == [8, 4, 3, 6, 4, 4]  # every summary says 失眠
+
+
+def test_a_leads_supervision_flag_reaches_leads_and_admins_but_not_counselors(team, paths):
+    from desktop.supervision import SupervisionService
+
+    with as_(paths, "C001", "counselor-1") as one:
+        call_id = CallService(one).save(a_call()).call_id
+    with as_(paths, "L001", "lead-pass-1") as lead:
+        SupervisionService(lead).flag(call_id)
+        assert [c.supervision_flag for c in CallService(lead).list_calls(CallFilter())] == [True]
+    assert [c.supervision_flag for c in CallService(team).list_calls(CallFilter())] == [True]  # the admin
+    with as_(paths, "C001", "counselor-1") as one:
+        assert [c.supervision_flag for c in CallService(one).list_calls(CallFilter())] == [False]

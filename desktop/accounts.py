@@ -7,7 +7,7 @@ whether it is active. Disabling an account removes its slot, so a disabled accou
 import contextlib
 import logging
 
-from desktop.errors import BadInput, NotPermitted
+from desktop.errors import BadInput, NotAnAdmin, NotPermitted
 from desktop.fsutil import atomic_write_bytes
 from desktop.seat import Seat, Session, check_display_name, check_password, check_role, check_staff_code
 from desktop.store.accounts import Account, AccountRepo
@@ -154,7 +154,7 @@ def recover_admin(seat: Seat, recovery_code: str, admin_code: str, new_password:
         repo = AccountRepo(session.store)
         account = repo.get(admin_code)
         if account is None or account.role != "admin":
-            raise BadInput(f"{admin_code!r} is not an admin account of this seat.")
+            raise NotAnAdmin(f"{admin_code!r} is not an admin account of this seat.")
         with vault_change(session) as vault:
             dropped = vault.rebind_after_recovery()
             if not account.active:

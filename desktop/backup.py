@@ -172,11 +172,10 @@ def restore_backup(
     login: tuple[str, str] | None = None,
     recovery_code: str | None = None,
     replace: bool = False,
-    admin_only: bool = False,
 ) -> RestoreResult:
     """Put the seat of `source` in `paths.home`. The backup is opened (with a password of the seat, or the
     recovery code) and checked before anything in place is touched; a replaced seat is moved aside.
-    `admin_only`: a password opens it only when it is an active admin's of the backup (the window's rule)."""
+    A password opens it only when it is an active admin's of the backup: replacing a seat is an admin's work."""
     if (login is None) == (recovery_code is None):
         raise BadInput("Restoring needs a staff code and password of the backed-up seat, or its recovery code.")
     if paths.exists() and not replace:
@@ -192,7 +191,7 @@ def restore_backup(
         key = vault.unlock(*login) if login else vault.unlock_recovery(recovery_code)
         store = staged.open_database(key)
         try:
-            if login and admin_only:
+            if login:
                 account = AccountRepo(store).get(login[0].strip())
                 if account is None or account.role != "admin" or not account.active:
                     raise NotPermitted(

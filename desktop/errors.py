@@ -20,6 +20,10 @@ class BadInput(HotlineError):
     exit_code = BAD_INPUT
 
 
+class NotAnAdmin(BadInput):
+    """The staff code given for an admin's work (recovery) is not an admin account of the seat."""
+
+
 class WrongPassword(BadInput):
     pass
 

@@ -48,6 +48,14 @@ def test_only_admins_back_up(backed_up, paths, tmp_path):
         create_backup(counselor, tmp_path / "mine.hlbak")
 
 
+def test_only_an_admins_password_restores_by_window_or_command(backed_up, paths):
+    _, _, info = backed_up
+    before = paths.vault.read_bytes()
+    with pytest.raises(NotPermitted, match="Only an admin"):
+        restore_backup(paths, info.path, login=("C001", "counselor-1"), replace=True)
+    assert paths.vault.read_bytes() == before and not paths.replaced.exists()
+
+
 def test_restore_into_an_empty_folder_gives_the_same_accounts_and_chain(backed_up, tmp_path):
     session, _, info = backed_up
     expected_accounts, expected_chain = snapshot(session)

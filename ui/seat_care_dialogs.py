@@ -27,7 +27,7 @@ from desktop.accounts import recover_admin
 from desktop.backup import restore_backup
 from desktop.clock import parse_iso, seat_time
 from desktop.config import SeatPaths
-from desktop.errors import BadInput, HotlineError, StorageError, WrongRecoveryCode
+from desktop.errors import HotlineError, NotAnAdmin, StorageError, WrongRecoveryCode
 from desktop.fsutil import storage_error
 from desktop.instance import holding
 from desktop.seat import Seat, check_password, check_staff_code
@@ -219,7 +219,7 @@ class RestoreDialog(SeatWorkDialog):
     def work(self):
         paths, source, replace = self._paths, self._source, self._paths.exists()
         if self.with_password.isChecked():
-            options = {"login": (self.code.text().strip(), self.password.text()), "admin_only": True}
+            options = {"login": (self.code.text().strip(), self.password.text())}
         else:
             options = {"recovery_code": self.recovery.text()}
         self.password.clear()
@@ -304,7 +304,7 @@ class RecoverAdminDialog(SeatWorkDialog):
     def failure_text(self, exc: Exception) -> str:
         if isinstance(exc, WrongRecoveryCode):
             return self.tr("Wrong recovery code: check it against the printed sheet (24 characters in groups of 4).")
-        if isinstance(exc, BadInput) and "not an admin account" in str(exc):
+        if isinstance(exc, NotAnAdmin):
             return self.tr("%1 is not an admin account of this seat.").replace("%1", self.code.text().strip())
         if isinstance(exc, StorageError):
             return error_text(exc)

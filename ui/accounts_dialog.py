@@ -137,13 +137,13 @@ class AccountsDialog(QDialog):
         current = select or (self.selected().code if self.selected() else None)
         try:
             accounts = self.service.accounts()
-            missing = self.service.accounts_without_password()
         except HotlineError as exc:
             self._say(error_text(exc))
             return
-        self.model.set_rows(
-            [AccountRow(a.code, a.display_name, a.role, a.active, self.service.has_password(a.code)) for a in accounts]
-        )
+        has_password = self.service.has_password
+        rows = [AccountRow(a.code, a.display_name, a.role, a.active, has_password(a.code)) for a in accounts]
+        self.model.set_rows(rows)
+        missing = [row.code for row in rows if row.needs_password]
         self.select(current if current and self.model.row_of(current) >= 0 else (accounts[0].code if accounts else ""))
         if missing:
             text = self.tr(

@@ -131,9 +131,6 @@ def sheet(name: str = "light", point_size: float = 10.5) -> str:
     )
 
 
-STYLE_SHEET = sheet("light")  # the light look at the old default size, for callers that set a sheet themselves
-
-
 def set_state(widget: QWidget, name: str, value) -> None:
     """Set a dynamic property the style sheet selects on and restyle the widget, so the look follows."""
     if widget.property(name) == value:

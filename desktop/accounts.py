@@ -5,9 +5,10 @@ whether it is active. Disabling an account removes its slot, so a disabled accou
 """
 
 import contextlib
+import hmac
 import logging
 
-from desktop.errors import BadInput, NotAnAdmin, NotPermitted
+from desktop.errors import BadInput, NotAnAdmin, NotPermitted, WrongPassword
 from desktop.fsutil import atomic_write_bytes
 from desktop.seat import Seat, Session, check_display_name, check_password, check_role, check_staff_code
 from desktop.store.accounts import Account, AccountRepo
@@ -123,6 +124,17 @@ class AccountService:
         with vault_change(self._session) as vault:
             vault.set_password(code, account.display_name, new_password, self._session.key)
             self._session.audit.append(self._session.actor, "account.password_changed", code)
+
+    def change_own_password(self, current_password: str, new_password: str) -> None:
+        """The logged-in person's new password, once the current one is proven (a seat left unlocked must not
+        let a passer-by take the account). A wrong current password counts as a failed log-in."""
+        account = self._session.account
+        if account is None:
+            raise NotPermitted("The seat was opened with the recovery code; log in with your account first.")
+        key = self._session.seat.vault.unlock(account.code, current_password)  # Argon2id, throttled, audited
+        if not hmac.compare_digest(key, self._session.key):
+            raise WrongPassword("Wrong staff code or password.")
+        self.set_password(account.code, new_password)
 
     def accounts_without_password(self) -> list[str]:
         """Active accounts that cannot log in here (after a recovery on a new computer)."""

@@ -115,3 +115,15 @@ def test_rename_changes_the_name_in_the_database_and_the_log_in_list(service, pa
     service.rename("C001", "王老师")
     assert ("C001", "王老师") in Seat(paths).vault.accounts()
     assert [a.display_name for a in service.accounts() if a.code == "C001"] == ["王老师"]
+
+
+def test_changing_ones_own_password_needs_the_current_one(service, paths):
+    service.add("C001", "咨询员", "counselor", "counselor-1")
+    with login(paths, "C001", "counselor-1") as counselor:
+        own = AccountService(counselor)
+        with pytest.raises(WrongPassword):
+            own.change_own_password("not-my-password", "brand-new-pass")
+        own.change_own_password("counselor-1", "brand-new-pass")
+    with pytest.raises(WrongPassword):
+        login(paths, "C001", "counselor-1")
+    login(paths, "C001", "brand-new-pass").close()

@@ -6,7 +6,6 @@ window only asks and shows. Setting a password runs Argon2id, so it happens off 
 (`ui.account_forms`).
 """
 
-import hmac
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -258,16 +257,13 @@ class ChangePasswordDialog(ChangeForm):
         return ""
 
     def change(self) -> Callable[[], str]:
-        session, code = self._session, self._session.account.code
+        session = self._session
         current, password = self.current.text(), self.password.text()
         done = self.tr("Your password was changed. Use the new one from the next log-in.")
 
         def work() -> str:
-            key = session.seat.vault.unlock(code, current)  # Argon2id; a wrong password is throttled and audited
-            if not hmac.compare_digest(key, session.key):
-                raise WrongPassword("Wrong staff code or password.")
-            with session.another() as own:
-                AccountService(own).set_password(code, password)
+            with session.another() as own:  # Argon2id twice: off the GUI thread, on a connection of its own
+                AccountService(own).change_own_password(current, password)
             return done
 
         return work

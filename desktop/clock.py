@@ -42,3 +42,8 @@ def seat_day_bounds(day: date, zone=None) -> tuple[str, str]:
 
 def seat_time(moment: datetime, zone=None) -> datetime:
     return moment.astimezone(zone or seat_zone())
+
+
+def seat_today() -> date:
+    """The seat's date now (Asia/Shanghai by default), whatever the computer's zone."""
+    return seat_time(utc_now()).date()

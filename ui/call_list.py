@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import risk
 from desktop.call_model import CallFilter, CallRow
 from desktop.calls import COUNT_CAP, CallService
-from desktop.clock import seat_time, utc_now
+from desktop.clock import seat_time, seat_today
 from desktop.taxonomy import CALL_KINDS, CONCERN_GROUPS, CONCERNS, Taxonomy
 from ui import icons, theme
 from ui.risk_text import risk_text
@@ -132,7 +132,7 @@ class CallList(QWidget):
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.reload)
-        seat_day = seat_time(utc_now()).date()  # the seat's day (Asia/Shanghai), whatever the computer's zone
+        seat_day = seat_today()  # the seat's day (Asia/Shanghai), whatever the computer's zone
         today = QDate(seat_day.year, seat_day.month, seat_day.day)
         self.date_from = QDateEdit(today.addDays(-13), calendarPopup=True, accessibleName=self.tr("From"))
         self.date_to = QDateEdit(today, calendarPopup=True, accessibleName=self.tr("To"))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop.backup import create_backup, read_manifest
-from desktop.clock import seat_time, utc_now
+from desktop.clock import seat_today
 from desktop.errors import HotlineError, StorageError
 from desktop.fsutil import storage_error
 from desktop.seat import Seat, Session
@@ -57,7 +57,7 @@ class SeatBackup(QObject):
     def run(self) -> bool:
         """Ask for the file and start; False when none was chosen."""
         seat_name = self._session.seat.vault.seat_name
-        suggested = _start_folder() / suggested_file_name(seat_name, seat_time(utc_now()).date())
+        suggested = _start_folder() / suggested_file_name(seat_name, seat_today())
         path, _filter = QFileDialog.getSaveFileName(
             self._window,
             self.tr("Back up the seat"),

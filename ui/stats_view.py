@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import risk
+from desktop.clock import seat_today
 from desktop.errors import HotlineError
-from desktop.reports.service import StatsService, StatsWindow, preset_window, seat_today
+from desktop.reports.service import StatsService, StatsWindow, preset_window
 from desktop.seat import Session
 from desktop.taxonomy import (
     AGE_BANDS,

@@ -24,10 +24,6 @@ from desktop.shifts import ShiftService
 PRESETS = ("today", "week", "month")
 
 
-def seat_today() -> date:
-    return seat_time(utc_now()).date()
-
-
 def preset_window(preset: str, today: date) -> tuple[date, date]:
     """The first and last seat day (both included) of a preset window ending `today`."""
     if preset == "today":

@@ -5,7 +5,7 @@ from datetime import timedelta
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
 
-from desktop.reports.service import seat_today
+from desktop.clock import seat_today
 from desktop.shifts import ShiftService
 from shots.harness import Shooter, select
 from ui.handover_dialog import HandoverDialog

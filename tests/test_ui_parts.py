@@ -193,11 +193,12 @@ def test_the_menu_key_opens_the_menu_of_the_row_with_the_focus(qtbot, session):
 def test_the_call_list_window_ends_on_the_seats_day_not_the_computers(qtbot, session, monkeypatch):
     from datetime import UTC, date, datetime
 
+    import desktop.clock
     import ui.call_list
     from desktop.calls import CallService
     from desktop.taxonomy import load_taxonomy
 
-    monkeypatch.setattr(ui.call_list, "utc_now", lambda: datetime(2026, 3, 10, 17, 0, tzinfo=UTC))  # 01:00 in Beijing
+    monkeypatch.setattr(desktop.clock, "utc_now", lambda: datetime(2026, 3, 10, 17, 0, tzinfo=UTC))  # 01:00 in Beijing
     calls = ui.call_list.CallList(CallService(session), load_taxonomy(), "en", can_see_all=True)
     qtbot.addWidget(calls)
     assert calls.current_filter().date_to == date(2026, 3, 11)

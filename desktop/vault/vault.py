@@ -43,10 +43,12 @@ UNKNOWN_ACCOUNTS = "*unknown*"  # one throttle entry shared by every code withou
 
 
 def login_delay(failures: int) -> int:
-    """Seconds to wait after `failures` failed log-ins in a row: 0, 0, 0, 2, 4, 8 … capped at 5 minutes."""
-    if failures <= FREE_FAILURES:
+    """Seconds to wait after `failures` failed log-ins in a row: 0, 0, 2, 4, 8 … capped at 5 minutes.
+
+    Three tries are free: the first, second and third may fail without a wait, the fourth waits 2 s."""
+    if failures < FREE_FAILURES:
         return 0
-    return min(2 ** (failures - FREE_FAILURES), MAX_DELAY_S)
+    return min(2 ** (failures - FREE_FAILURES + 1), MAX_DELAY_S)
 
 
 def _b64(data: bytes) -> str:

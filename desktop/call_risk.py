@@ -30,8 +30,8 @@ MAX_FOLLOW_UP_NOTE = 2000
 
 def final_level(form: CallInput) -> str:
     """The level that counts: the counselor's override where there is one, else the computed level."""
-    if form.risk is None:
-        return "none"
+    if form.risk is None or not (form.risk.answers or form.risk.override_level):
+        return risk.NOT_ASSESSED
     if form.risk.override_level:
         return form.risk.override_level
     return risk.assess(form.risk.answers).level
@@ -92,8 +92,8 @@ def store_risk(session: Session, call_id: int, form: CallInput, audit: bool = Tr
         store.execute(f"DELETE FROM {table} WHERE call_id = ?", (call_id,))
     store.execute("DELETE FROM follow_up WHERE call_id = ? AND done_at IS NULL", (call_id,))
 
-    level = "none"
-    if form.risk is not None:
+    level = "none"  # with no assessment row: not assessed (lists and statistics tell the two apart by the row)
+    if form.risk is not None and (form.risk.answers or form.risk.override_level):
         result = risk.assess(form.risk.answers)
         level = form.risk.override_level or result.level
         reason = form.risk.override_reason if form.risk.override_level else ""

@@ -34,6 +34,7 @@ from desktop.call_risk import load_risk, risk_problems, store_risk
 from desktop.clock import parse_iso, seat_day_bounds, to_utc_iso, utc_now, utc_now_iso
 from desktop.errors import BadInput, NotPermitted
 from desktop.followups import DUE_SOON
+from desktop.risk import NOT_ASSESSED
 from desktop.seat import Session
 from desktop.shift_window import current_shift_id, shift_for
 from desktop.store.accounts import AccountRepo
@@ -411,7 +412,11 @@ class CallService:
         if flt.kind:
             clauses.append("c.kind = ?")
             params.append(flt.kind)
-        if flt.risk_level:
+        if flt.risk_level == NOT_ASSESSED:  # stored as "none" without an assessment row (statistics: §9)
+            clauses.append("c.risk_level = 'none' AND NOT EXISTS (SELECT 1 FROM risk_assessment WHERE call_id = c.id)")
+        elif flt.risk_level == "none":  # no risk: found by an assessment, never merely not assessed
+            clauses.append("c.risk_level = 'none' AND EXISTS (SELECT 1 FROM risk_assessment WHERE call_id = c.id)")
+        elif flt.risk_level:
             clauses.append("c.risk_level = ?")
             params.append(flt.risk_level)
         if flt.follow_up_due:

@@ -20,6 +20,14 @@ from desktop.errors import HotlineError
 from desktop.resources import resource_path
 
 LEVELS = ("none", "low", "moderate", "high", "imminent")  # lowest first
+# Nothing answered yet (DESIGN.md §7): never "none", which would claim an assessment nobody made. It is not
+# a level of the rule table; a counselor cannot choose it as an override.
+NOT_ASSESSED = "not_assessed"
+REPORTED_LEVELS = (NOT_ASSESSED, *LEVELS)  # the levels statistics count, in their order
+_NOT_ASSESSED_TEXT = {
+    "zh": ("未评估", "尚未回答任何评估条目：请在来电者谈到时逐项评估，等级会随之给出。"),
+    "en": ("Not assessed", "No item has been answered yet: assess as the caller speaks, and the level follows."),
+}
 RULE_LEVELS = ("imminent", "high", "moderate", "low")  # the order rules.json tries them; none otherwise
 OPENS_PROTOCOL = ("high", "imminent")
 GROUPS = ("desire", "capability", "intent", "buffers")
@@ -111,7 +119,8 @@ def _holds(cond: Condition, values: Mapping[str, bool | int]) -> tuple[str, ...]
     if op == "item":
         return (cond[1],) if values[cond[1]] else None
     if op == "scale":
-        return (cond[1],) if cond[2] <= values[cond[1]] <= cond[3] else None
+        value = values[cond[1]]  # None: the scale was not asked, which no range holds (not 0)
+        return (cond[1],) if value is not None and cond[2] <= value <= cond[3] else None
     if op == "not":
         return () if _holds(cond[1], values) is None else None
     if op in ("any_of_group", "none_of_group"):
@@ -132,10 +141,10 @@ class RiskRules:
         self.levels: tuple[tuple[str, tuple[tuple[str, Condition], ...]], ...] = levels
 
     def values(self, answers: Mapping[str, bool | int]) -> dict[str, bool | int]:
-        """Every item and scale with its checked value: missing items are false, missing scales 0."""
+        """Every item and scale with its checked value: missing items are false, missing scales None."""
         if not isinstance(answers, Mapping):
             raise ValueError("risk answers must map item and scale codes to values")
-        values = {**dict.fromkeys(self.items.item_codes, False), **dict.fromkeys(self.items.scale_codes, SCALE_MIN)}
+        values = {**dict.fromkeys(self.items.item_codes, False), **dict.fromkeys(self.items.scale_codes)}
         for code, value in answers.items():
             shown, kind = repr(str(code)[:40]), type(value)
             if code not in values:
@@ -150,6 +159,8 @@ class RiskRules:
 
     def assess(self, answers: Mapping[str, bool | int]) -> Assessment:
         values = self.values(answers)
+        if not answers:  # nothing answered, not even "no": not assessed (DESIGN.md §7)
+            return Assessment(NOT_ASSESSED)
         for level, rules in self.levels:
             hits = [hit for _, cond in rules if (hit := _holds(cond, values)) is not None]
             if hits:
@@ -337,7 +348,8 @@ def assess(answers: Mapping[str, bool | int]) -> Assessment:
     """The level the bundled rule table gives these answers, and the items and scales that decided it.
 
     Raises ValueError for an unknown item, an item that is not true or false, or a scale that is not a
-    whole number from 0 to 10. Missing items count as false, missing scales as 0."""
+    whole number from 0 to 10. Missing items count as false and a missing scale as not asked (it matches
+    no scale condition). With nothing answered at all the level is `not_assessed`, never `none`."""
     return load_rules().assess(answers)
 
 
@@ -346,19 +358,23 @@ def items() -> RiskItems:
 
 
 def level_rank(level: str) -> int:
-    """0 for none up to 4 for imminent."""
-    if level not in LEVELS:
+    """-1 for not assessed, 0 for none up to 4 for imminent."""
+    if level not in REPORTED_LEVELS:
         raise ValueError(f"unknown risk level {level!r}")
-    return LEVELS.index(level)
+    return REPORTED_LEVELS.index(level) - 1
 
 
 def level_label(level: str, lang: str = "zh") -> str:
-    """The label of a level (无风险 … 紧急风险); an unknown level is shown as itself."""
+    """The label of a level (未评估, 无风险 … 紧急风险); an unknown level is shown as itself."""
+    if level == NOT_ASSESSED:
+        return _NOT_ASSESSED_TEXT[lang if lang in LANGUAGES else "zh"][0]
     return load_items().by_code[level].label(lang) if level in LEVELS else str(level)
 
 
 def level_description(level: str, lang: str = "zh") -> str:
     """What a level means for the counselor, in one or two sentences."""
+    if level == NOT_ASSESSED:
+        return _NOT_ASSESSED_TEXT[lang if lang in LANGUAGES else "zh"][1]
     return load_items().by_code[level].description(lang) if level in LEVELS else ""
 
 

@@ -10,7 +10,7 @@ import pytest
 
 import desktop.calls as calls_module
 from desktop.accounts import AccountService
-from desktop.call_model import CallFilter, CallInput, FollowUpInput, new_case_code, normalize_case_code
+from desktop.call_model import CallFilter, CallInput, FollowUpInput, RiskInput, new_case_code, normalize_case_code
 from desktop.calls import CallService
 from desktop.clock import seat_time
 from desktop.errors import BadInput, DatabaseError, NotPermitted
@@ -348,3 +348,18 @@ def test_a_leads_supervision_flag_reaches_leads_and_admins_but_not_counselors(te
     assert [c.supervision_flag for c in CallService(team).list_calls(CallFilter())] == [True]  # the admin
     with as_(paths, "C001", "counselor-1") as one:
         assert [c.supervision_flag for c in CallService(one).list_calls(CallFilter())] == [False]
+
+
+def test_the_risk_filter_tells_not_assessed_from_no_risk(team, paths):
+    """未评估 is its own entry: a silent call nobody assessed is never found under "no risk"."""
+    with as_(paths, "L001", "lead-pass-1") as lead:
+        service = CallService(lead)
+        service.save(a_call(kind="silent", concerns=[], notes="", summary="", keywords=[]))
+        service.save(a_call(risk=RiskInput({"ideation_current": False, "distress": 0})))  # assessed: no risk
+        service.save(a_call(risk=RiskInput({"plan": True})))  # a plan is ideation: high
+        count = service.count_calls
+        assert count(CallFilter(risk_level="not_assessed")) == 1
+        assert count(CallFilter(risk_level="none")) == 1
+        assert count(CallFilter(risk_level="high")) == 1
+        silent = service.list_calls(CallFilter(risk_level="not_assessed"), 0, 5)
+        assert [row.kind for row in silent] == ["silent"]

@@ -67,8 +67,11 @@ def level(*ticked: str, **scales: int) -> str:
 
 def reference_level(answers: dict) -> str:
     """The table of §7 written out by hand, to compare the data-driven table against."""
+    if not answers:
+        return "not_assessed"  # nothing answered is never "none" (§7)
     on = {code for code, value in answers.items() if value is True}
-    ideation = "ideation_current" in on
+    # §7: whoever has a plan, says they intend to die or has prepared has ideation, ticked or not
+    ideation = bool(on & {"ideation_current", "plan", "expressed_intent", "preparatory_behaviour"})
     if "attempt_in_progress" in on or (
         ideation and {"plan", "timeframe_72h"} <= on and on & {"means_access", "preparatory_behaviour"}
     ):
@@ -81,7 +84,7 @@ def reference_level(answers: dict) -> str:
         (ideation and on & set(DESIGN_ITEMS["capability"]))
         or (ideation and not on & set(BUFFERS))
         or "self_harm" in on
-        or answers.get("ideation_intensity", 0) >= 7
+        or (answers.get("ideation_intensity") or 0) >= 7
     ):
         return "moderate"
     if on & set(DESIGN_ITEMS["desire"]):
@@ -144,7 +147,8 @@ def test_attempt_in_progress_alone_is_imminent():
 def test_ideation_plan_72h_and_means_or_preparation_is_imminent(capability):
     result = assess({"ideation_current": True, "plan": True, "timeframe_72h": True, capability: True})
     assert result.level == "imminent"
-    assert result.reasons == ("ideation_current", "plan", "timeframe_72h", capability)
+    assert set(result.reasons) == {"ideation_current", "plan", "timeframe_72h", capability}
+    assert len(result.reasons) == len(set(result.reasons))  # each reason named once
 
 
 @pytest.mark.parametrize("missing", ["plan", "timeframe_72h", "means_access"])
@@ -160,10 +164,11 @@ def test_imminent_conjunction_with_preparation_missing_a_part_drops_to_high():
     assert level("ideation_current", "plan", "timeframe_72h") == "high"
 
 
-def test_imminent_conjunction_without_current_ideation_follows_the_table():
-    """§7 as written: plan, 72 h and means without current ideation meet no rule above none."""
-    assert level("plan", "timeframe_72h", "means_access") == "none"
-    assert level("plan", "timeframe_72h", "means_access", "hopelessness") == "low"
+def test_a_plan_for_the_next_72_hours_with_means_is_imminent_without_the_ideation_item():
+    """§7 (revised): a plan is ideation whether or not "thoughts of suicide now" was ticked."""
+    assert level("plan", "timeframe_72h", "means_access") == "imminent"
+    assert level("plan", "timeframe_72h", "preparatory_behaviour") == "imminent"
+    assert level("timeframe_72h", "means_access") == "none"  # a timeframe and means without a plan or intent
 
 
 @pytest.mark.parametrize("item", ["prior_attempt_recent", "harm_others_intent"])
@@ -175,8 +180,18 @@ def test_recent_attempt_or_intent_to_harm_others_alone_is_high(item):
 @pytest.mark.parametrize("sign", ["plan", "expressed_intent", "preparatory_behaviour", "timeframe_72h"])
 def test_current_ideation_with_a_sign_of_intent_is_high(sign):
     result = assess({"ideation_current": True, sign: True})
-    assert result.level == "high" and result.reasons == ("ideation_current", sign)
-    assert level(sign) != "high"  # the sign without current ideation is not enough
+    assert result.level == "high" and set(result.reasons) == {"ideation_current", sign}
+
+
+@pytest.mark.parametrize("sign", ["plan", "expressed_intent", "preparatory_behaviour"])
+def test_intent_alone_counts_as_ideation_and_is_at_least_high(sign):
+    """A plan, stated intent or preparation without the ticked ideation item is still high (§7 revised)."""
+    result = assess({sign: True})
+    assert result.level == "high" and sign in result.reasons
+
+
+def test_a_72_hour_timeframe_alone_is_not_ideation():
+    assert level("timeframe_72h") == "none"
 
 
 def test_high_reasons_name_every_rule_that_matched():
@@ -249,8 +264,15 @@ def test_several_desire_items_are_all_reasons():
     assert assess({"burden": True, "trapped": True, "future_plans": True}).reasons == ("burden", "trapped")
 
 
-def test_nothing_is_none():
-    assert assess({}) == risk.Assessment("none", ())
+def test_nothing_answered_is_not_assessed_and_never_none():
+    assert assess({}) == risk.Assessment("not_assessed", ())
+    assert risk.level_label("not_assessed", "zh") == "未评估"
+    assert risk.level_label("not_assessed", "en") == "Not assessed"
+    assert risk.level_rank("not_assessed") < risk.level_rank("none")
+
+
+def test_answered_no_is_none():
+    assert assess({"plan": False}).level == "none"
     assert assess(dict.fromkeys(ALL_ITEMS, False)).level == "none"
     assert level(*BUFFERS) == "none"
     assert not assess({}).opens_protocol
@@ -312,7 +334,8 @@ def test_adding_buffers_never_lowers_high_or_imminent(answers, buffers):
     after = assess({**answers, **dict.fromkeys(buffers, True)}).level
     if before in OPENS_PROTOCOL:
         assert after == before
-    assert level_rank(after) <= level_rank(before)  # buffers never raise a level either
+    if answers:  # with nothing answered, ticking a buffer is the first answer: not assessed becomes none
+        assert level_rank(after) <= level_rank(before)  # buffers never raise a level either
 
 
 @given(

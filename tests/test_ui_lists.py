@@ -99,7 +99,7 @@ def test_a_counselor_sees_the_current_shifts_calls_and_can_keep_to_their_own(qtb
 def test_a_call_saved_without_an_assessment_reads_not_assessed(qtbot, window, paths):
     due = FollowUpInput(due_at=NOW + timedelta(hours=2), note="回访")
     unassessed = save_as(paths, "C001", 90, case_code="K7Q-39M", follow_ups=[due])
-    no_risk = save_as(paths, "C001", 60, risk=RiskInput({}), follow_ups=[due])
+    no_risk = save_as(paths, "C001", 60, risk=RiskInput({"ideation_current": False}), follow_ups=[due])  # answered: no
     high = save_as(paths, "C001", 30, risk=RiskInput({"ideation_current": True, "plan": True}))
     log_in(qtbot, window, "C001", PASSWORDS["C001"])
     not_assessed = QApplication.translate("risk_text", "Not assessed")  # in the UI's language

@@ -89,3 +89,29 @@ def test_an_imminent_call_from_the_notes_word_to_the_queue_of_a_colleague(qtbot,
     assert "明早确认" in queue.follow_ups.topLevelItem(0).text(4)
     assert queue.referrals.topLevelItemCount() == 0  # the referral is the first counselor's to follow
     assert not window.follow_up_corner.isVisible()  # due tomorrow: listed, not yet due
+
+
+def test_before_any_answer_the_panel_says_not_assessed_never_no_risk(qtbot):
+    """Typing 吞药 opens the panel with the prompt: under it stands 未评估 in grey, not a green 无风险."""
+    from ui.risk_panel import NOT_ASKED, RiskPanel
+
+    panel = RiskPanel("zh")
+    qtbot.addWidget(panel)
+    panel.show_prompt(["吞药"])
+    assert panel.level.text() == "未评估" and "无风险" not in panel.level.text()
+    assert panel.level.property("riskLevel") == "unassessed"
+    assert panel.final_level == "not_assessed" and panel.to_input() is None
+    for spin in panel.scales.values():  # scales start "not asked", not at 0
+        assert spin.value() == NOT_ASKED and spin.text() == spin.specialValueText() != "0"
+
+    with qtbot.waitSignal(panel.level_changed) as moved:
+        tick(qtbot, panel.items["plan"])  # a plan without the ideation item is ideation (§7): high
+    assert moved.args == ["high"] and panel.level.property("riskLevel") == "high"
+    panel.items["plan"].setChecked(False)
+    assert panel.final_level == "not_assessed"
+
+    panel.scales["distress"].setValue(0)  # asked, and the answer is 0: now the caller was assessed
+    assert panel.answers() == {"distress": 0}
+    assert panel.final_level == "none" and panel.level.text() == "无风险"
+    panel.load(panel.to_input())
+    assert panel.scales["distress"].value() == 0 and panel.scales["hopelessness_scale"].value() == NOT_ASKED

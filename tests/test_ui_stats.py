@@ -137,8 +137,9 @@ def test_the_tables_hold_the_statistics_of_the_window(view, lead):
     assert list(ages) == taxonomy.codes(AGE_BANDS)
     assert {code: int(row[1]) for code, row in ages.items() if row[1] != "0"} == stats["by_age_band"]
     risks = table(view.panels["by_risk_level"].model)
-    assert list(risks) == ["none", "low", "moderate", "high", "imminent"]
+    assert list(risks) == ["not_assessed", "none", "low", "moderate", "high", "imminent"]
     assert risks["imminent"][0] == level_label("imminent", "zh")
+    assert risks["not_assessed"][0] == "未评估"  # its own row, never counted as 无风险
     assert {code: int(row[1]) for code, row in risks.items() if row[1] != "0"} == stats["by_risk_level"]
     days = table(view.days_model)
     assert {day: int(row[1]) for day, row in days.items()} == stats["by_day"]

@@ -146,10 +146,8 @@ class CallList(QWidget):
             self.concern.addItem(taxonomy.label(CONCERN_GROUPS, group, lang), group)
         self.risk = QComboBox(accessibleName=self.tr("Risk level"))
         self.risk.addItem(self.tr("all risk levels"), None)
-        for level in reversed(risk.LEVELS):
-            # the stored level of a call saved without an assessment is "none" too: the filter finds both
-            label = self.tr("No risk or not assessed") if level == "none" else risk.level_label(level, lang)
-            self.risk.addItem(label, level)
+        for level in (*reversed(risk.LEVELS), risk.NOT_ASSESSED):  # 未评估 is its own entry, never "no risk"
+            self.risk.addItem(risk.level_label(level, lang), level)
         self.follow_up_due = QCheckBox(self.tr("Follow-up due"))
         # Unticked, a counselor sees their own calls and the current shift's (DESIGN.md §4; the core keeps to
         # that whatever the box says), leads and admins every call.

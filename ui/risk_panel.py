@@ -20,6 +20,8 @@ from desktop import risk
 from desktop.call_model import RiskInput
 from ui.style import set_state
 
+NOT_ASKED = -1  # a scale's value before anyone asked it
+
 
 class RiskPanel(QWidget):
     """Emits `changed` on every edit and `level_changed(final_level)` when the level that counts moves."""
@@ -30,7 +32,7 @@ class RiskPanel(QWidget):
     def __init__(self, lang: str, parent=None):
         super().__init__(parent)
         self._lang = lang
-        self._level = "none"
+        self._level = risk.NOT_ASSESSED
         self._assessed_at: datetime | None = None
         catalogue = risk.items()
         self.banner = QLabel(wordWrap=True, objectName="riskBanner")
@@ -57,7 +59,10 @@ class RiskPanel(QWidget):
         self.scales: dict[str, QSpinBox] = {}
         scales = QFormLayout()
         for scale in catalogue.scales:
-            spin = QSpinBox(minimum=0, maximum=10, accessibleName=scale.label(lang))
+            # A scale starts "not asked" (its minimum, shown in words), never at 0, which is an answer.
+            spin = QSpinBox(minimum=NOT_ASKED, maximum=10, accessibleName=scale.label(lang))
+            spin.setSpecialValueText(self.tr("not asked"))
+            spin.setValue(NOT_ASKED)
             spin.valueChanged.connect(self._edited)
             scales.addRow(scale.label(lang) + " (0–10)", spin)
             self.scales[scale.code] = spin
@@ -96,7 +101,7 @@ class RiskPanel(QWidget):
 
     def answers(self) -> dict:
         answers = {code: True for code, tick in self.items.items() if tick.isChecked()}
-        answers.update({code: spin.value() for code, spin in self.scales.items() if spin.value()})
+        answers.update({code: spin.value() for code, spin in self.scales.items() if spin.value() != NOT_ASKED})
         return answers
 
     def _edited(self, *_args) -> None:
@@ -114,7 +119,8 @@ class RiskPanel(QWidget):
         if override and override != result.level:
             text += " " + self.tr("(computed: %1)").replace("%1", risk.level_label(result.level, self._lang))
         self.level.setText(text)
-        set_state(self.level, "riskLevel", final)  # colours per look in ui/style.py; the words say the level
+        # colours per look in ui/style.py; the words say the level. Not assessed is neutral grey, never green.
+        set_state(self.level, "riskLevel", "unassessed" if final == risk.NOT_ASSESSED else final)
         self.level_about.setText(risk.level_description(final, self._lang))
         catalogue = risk.items()
         reasons = "、".join(catalogue.label(code, self._lang) for code in result.reasons)
@@ -141,7 +147,7 @@ class RiskPanel(QWidget):
         for code, tick in self.items.items():
             tick.setChecked(bool(answers.get(code)))
         for code, spin in self.scales.items():
-            spin.setValue(int(answers.get(code, 0)))
+            spin.setValue(int(answers.get(code, NOT_ASKED)))
         self.override.setCurrentIndex(max(0, self.override.findData(value.override_level if value else None)))
         self.reason.setText(value.override_reason if value else "")
         self._assessed_at = value.assessed_at if value else None

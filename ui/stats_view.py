@@ -277,7 +277,7 @@ class StatsView(QDialog):
 
     def _rows(self, section: Section, counts: dict[str, int]) -> list[tuple[str, str, int]]:
         if section.in_list_order:
-            known = list(risk.LEVELS) if section.codes == RISK_LEVELS else self._taxonomy.codes(section.codes)
+            known = list(risk.REPORTED_LEVELS) if section.codes == RISK_LEVELS else self._taxonomy.codes(section.codes)
             codes = known + [code for code in counts if code not in known]
         else:
             codes = sorted(counts, key=lambda c: (-counts[c], c == "unknown", c))

@@ -85,7 +85,7 @@ def crisis_call(shot: Shooter, window: MainWindow) -> None:
     for level, items in RISK_SHOTS:
         for code, tick in form.risk.items.items():
             tick.setChecked(code in items)
-        form.risk.scales["ideation_intensity"].setValue(7 if level == "moderate" else 0)
+        form.risk.scales["ideation_intensity"].setValue(7 if level == "moderate" else -1)  # -1: not asked
         form.show_section(form.risk)  # imminent turns to the crisis protocol by itself
         shot.shoot(window, f"risk-{level}")
 

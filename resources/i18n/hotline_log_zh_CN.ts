@@ -4,7 +4,7 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/accounts_dialog.py" line="+42"/>
+        <location filename="../../ui/accounts_dialog.py" line="+41"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -493,12 +493,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-62"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -534,11 +534,6 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>No risk or not assessed</source>
-        <translation>无风险或未评估</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Follow-up due</source>
         <translation>随访到期</translation>
     </message>
@@ -623,7 +618,7 @@
 <context>
     <name>CallTableModel</name>
     <message>
-        <location line="-234"/>
+        <location line="-232"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -842,7 +837,7 @@
         <translation>密码已修改。下次登录请使用新密码。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>The current password is not right; nothing was changed.</source>
         <translation>当前密码不正确；未做任何修改。</translation>
     </message>
@@ -2311,12 +2306,17 @@
 <context>
     <name>RiskPanel</name>
     <message>
-        <location filename="../../ui/risk_panel.py" line="+39"/>
+        <location filename="../../ui/risk_panel.py" line="+41"/>
         <source>Computed risk level</source>
         <translation>系统计算的风险等级</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
+        <source>not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Counselor&apos;s level</source>
         <translation>咨询员评定的等级</translation>
     </message>
@@ -2351,7 +2351,7 @@
         <translation>（系统计算：%1）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Because: %1</source>
         <translation>依据：%1</translation>
     </message>
@@ -3038,7 +3038,7 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../ui/stats_view.py" line="+55"/>
+        <location filename="../../ui/stats_view.py" line="+56"/>
         <source>Total talk time</source>
         <translation>通话总时长</translation>
     </message>

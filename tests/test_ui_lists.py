@@ -19,6 +19,7 @@ from tests.test_calls import a_call
 from tests.test_ui_call import log_in
 from ui import theme
 from ui.call_list import CallTableModel
+from ui.i18n import install_translators
 
 PASSWORDS = {"L001": "lead-pass-1", "C001": "counselor-1", "C002": "counselor-2"}
 NOW = datetime.now(UTC)
@@ -159,3 +160,31 @@ def test_the_risk_marker_of_a_selected_call_reads_on_the_selection(qtbot, look, 
     assert table.selectionModel().isRowSelected(0)
     assert table.palette().color(QPalette.ColorRole.Highlight) == QColor(theme.colours()["highlight"])
     assert marker_contrast(table, 0, CallTableModel.COL_RISK) >= 3  # WCAG's 3:1 for a graphic that carries meaning
+
+
+def test_double_clicking_a_call_opens_it_once(qtbot, window, paths):
+    call = save_as(paths, "C001", 30)
+    log_in(qtbot, window, "C001", PASSWORDS["C001"])
+    calls = show_calls(qtbot, window)
+    opened = []
+    calls.open_call.connect(opened.append)
+    table = calls.table
+    rect = table.visualRect(calls.model.index(0, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click's first press
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [call]
+
+
+def test_the_follow_up_corner_says_how_many_of_the_due_are_overdue(qtbot, window, paths):
+    """Three due of which two overdue reads as three, never as five."""
+    for hours in (-3, -2, 2):
+        save_as(paths, "C001", 60, follow_ups=[FollowUpInput(due_at=NOW + timedelta(hours=hours), note="回访")])
+    log_in(qtbot, window, "C001", PASSWORDS["C001"])
+    qtbot.waitUntil(window.follow_up_corner.isVisible)
+    assert window.follow_up_corner.text() == "Follow-ups: 3 due (2 of them overdue)"
+    install_translators(QApplication.instance(), "zh")
+    try:
+        window._follow_ups(3, 2)
+        assert window.follow_up_corner.text() == "随访：3 项到期（其中 2 项逾期）"
+    finally:
+        install_translators(QApplication.instance(), "en")

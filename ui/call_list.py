@@ -186,7 +186,8 @@ class CallList(QWidget):
         keyboard_menu.setShortcuts([QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")])
         keyboard_menu.triggered.connect(self._keyboard_menu)
         self.table.addAction(keyboard_menu)
-        self.table.doubleClicked.connect(lambda index: self._open(index.row()))
+        # `activated` comes with a double-click as well as with Enter: connecting doubleClicked too opened the
+        # call twice.
         self.table.activated.connect(lambda index: self._open(index.row()))
 
         self.page_label = QLabel()

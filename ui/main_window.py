@@ -282,9 +282,9 @@ class MainWindow(QMainWindow):
         dialog.activateWindow()
 
     def _follow_ups(self, due: int, overdue: int) -> None:
-        text = self.tr("Follow-ups: %n due", "", due)
-        if overdue:
-            text += " · " + self.tr("%n overdue", "", overdue)
+        text = self.tr("Follow-ups: %n due", "", due)  # `due` counts the overdue ones too
+        if overdue:  # "3 due (2 of them overdue)", never "3 due · 2 overdue", which reads as five
+            text += self.tr(" (%n of them overdue)", "", overdue)
         self.follow_up_corner.setText(text)
         set_state(self.follow_up_corner, "overdue", bool(overdue))  # red and bold per look; the words say it
         self.follow_up_corner.setVisible(due > 0)

@@ -493,12 +493,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -558,7 +558,7 @@
         <translation>打开所选通话的菜单</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Newer</source>
         <translation>较新</translation>
     </message>
@@ -618,7 +618,7 @@
 <context>
     <name>CallTableModel</name>
     <message>
-        <location line="-232"/>
+        <location line="-233"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -1822,9 +1822,9 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n overdue</source>
+        <source> (%n of them overdue)</source>
         <translation>
-            <numerusform>%n 项逾期</numerusform>
+            <numerusform>（其中 %n 项逾期）</numerusform>
         </translation>
     </message>
     <message>

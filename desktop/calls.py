@@ -228,7 +228,11 @@ class CallService:
     # ----- reading ------------------------------------------------------------------------------
 
     def _visible(self, call_id: int) -> tuple[str, datetime]:
-        row = self._store.one("SELECT counselor, created_at, shift_id FROM call WHERE id = ?", (call_id,))
+        # The 24-hour edit window counts from the call's end (its start while it has none), not from when the
+        # record was written: an imported or late-saved call 38 hours old is not editable.
+        row = self._store.one(
+            "SELECT counselor, COALESCE(ended_at, started_at), shift_id FROM call WHERE id = ?", (call_id,)
+        )
         if row is None:
             raise BadInput(f"There is no call {call_id}.")
         if (
@@ -239,8 +243,8 @@ class CallService:
             raise NotPermitted("Counselors can open their own calls and those of the current shift only.")
         return row[0], parse_iso(row[1])
 
-    def _editable(self, counselor: str, created_at: datetime) -> bool:
-        return counselor == self._session.actor and utc_now() - created_at < EDIT_WINDOW
+    def _editable(self, counselor: str, ended_at: datetime) -> bool:
+        return counselor == self._session.actor and utc_now() - ended_at < EDIT_WINDOW
 
     def _require_editable(self, call_id: int) -> None:
         counselor, created = self._visible(call_id)

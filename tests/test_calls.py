@@ -363,3 +363,15 @@ def test_the_risk_filter_tells_not_assessed_from_no_risk(team, paths):
         assert count(CallFilter(risk_level="high")) == 1
         silent = service.list_calls(CallFilter(risk_level="not_assessed"), 0, 5)
         assert [row.kind for row in silent] == ["silent"]
+
+
+def test_the_edit_window_counts_from_the_calls_end_not_from_when_it_was_written(team, paths):
+    """A call that ended 25 hours ago is past its edit window even if it was saved (or imported) a minute ago."""
+    with as_(paths, "C001", "counselor-1") as me:
+        service = CallService(me)
+        late = service.save(a_call(started_at=NOW - timedelta(hours=26), ended_at=NOW - timedelta(hours=25))).call_id
+        fresh = service.save(a_call()).call_id
+        assert not service.get(late).editable
+        with pytest.raises(NotPermitted, match="amendment"):
+            service.save(a_call(summary="太晚了"), late)
+        assert service.get(fresh).editable

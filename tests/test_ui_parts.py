@@ -202,3 +202,37 @@ def test_the_call_list_window_ends_on_the_seats_day_not_the_computers(qtbot, ses
     calls = ui.call_list.CallList(CallService(session), load_taxonomy(), "en", can_see_all=True)
     qtbot.addWidget(calls)
     assert calls.current_filter().date_to == date(2026, 3, 11)
+
+
+def test_placeholders_cannot_be_read_out_as_values(qtbot, session):
+    """The grey hint in the case-code and staff-code fields is words, never something that looks like a code."""
+    from desktop.call_model import normalize_case_code
+    from desktop.errors import BadInput
+    from desktop.seat import check_staff_code
+    from ui.account_forms import AddAccountForm
+    from ui.call_form import CallForm
+
+    form = CallForm(load_taxonomy(), "zh")
+    qtbot.addWidget(form)
+    hint = form.case_code.placeholderText()
+    assert hint and normalize_case_code(hint) is None
+    dialog = AddAccountForm(session)
+    qtbot.addWidget(dialog)
+    staff_hint = dialog.staff_code.placeholderText()
+    assert staff_hint
+    with pytest.raises(BadInput):
+        check_staff_code(staff_hint)
+
+
+@pytest.mark.parametrize(
+    ("opened", "planned"),
+    [("08:01", "16:00"), ("07:50", "16:00"), ("16:20", "00:00"), ("23:55", "08:00"), ("11:00", "16:00")],
+)
+def test_a_new_shift_is_planned_to_end_on_the_automatic_shift_boundary(opened, planned):
+    from desktop.clock import seat_time, seat_zone
+    from ui.shift_dialog import planned_end
+
+    hour, minute = map(int, opened.split(":"))
+    now = datetime(2026, 12, 1, hour, minute, tzinfo=seat_zone()).astimezone(UTC)
+    end = seat_time(planned_end(now))
+    assert f"{end:%H:%M}" == planned and timedelta(hours=4) <= end - seat_time(now) <= timedelta(hours=12)

@@ -164,11 +164,20 @@ def test_the_heat_map_shows_every_count_by_weekday_and_hour(view, lead):
     assert model.headerData(0, Qt.Orientation.Vertical) != model.headerData(6, Qt.Orientation.Vertical)
 
 
+def test_the_view_opens_on_the_last_30_days_so_the_first_of_a_month_is_not_one_dot(qtbot, monkeypatch, lead):
+    monkeypatch.setattr(stats_view, "seat_today", lambda: date(2025, 6, 1))
+    opened = StatsView(lead, "zh")
+    qtbot.addWidget(opened)
+    assert opened.preset_buttons["last30"].isChecked()
+    assert opened.window_dates() == (date(2025, 5, 3), date(2025, 6, 1))
+
+
 def test_presets_set_seat_days(view, qtbot, monkeypatch, lead):
     monkeypatch.setattr(stats_view, "seat_today", lambda: date(2025, 5, 3))  # a Saturday
     for preset, window in (
         ("today", (date(2025, 5, 3), date(2025, 5, 3))),
         ("week", (date(2025, 4, 28), date(2025, 5, 3))),
+        ("last30", (date(2025, 4, 4), date(2025, 5, 3))),
         ("month", (date(2025, 5, 1), date(2025, 5, 3))),
     ):
         qtbot.mouseClick(view.preset_buttons[preset], Qt.MouseButton.LeftButton)

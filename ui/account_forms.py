@@ -190,7 +190,9 @@ class AddAccountForm(ChangeForm):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(self.tr("Add an account"), parent)
         self._session = session
-        self.staff_code = self.add_field(self.tr("Staff &code"), QLineEdit(maxLength=16, placeholderText="C012"))
+        self.staff_code = self.add_field(
+            self.tr("Staff &code"), QLineEdit(maxLength=16, placeholderText=self.tr("letters and digits"))
+        )
         self.name = self.add_field(self.tr("&Name"), QLineEdit(maxLength=60))
         self.role = self.add_field(self.tr("&Role"), role_box())
         self.add_note(roles_explained())

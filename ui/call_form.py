@@ -86,7 +86,9 @@ class CallForm(QWidget):
         self.first_call = QComboBox(accessibleName=self.tr("First call or repeat"))
         for label, value in ((self.tr("not known"), None), (self.tr("first call"), True), (self.tr("repeat"), False)):
             self.first_call.addItem(label, value)
-        self.case_code = QLineEdit(placeholderText="K7Q-39M", accessibleName=self.tr("Case code"))
+        self.case_code = QLineEdit(
+            placeholderText=self.tr("as the caller quotes it"), accessibleName=self.tr("Case code")
+        )
         self.case_code.setMaxLength(8)
         self.case_code.editingFinished.connect(self._case_code_finished)
         self.new_code = QPushButton(self.tr("New code"))

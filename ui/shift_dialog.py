@@ -39,6 +39,16 @@ from ui.widgets.seat_time import from_edit, seat_time_edit
 from ui.workload import WorkloadModel
 
 PLANNED_HOURS = 8  # the planned end offered when a shift is opened
+
+
+def planned_end(now: datetime) -> datetime:
+    """The planned end offered for a shift opened `now`: the automatic shift boundary (00, 08, 16 h seat time)
+    nearest to eight hours on, so a shift opened at 08:01 or at 07:50 is planned to end at 16:00, not 16:01."""
+    target = now + timedelta(hours=PLANNED_HOURS)
+    start, end = auto_window(target)
+    return start if target - start < end - target else end
+
+
 NOTE_SHOWN = 160  # characters of the handover note shown above the workload
 
 
@@ -58,7 +68,7 @@ class OpenShiftDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.on_duty.addItem(item)
-        self.planned_end = seat_time_edit(utc_now() + timedelta(hours=PLANNED_HOURS), calendarPopup=True)
+        self.planned_end = seat_time_edit(planned_end(utc_now()), calendarPopup=True)
         self.planned_end.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.planned_end.setAccessibleName(self.tr("Planned end"))
         form = QFormLayout()

@@ -118,6 +118,7 @@ class StatsView(QDialog):
             ("shift", self.tr("This shift")),
             ("today", self.tr("Today")),
             ("week", self.tr("This week")),
+            ("last30", self.tr("Last 30 days")),
             ("month", self.tr("This month")),
             ("custom", self.tr("Custom")),
         ):
@@ -202,7 +203,7 @@ class StatsView(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in a date field must not press a preset or an export
         self.resize(1240, 760)
-        self.choose("month")
+        self.choose("last30")  # never a month of one day on the first
 
     # ----- the window -----------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from desktop.seat import Session
 from desktop.shift_window import auto_window, current_shift_id
 from desktop.shifts import ShiftService
 
-PRESETS = ("today", "week", "month")
+PRESETS = ("today", "week", "last30", "month")
 
 
 def preset_window(preset: str, today: date) -> tuple[date, date]:
@@ -30,6 +30,8 @@ def preset_window(preset: str, today: date) -> tuple[date, date]:
         return today, today
     if preset == "week":
         return today - timedelta(days=today.weekday()), today
+    if preset == "last30":  # the view opens on it: on the first of a month "this month" is a single day
+        return today - timedelta(days=29), today
     if preset == "month":
         return today.replace(day=1), today
     raise BadInput(f"Unknown window {preset!r}: use one of {', '.join(PRESETS)}.")

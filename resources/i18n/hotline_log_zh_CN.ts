@@ -143,12 +143,17 @@
         <translation>添加账户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Staff &amp;code</source>
         <translation>工号(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>letters and digits</source>
+        <translation>字母和数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
@@ -230,18 +235,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Age band</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+81"/>
+        <location line="-82"/>
+        <location line="+83"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
@@ -276,13 +281,18 @@
         <translation>重复来电</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+84"/>
+        <location line="+3"/>
+        <location line="+85"/>
         <source>Case code</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-85"/>
+        <source>as the caller quotes it</source>
+        <translation>按来电者报出的填写</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>New code</source>
         <translation>新编号</translation>
     </message>
@@ -779,7 +789,7 @@
 <context>
     <name>ChangeForm</name>
     <message>
-        <location filename="../../ui/account_forms.py" line="-77"/>
+        <location filename="../../ui/account_forms.py" line="-79"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -1466,7 +1476,7 @@
 <context>
     <name>HandoverNoteDialog</name>
     <message>
-        <location filename="../../ui/shift_dialog.py" line="+100"/>
+        <location filename="../../ui/shift_dialog.py" line="+110"/>
         <location line="+6"/>
         <source>Handover note</source>
         <translation>交接说明</translation>
@@ -1872,7 +1882,7 @@
 <context>
     <name>PasswordForm</name>
     <message>
-        <location filename="../../ui/account_forms.py" line="+138"/>
+        <location filename="../../ui/account_forms.py" line="+140"/>
         <source>Enable an account</source>
         <translation>启用账户</translation>
     </message>
@@ -3044,12 +3054,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>Talk time (min)</source>
         <translation>通话时长（分钟）</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-134"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
@@ -3170,6 +3180,11 @@
         <location line="+1"/>
         <source>This week</source>
         <translation>本周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
     </message>
     <message>
         <location line="+1"/>

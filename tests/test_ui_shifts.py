@@ -109,8 +109,9 @@ def test_a_lead_opens_a_shift_from_the_menu_and_the_status_bar_shows_it(qtbot, w
 
     shift = ShiftService(window.session).open_shift()
     assert shift.lead == "L001" and shift.counselors == ("C001", "C002")
-    planned = shift.planned_end - datetime.now(UTC)
-    assert timedelta(hours=7, minutes=58) < planned <= timedelta(hours=8)  # now + 8 h, to the minute
+    planned = seat_time(shift.planned_end)
+    assert (planned.hour, planned.minute) in ((0, 0), (8, 0), (16, 0))  # an automatic shift's boundary
+    assert timedelta(hours=4) <= shift.planned_end - datetime.now(UTC) <= timedelta(hours=12)
     assert "咨询员 王 (C001)" in dialog.summary.text() and "咨询员 张 (C002)" in dialog.summary.text()
     assert not dialog.open_button.isEnabled() and dialog.close_button.isEnabled()
     label = window.statusBar().findChild(QLabel, "shiftLabel")

@@ -486,3 +486,12 @@ def test_a_missing_keyword_file_is_refused(tmp_path, monkeypatch):
             load_keywords("zh")
     finally:
         taxonomy_module._keywords.cache_clear()
+
+
+def test_crisis_outcomes_say_how_far_a_dispatch_got_while_the_caller_is_on_the_line(taxonomy):
+    """A dispatch is rarely "rescued" while the caller is still on the phone: 已派出 / 已受理 / 已转告 come first."""
+    outcomes = taxonomy.codes(CRISIS_OUTCOMES)
+    assert outcomes[:3] == ["dispatched", "accepted", "relayed"]
+    labels = [taxonomy.label(CRISIS_OUTCOMES, code, "zh") for code in outcomes[:3]]
+    assert labels == ["已派出", "已受理", "已转告"]
+    assert set(REQUIRED[CRISIS_OUTCOMES]) <= set(outcomes)

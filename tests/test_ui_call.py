@@ -215,3 +215,35 @@ def test_a_quick_log_asks_before_setting_aside_what_was_typed(qtbot, window, mon
     window.work.quick_log("silent")
     assert window.work.form.notes.text() == "正在记录"
     assert window.work.service.count_calls(CallFilter()) == 0
+
+
+def test_switch_counselor_chooses_nobody_so_a_colleagues_password_never_counts_against_the_first(qtbot, window, paths):
+    log_in(qtbot, window)
+    window.lock()
+    page = window.login_page
+    page.switch.click()
+    assert page.account.currentIndex() == -1 and page.account.currentData() is None
+    qtbot.keyClicks(page.password, "the-colleagues-password")
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    assert page.message.text() == page.tr("Choose your account first.")
+    assert Seat(paths).vault.failures("C001") == 0 and window.session is None
+
+
+def test_the_seat_menu_logs_out_and_quits_keeping_the_draft(qtbot, window, paths, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    log_in(qtbot, window)
+    seat_menu = window.menuBar().actions()[0].menu()
+    assert window.logout_action in seat_menu.actions() and window.quit_action in seat_menu.actions()
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    window.work.form.start_call()
+    type_text(window.work.form.notes.editor, "退出前的草稿")
+    window.logout_action.trigger()
+    assert window.session is None and window.stack.currentWidget() is window.login_page
+    assert window.login_page.account.isEnabled()  # anyone may log in next, not only the one who left
+    assert not window.logout_action.isEnabled()
+    with Seat(paths).login("C001", "counselor-1") as check:
+        assert CallService(check).load_draft().form.notes == "退出前的草稿"
+        assert check.audit.entries(limit=3)[1].action == "session.closed"
+    log_in(qtbot, window)
+    window.quit_action.trigger()
+    assert not window.isVisible() and window.session is None

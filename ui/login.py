@@ -128,14 +128,21 @@ class LoginPage(QWidget):
         (self.password if index >= 0 else self.account).setFocus()
 
     def unlock_for_anyone(self) -> None:
+        """Switch counselor: nobody is chosen, so a colleague's password never counts against the previous
+        counselor's failed tries (or unlocks as them)."""
         self._locked_to = None
         self.message.setText(self.tr("Choose your account. The previous counselor's draft stays theirs."))
         self.refresh()
+        self.account.setCurrentIndex(-1)
         self.account.setFocus()
 
     def submit(self) -> None:
         code = self.account.currentData()
-        if not code or self._wait_left or not self.button.isEnabled():
+        if not code:
+            self.message.setText(self.tr("Choose your account first."))
+            self.account.setFocus()
+            return
+        if self._wait_left or not self.button.isEnabled():
             return
         password = self.password.text()
         self.password.clear()

@@ -166,6 +166,13 @@ class MainWindow(QMainWindow):
         seat_menu.addAction(self.import_action)
         seat_menu.addAction(self.backup_action)
         seat_menu.addAction(self.settings_action)
+        self.logout_action = QAction(self.tr("Log out"), self)
+        self.logout_action.triggered.connect(self.log_out)
+        self.quit_action = QAction(self.tr("Quit"), self, shortcut=QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)  # closeEvent keeps the draft and logs out
+        seat_menu.addSeparator()
+        seat_menu.addAction(self.logout_action)
+        seat_menu.addAction(self.quit_action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         self._set_icons()
@@ -212,6 +219,7 @@ class MainWindow(QMainWindow):
         self.password_action.setEnabled(working)
         self.import_action.setEnabled(working)
         self.backup_action.setEnabled(working)
+        self.logout_action.setEnabled(working)
         self.stats_action.setEnabled(working)
         self.shift_action.setEnabled(working)
         self.handover_action.setEnabled(working)
@@ -361,6 +369,22 @@ class MainWindow(QMainWindow):
         if clipboard.ownsClipboard() or (self._copied and clipboard.text() == self._copied):
             clipboard.clear()
         self._copied = ""
+
+    def log_out(self) -> None:
+        """Seat → Log out: as closing does, but the window stays open at the log-in page for anyone."""
+        if self.session is None:
+            return
+        if self.work is not None and self.work.has_unsaved_call:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved call"),
+                self.tr("The call on screen is not saved. It is kept as a draft for your next log-in. Log out?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.end_session()
+        self.login_page.lock_to(None)
+        self.login_page.message.setText(self.tr("Logged out. The call on screen, if any, is kept as your draft."))
 
     def end_session(self) -> None:
         """Log out as closing does: the draft kept, `session.closed` audited, the key dropped."""

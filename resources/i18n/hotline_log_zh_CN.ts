@@ -1689,12 +1689,17 @@
         <translation>请登录现在的席位。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Choose your account. The previous counselor&apos;s draft stays theirs.</source>
         <translation>请选择您的账号。上一位咨询员的草稿仍归其本人所有。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>Choose your account first.</source>
+        <translation>请先选择你的账号。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
@@ -1823,8 +1828,18 @@
         <source>&amp;Seat</source>
         <translation>席位(&amp;S)</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
     <message numerus="yes">
-        <location line="+127"/>
+        <location line="+122"/>
         <source>Follow-ups: %n due</source>
         <translation>
             <numerusform>随访：%n 项到期</numerusform>
@@ -1838,12 +1853,23 @@
         </translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+85"/>
+        <location line="+18"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
+        <source>The call on screen is not saved. It is kept as a draft for your next log-in. Log out?</source>
+        <translation>屏幕上的通话尚未保存，会作为草稿留到你下次登录。要注销吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Logged out. The call on screen, if any, is kept as your draft.</source>
+        <translation>已注销。屏幕上如有通话，已作为你的草稿保存。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The call on screen is not saved. It is kept as a draft for your next log-in. Close?</source>
         <translation>屏幕上的通话尚未保存，将作为草稿保留到您下次登录。确定关闭吗？</translation>
     </message>

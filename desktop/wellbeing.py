@@ -6,6 +6,7 @@ from the first call's start to the last call's end. A call with no end time coun
 the next call starts (or, for the last one, until now). The thresholds are seat settings.
 """
 
+import json
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -109,9 +110,13 @@ def workload(
 
 
 def shift_workloads(store: Store, shift_id: int, now: datetime | None = None) -> list[Workload]:
-    """Every counselor with calls in the shift, most calls first."""
+    """Every counselor on duty in the shift or with calls in it, most calls first; those on duty who took no
+    call are listed too (with zeros), because they are who a lead asks about."""
     now = now or utc_now()
-    by_counselor: dict[str, list[tuple[datetime, datetime | None, str]]] = {}
+    on_duty = store.one("SELECT counselors FROM shift WHERE id = ?", (shift_id,))
+    by_counselor: dict[str, list[tuple[datetime, datetime | None, str]]] = {
+        code: [] for code in (json.loads(on_duty[0]) if on_duty else [])
+    }
     for counselor, started, ended, level in store.rows(
         "SELECT counselor, started_at, ended_at, risk_level FROM call"
         " WHERE shift_id = ? AND status = 'final' ORDER BY started_at",

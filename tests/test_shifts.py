@@ -125,3 +125,21 @@ def test_calls_saved_before_the_seat_knew_shifts_are_placed_when_it_opens(team, 
     team.store.execute("UPDATE call SET shift_id = NULL")
     with as_(paths, "L001", "lead-pass-1") as lead:  # opening the seat places them
         assert lead.store.one("SELECT count(*) FROM call WHERE shift_id IS NULL")[0] == 0
+
+
+def test_counselors_on_duty_who_took_no_call_are_in_the_workload(team, paths):
+    """Exactly who a lead asks about: C002 is on duty and has taken no call yet."""
+    from desktop.reports.handover_data import gather
+    from desktop.wellbeing import shift_workloads
+
+    AccountService(team).add("C002", "李", "counselor", "counselor-2")
+    opened_at = datetime.now(UTC) - timedelta(hours=2)
+    with as_(paths, "L001", "lead-pass-1") as lead:
+        shift = ShiftService(lead).open(["C001", "C002"], opened_at + timedelta(hours=8), now=opened_at)
+    with as_(paths, "C001", "counselor-1") as me:
+        CallService(me).save(a_call())
+    with as_(paths, "L001", "lead-pass-1") as lead:
+        loads = shift_workloads(lead.store, shift.id)
+        assert [(w.counselor, w.calls) for w in loads] == [("C001", 1), ("C002", 0)]
+        handover = gather(lead, shift.id)
+        assert [(w.counselor, w.calls) for w in handover.workload] == [("C001", 1), ("C002", 0)]

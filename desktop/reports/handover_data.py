@@ -130,7 +130,7 @@ def _gather(session: Session, shift: Shift | None, window, where: str, params: t
     durations = [
         int((parse_iso(ended) - parse_iso(started)).total_seconds()) for _, _, started, ended, *_ in calls if ended
     ]
-    by_counselor: dict[str, list] = {}
+    by_counselor: dict[str, list] = {code: [] for code in (shift.counselors if shift else ())}  # on duty, no call too
     for _, _, started, ended, counselor, _, level, _ in calls:
         by_counselor.setdefault(counselor, []).append((parse_iso(started), parse_iso(ended) if ended else None, level))
     limits = thresholds(store)

@@ -125,11 +125,15 @@ def store_risk(session: Session, call_id: int, form: CallInput, audit: bool = Tr
     if form.crisis_actions:
         audit.append(actor, "crisis.recorded", target, {"actions": [a.action for a in form.crisis_actions]})
 
+    # A referral is made during the call: its time is the call's end, not when the record was written (an
+    # import of last month's calls, or the demo seat, showed every open referral at the moment of saving).
     now = utc_now_iso()
+    made = form.ended_at or form.started_at
+    made_at = to_utc_iso(made) if made else now
     for referral in form.referrals:
         store.execute(
             "INSERT INTO referral (call_id, resource_id, kind, urgency, status, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (call_id, referral.resource_id, referral.kind, referral.urgency, referral.status, now),
+            (call_id, referral.resource_id, referral.kind, referral.urgency, referral.status, made_at),
         )
     if form.referrals:
         audit.append(actor, "referral.recorded", target, {"count": len(form.referrals)})

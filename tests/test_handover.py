@@ -223,3 +223,32 @@ def test_the_headless_command_on_an_imported_seat(tmp_path):
     assert missing.returncode == 2 and "no shift 999999" in missing.stderr
     unwritable = run_cli("handover", "--last", "--out", str(tmp_path / "nope" / "x.pdf"), home=home, env=login)
     assert unwritable.returncode == 1 and len(unwritable.stderr.splitlines()) == 1
+
+
+@needs_poppler
+def test_the_printed_summary_reads_well_at_the_end_of_a_night(team, paths, shift, tmp_path):
+    """No ': -' after a follow-up without a note, staff codes whole in their cells, one rounding for minutes,
+    nothing under 9 pt, and a referral dated by its call, not by when the record was written."""
+    from desktop.reports.handover import _styles
+
+    with as_(paths, "C001", "counselor-1") as one:  # a high-risk call whose follow-up has no note
+        save(
+            one, 150, case_code="NN2-3PQ",
+            risk=RiskInput({"plan": True}),
+            referrals=[ReferralInput("sleep_clinic", "routine")],
+            follow_ups=[FollowUpInput(NOW + timedelta(hours=5))],
+        )  # fmt: skip
+    target = tmp_path / "handover.pdf"
+    with as_(paths, "L001", "lead-pass-1") as lead:
+        data = gather(lead, shift["id"])
+        write_handover(data, target, "zh")
+    text = pdf_text(target)
+    assert ":-" not in flat(text) and "：-" not in flat(text)
+    for code in ("C001", "C002"):  # each code stands on a line of its own, never broken across two
+        assert re.search(rf"^\s*\({code}\)", text, re.MULTILINE) or f"({code})" in text
+        assert not re.search(rf"\({code[:2]}\s*\n\s*{code[2:]}\)", text)
+    minutes = re.findall(r"\b\d[\d,]*\.\d\b", text)
+    assert minutes and all(len(m.split(".")[1]) == 1 for m in minutes)
+    assert min(style.fontSize for style in _styles("Helvetica").values()) >= 9
+    [sleep] = [r for r in data.open_referrals if r.kind == "sleep_clinic"]
+    assert sleep.updated_at == OPENED + timedelta(minutes=180)  # the call's end, not the moment of saving

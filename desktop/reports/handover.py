@@ -192,8 +192,23 @@ class _Layout:
     def when(self, moment: datetime, with_date: bool = True) -> str:
         return seat_time(moment).strftime("%m-%d %H:%M" if with_date else "%H:%M")
 
+    def stamp(self, moment: datetime) -> str:
+        """Date and time on two lines, for a narrow column that would otherwise break 12:33 into 12:3 / 3."""
+        return seat_time(moment).strftime("%m-%d\n%H:%M")
+
     def owner(self, code: str) -> str:
-        return self.text["lead_on_shift"] if code == LEAD_ON_SHIFT else self.data.person(code)
+        return self.text["lead_on_shift"] if code == LEAD_ON_SHIFT else self.who(code)
+
+    def who(self, code: str) -> str:
+        """A person in a table cell: the name, then the staff code on a line of its own, so that the narrow
+        column never breaks a code in the middle (CJK wrapping breaks between any two characters)."""
+        name = self.data.names.get(code)
+        return f"{name}\n({code})" if name else code
+
+    @staticmethod
+    def minutes(seconds: float) -> str:
+        """Talk time in minutes, rounded the same way everywhere on the page: one decimal."""
+        return f"{seconds / 60:,.1f}"
 
     def case(self, code: str | None) -> str:
         return code or self.text["unknown_case"]
@@ -269,9 +284,9 @@ class _Layout:
         d, t = self.data, self.text
         figures = [
             (t["calls"], f"{d.calls:,}"),
-            (t["talk_total"], f"{d.talk_total_s / 60:,.0f}"),
-            (t["talk_mean"], f"{d.talk_mean_s / 60:.1f}"),
-            (t["talk_longest"], f"{d.talk_longest_s / 60:.1f}"),
+            (t["talk_total"], self.minutes(d.talk_total_s)),
+            (t["talk_mean"], self.minutes(d.talk_mean_s)),
+            (t["talk_longest"], self.minutes(d.talk_longest_s)),
         ]
         band = Table(
             [[self.p(v, "big") for _, v in figures], [self.p(c, "caption") for c, _ in figures]],
@@ -305,15 +320,16 @@ class _Layout:
                 for r in call.referrals
             )
             steps = "\n".join(
-                f"{self.when(f.due_at)} {self.owner(f.owner)}{t['colon']}{f.note or '-'}"
+                f"{self.when(f.due_at)} {self.owner(f.owner)}"
+                + (f"{t['colon']}{f.note}" if f.note else "")
                 + (f" ({t['overdue']})" if f.overdue else "")
                 for f in call.next_steps
             )
             rows.append(
                 [
                     self.case(call.case_code),
-                    self.when(call.started_at),
-                    self.data.person(call.counselor),
+                    self.stamp(call.started_at),
+                    self.who(call.counselor),
                     self.p(level, "alert"),
                     crisis or "-",
                     referrals or "-",
@@ -361,8 +377,16 @@ class _Layout:
     def concerns_and_emotions(self) -> list:
         t = self.text
         half = (self.width - 6 * mm) / 2
-        concerns = self.table([t["concerns"], t["count"]], self.counts(self.data.concerns, CONCERNS), [4, 1], 1, half)
-        emotions = self.table([t["emotions"], t["count"]], self.counts(self.data.emotions, EMOTIONS), [4, 1], 1, half)
+        concern_rows = self.counts(self.data.concerns, CONCERNS)
+        emotion_rows = self.counts(self.data.emotions, EMOTIONS)
+        if max(len(concern_rows), len(emotion_rows)) > SIDE_BY_SIDE_ROWS:
+            # Too long to stand side by side on one page (a busy day's window): one after the other, each
+            # free to flow onto the next page with its header repeated.
+            concerns = self.table([t["concerns"], t["count"]], concern_rows, [4, 1], 1)
+            emotions = self.table([t["emotions"], t["count"]], emotion_rows, [4, 1], 1)
+            return [*self.heading("concerns_emotions"), concerns, Spacer(1, 3 * mm), emotions]
+        concerns = self.table([t["concerns"], t["count"]], concern_rows, [4, 1], 1, half)
+        emotions = self.table([t["emotions"], t["count"]], emotion_rows, [4, 1], 1, half)
         pair = Table([[concerns, emotions]], colWidths=[half + 6 * mm, half])
         pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         # the side-by-side tables cannot split, so the heading goes with them to the next page if need be
@@ -371,7 +395,7 @@ class _Layout:
     def workload(self) -> list:
         t = self.text
         rows = [
-            [self.data.person(w.counselor), f"{w.calls:,}", f"{w.talk_s / 60:.0f}", f"{w.longest_run_s / 60:.0f}",
+            [self.who(w.counselor), f"{w.calls:,}", self.minutes(w.talk_s), self.minutes(w.longest_run_s),
              f"{w.high_risk_calls:,}"]
             for w in self.data.workload
         ]  # fmt: skip
@@ -383,8 +407,8 @@ class _Layout:
         rows = [
             [
                 self.case(s.case_code),
-                self.when(s.started_at),
-                self.data.person(s.counselor),
+                self.stamp(s.started_at),
+                self.who(s.counselor),
                 self.level(s.risk_level, s.assessed),
                 "\n".join(
                     f"{self.when(at)} {self.data.person(author)}{t['colon']}{text}" for author, at, text in s.notes
@@ -481,8 +505,12 @@ class _Layout:
         canvas.restoreState()
 
 
+SIDE_BY_SIDE_ROWS = 24  # more rows than this and the two tables would not fit on one page side by side
+
+
 def _styles(font: str) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName=font, fontSize=8.5, leading=11.5, wordWrap="CJK")
+    # Nothing under 9 pt: the printed night handover is read by someone at the end of a long shift.
+    base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=13, wordWrap="CJK")
     return {
         "title": ParagraphStyle("title", base, fontSize=18, leading=24, textColor=ACCENT, spaceAfter=2 * mm),
         "meta": ParagraphStyle("meta", base, fontSize=9, leading=13),
@@ -493,9 +521,9 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "head": ParagraphStyle("head", base, textColor=colors.HexColor("#44505c")),
         "muted": ParagraphStyle("muted", base, textColor=colors.grey),
         "alert": ParagraphStyle("alert", base, textColor=ALERT),
-        "mono": ParagraphStyle("mono", base, fontSize=8, leading=11),
+        "mono": ParagraphStyle("mono", base, fontSize=9, leading=12),
         "big": ParagraphStyle("big", base, fontSize=15, leading=19, alignment=2),
         "caption": ParagraphStyle("caption", base, textColor=colors.grey, alignment=2),
-        "confidential": ParagraphStyle("confidential", base, fontSize=8, textColor=ALERT),
-        "stamp": ParagraphStyle("stamp", base, fontSize=8, textColor=colors.grey, alignment=2),
+        "confidential": ParagraphStyle("confidential", base, fontSize=9, textColor=ALERT),
+        "stamp": ParagraphStyle("stamp", base, fontSize=9, textColor=colors.grey, alignment=2),
     }

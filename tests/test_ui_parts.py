@@ -1,6 +1,7 @@
 """Parts of the window tested on their own: the call table model, the recovery sheet, settings, set-up."""
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -236,3 +237,34 @@ def test_a_new_shift_is_planned_to_end_on_the_automatic_shift_boundary(opened, p
     now = datetime(2026, 12, 1, hour, minute, tzinfo=seat_zone()).astimezone(UTC)
     end = seat_time(planned_end(now))
     assert f"{end:%H:%M}" == planned and timedelta(hours=4) <= end - seat_time(now) <= timedelta(hours=12)
+
+
+def test_file_dialogs_open_in_documents_then_where_that_kind_of_file_was_last_saved(
+    qapp, own_settings, tmp_path, monkeypatch
+):
+    """Not in the program's folder (on a source install, the checkout): Documents, then the last folder per kind."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.file_dialogs import documents, open_file, save_file
+
+    chosen = tmp_path / "handovers"
+    chosen.mkdir()
+    asked = []
+
+    def answer(parent, title, start, filters):
+        asked.append(Path(start))
+        return str(chosen / Path(start).name), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda p, t, start, f: (asked.append(Path(start)) or "", f))
+    )
+    save_file(None, "handover", "t", "first.pdf", "PDF (*.pdf)")
+    assert asked[-1] == documents() / "first.pdf" and documents() != Path.cwd()
+    save_file(None, "handover", "t", "second.pdf", "PDF (*.pdf)")
+    assert asked[-1] == chosen / "second.pdf"  # remembered for handover PDFs
+    save_file(None, "stats", "t", "may.csv", "CSV (*.csv)")
+    assert asked[-1] == documents() / "may.csv"  # but not for another kind
+    open_file(None, "import", "t", "JSON Lines (*.jsonl)")  # cancelled: nothing remembered
+    open_file(None, "import", "t", "JSON Lines (*.jsonl)")
+    assert asked[-1] == documents()

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.directory import NATIONAL, Directory, Resource
 from desktop.errors import HotlineError
 from desktop.taxonomy import REFERRAL_KINDS, REGIONS, Taxonomy
+from ui.file_dialogs import open_file, save_file
 from ui.messages import error_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -172,7 +172,7 @@ class DirectoryDialog(QDialog):
             self._run(lambda: self._directory.edit(chosen, **dialog.values()))
 
     def _import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import directory"), "", "JSON Lines (*.jsonl *.json)")
+        name = open_file(self, "directory", self.tr("Import directory"), "JSON Lines (*.jsonl *.json)")
         if not name or not self._alive():
             return
         try:
@@ -185,9 +185,7 @@ class DirectoryDialog(QDialog):
             QMessageBox.information(self, self.tr("Import directory"), self.tr("%n entry(ies) added.", "", added[0]))
 
     def _export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export directory"), "directory.jsonl", "JSON Lines (*.jsonl)"
-        )
+        name = save_file(self, "directory", self.tr("Export directory"), "directory.jsonl", "JSON Lines (*.jsonl)")
         if name:
             try:
                 Path(name).write_text(self._directory.export_json(), encoding="utf-8")

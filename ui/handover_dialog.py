@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from shiboken6 import isValid
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QKeySequence, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,7 +23,6 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -35,6 +34,7 @@ from desktop.clock import seat_time, utc_now
 from desktop.errors import HotlineError
 from desktop.reports.handover_service import HandoverPdf, HandoverService, ShiftChoice
 from desktop.seat import Session
+from ui.file_dialogs import save_file
 from ui.messages import error_text
 from ui.pdf_print import PrintFailed, chosen_pages, page_list, print_pdf
 from ui.style import set_state
@@ -221,11 +221,7 @@ class HandoverDialog(QDialog):
 
     def ask_path(self, suggested: str) -> str:
         """Where to save the summary ('' when cancelled). Tests replace this method."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save handover summary"), str(Path(folder) / suggested), self.tr("PDF files (*.pdf)")
-        )
-        return path
+        return save_file(self, "handover", self.tr("Save handover summary"), suggested, self.tr("PDF files (*.pdf)"))
 
     def save(self) -> None:
         """Write the summary on screen to a file the person chooses, off the GUI thread."""

@@ -11,11 +11,12 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.errors import BadInput, HotlineError
 from desktop.exchange import import_file
 from desktop.seat import Session
+from ui.file_dialogs import open_file
 from ui.messages import core_text, error_text
 from ui.worker import run_in_background
 
@@ -28,13 +29,12 @@ class ImportCancelled(Exception):
 
 def choose_file(parent: QWidget) -> str:
     """The file to import, or "" when none was chosen (a function of its own, so tests can answer it)."""
-    path, _filter = QFileDialog.getOpenFileName(
+    return open_file(
         parent,
+        "import",
         QCoreApplication.translate("CallImport", "Import calls"),
-        "",
         QCoreApplication.translate("CallImport", "Exchange files (*.jsonl);;All files (*)"),
     )
-    return path
 
 
 class CallImport(QObject):

@@ -13,14 +13,15 @@ import re
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.backup import create_backup, read_manifest
 from desktop.clock import seat_today
 from desktop.errors import HotlineError, StorageError
 from desktop.fsutil import storage_error
 from desktop.seat import Seat, Session
+from ui.file_dialogs import open_file, save_file
 from ui.messages import error_text
 from ui.seat_care_dialogs import RecoverAdminDialog, RestoreDialog, backup_time
 from ui.worker import run_in_background
@@ -35,11 +36,6 @@ def suggested_file_name(seat_name: str, day: date) -> str:
     """`12356-01-2026-11-23.hlbak`: the seat's name, made safe for a file name, and the seat's day."""
     safe = _UNSAFE.sub("-", seat_name).strip(" .-") or "seat"
     return f"{safe}-{day:%Y-%m-%d}{BACKUP_SUFFIX}"
-
-
-def _start_folder() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 class SeatBackup(QObject):
@@ -57,11 +53,11 @@ class SeatBackup(QObject):
     def run(self) -> bool:
         """Ask for the file and start; False when none was chosen."""
         seat_name = self._session.seat.vault.seat_name
-        suggested = _start_folder() / suggested_file_name(seat_name, seat_today())
-        path, _filter = QFileDialog.getSaveFileName(
+        path = save_file(
             self._window,
+            "backup",
             self.tr("Back up the seat"),
-            str(suggested),
+            suggested_file_name(seat_name, seat_today()),
             self.tr("Hotline Log backups (*.hlbak);;All files (*)"),
         )
         if not path:
@@ -176,10 +172,10 @@ class SeatCare(QObject):
 
     def restore(self) -> RestoreDialog | None:
         """Choose a backup, confirm replacing the seat, then the form that opens and restores it."""
-        path, _filter = QFileDialog.getOpenFileName(
+        path = open_file(
             self._parent(),
+            "backup",
             self.tr("Restore a backup"),
-            str(_start_folder()),
             self.tr("Hotline Log backups (*.hlbak);;All files (*)"),
         )
         if not path:

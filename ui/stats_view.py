@@ -13,12 +13,11 @@ from pathlib import Path
 
 from shiboken6 import isValid
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -46,6 +45,7 @@ from desktop.taxonomy import (
     load_taxonomy,
 )
 from ui.charts import ChartView, HeatMap, SectionPanel, count_table
+from ui.file_dialogs import save_file
 from ui.messages import error_text
 from ui.stats_models import CountTableModel, HeatModel
 from ui.style import set_state
@@ -310,10 +310,8 @@ class StatsView(QDialog):
 
     def ask_path(self, fmt: str, suggested: str) -> str:
         """Where to write the export ('' when cancelled). Tests replace this method."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         kinds = self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("PDF files (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export statistics"), str(Path(folder) / suggested), kinds)
-        return path
+        return save_file(self, "stats", self.tr("Export statistics"), suggested, kinds)
 
     def export(self, fmt: str) -> None:
         """Write the window on screen as CSV or as the monthly report PDF, off the GUI thread."""

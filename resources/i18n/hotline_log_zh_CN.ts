@@ -402,18 +402,18 @@
 <context>
     <name>CallImport</name>
     <message>
-        <location filename="../../ui/import_calls.py" line="+33"/>
-        <location line="+32"/>
+        <location filename="../../ui/import_calls.py" line="+35"/>
+        <location line="+30"/>
         <source>Import calls</source>
         <translation>导入来电记录</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-29"/>
         <source>Exchange files (*.jsonl);;All files (*)</source>
         <translation>交换文件 (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Checking the file…</source>
         <translation>正在检查文件…</translation>
     </message>
@@ -1097,8 +1097,8 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+5"/>
         <source>Export directory</source>
         <translation>导出目录</translation>
     </message>
@@ -1106,7 +1106,7 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location line="-162"/>
+        <location line="-160"/>
         <source>Directory entry</source>
         <translation>目录条目</translation>
     </message>
@@ -1391,7 +1391,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Save handover summary</source>
         <translation>保存交接班摘要</translation>
     </message>
@@ -1401,7 +1401,7 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Saving to %1…</source>
         <translation>正在保存到 %1…</translation>
     </message>
@@ -2466,7 +2466,7 @@
 <context>
     <name>SeatBackup</name>
     <message>
-        <location filename="../../ui/seat_care.py" line="+63"/>
+        <location filename="../../ui/seat_care.py" line="+59"/>
         <location line="+15"/>
         <source>Back up the seat</source>
         <translation>备份席位</translation>
@@ -2525,12 +2525,12 @@
 <context>
     <name>SeatCare</name>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Restore a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Hotline Log backups (*.hlbak);;All files (*)</source>
         <translation>热线记录备份 (*.hlbak);;所有文件 (*)</translation>
     </message>
@@ -3329,7 +3329,7 @@
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -3344,7 +3344,7 @@
         <translation>导出统计</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>

@@ -33,3 +33,31 @@ def test_every_string_of_the_window_has_a_chinese_translation():
         timeout=120,
     )
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def english_labels(widget) -> list[str]:
+    """The labels, buttons and group titles of a dialog that hold English words and no Chinese."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    texts = [w.text() for w in widget.findChildren((QLabel, QAbstractButton))]
+    texts += [w.title() for w in widget.findChildren(QGroupBox)]
+    return [t for t in texts if re.search(r"[A-Za-z]{3,}", t) and not re.search(r"[\u4e00-\u9fff]", t)]
+
+
+def test_qts_own_file_and_print_dialogs_speak_chinese(qapp):
+    """qtbase_zh_CN leaves "Look in:" and "Files of type:" (and a few print labels) in English; ours fills them."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QFileDialog
+
+    install_translators(qapp, "zh_CN")
+    try:
+        files = QFileDialog(None, "x")
+        files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        printer = QPrinter()
+        printing = QPrintDialog(printer)
+        assert english_labels(files) == [] and english_labels(printing) == []
+        assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
+    finally:
+        install_translators(qapp, "en")

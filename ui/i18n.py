@@ -17,7 +17,9 @@ def install_translators(app: QCoreApplication, language: str) -> None:
         return
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase_zh_CN", qt_dir), ("hotline_log_zh_CN", str(resource_path("i18n")))):
+    ours = str(resource_path("i18n"))
+    # qt_extra: the labels of Qt's own file and print dialogs that qtbase_zh_CN leaves in English
+    for name, folder in (("qtbase_zh_CN", qt_dir), ("qt_extra_zh_CN", ours), ("hotline_log_zh_CN", ours)):
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

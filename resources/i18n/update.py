@@ -16,6 +16,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 TS = HERE / "hotline_log_zh_CN.ts"
 QM = TS.with_suffix(".qm")
+QT_EXTRA = HERE / "qt_extra_zh_CN.ts"
 
 
 def tool(name: str) -> str:
@@ -69,6 +70,8 @@ def main() -> int:
         return 1 if missing else 0
     lupdate(TS)
     subprocess.run([tool("lrelease"), str(TS), "-qm", str(QM)], check=True)
+    # Qt's own dialogs: the few strings qtbase_zh_CN.qm leaves in English, kept by hand (no lupdate)
+    subprocess.run([tool("lrelease"), "-silent", str(QT_EXTRA), "-qm", str(QT_EXTRA.with_suffix(".qm"))], check=True)
     missing = unfinished(TS)
     if missing:
         print(f"{len(missing)} string(s) still need a Chinese translation; see --check", file=sys.stderr)

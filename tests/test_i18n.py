@@ -41,7 +41,7 @@ def english_labels(widget) -> list[str]:
 
     from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
 
-    texts = [w.text() for w in widget.findChildren((QLabel, QAbstractButton))]
+    texts = [w.text() for kind in (QLabel, QAbstractButton) for w in widget.findChildren(kind)]
     texts += [w.title() for w in widget.findChildren(QGroupBox)]
     return [t for t in texts if re.search(r"[A-Za-z]{3,}", t) and not re.search(r"[\u4e00-\u9fff]", t)]
 

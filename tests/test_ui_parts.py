@@ -268,3 +268,23 @@ def test_file_dialogs_open_in_documents_then_where_that_kind_of_file_was_last_sa
     open_file(None, "import", "t", "JSON Lines (*.jsonl)")  # cancelled: nothing remembered
     open_file(None, "import", "t", "JSON Lines (*.jsonl)")
     assert asked[-1] == documents()
+
+
+def test_the_referral_row_labels_its_boxes_and_shows_the_entrys_public_phone_and_hours(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from ui.referral_panel import ReferralPanel
+
+    crisis_line = (7, "北京心理危机研究与干预中心", "psychiatric_emergency", "010-82951332", "24小时")
+    panel = ReferralPanel(load_taxonomy(), "zh", [crisis_line], [("C001", "王")], "C001")
+    qtbot.addWidget(panel)
+    panel.show()
+    buddies = {label.buddy() for label in panel.findChildren(QLabel) if label.buddy() is not None}
+    assert {panel.urgency, panel.status} <= buddies  # each box has a label, and Alt+its letter reaches it
+    assert not panel.resource_info.isVisible()
+    panel.resource.setCurrentIndex(panel.resource.findData(7))
+    assert panel.resource_info.isVisible()
+    assert "010-82951332" in panel.resource_info.text() and "24小时" in panel.resource_info.text()
+    assert panel.kind.currentData() == "psychiatric_emergency"
+    panel.resource.setCurrentIndex(0)  # by kind only: nothing to read out
+    assert not panel.resource_info.isVisible()

@@ -2,11 +2,12 @@
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -39,25 +40,31 @@ def _row(*widgets: tuple[QWidget | None, int]) -> QHBoxLayout:
 
 
 class ReferralPanel(QWidget):
-    """`resources` are (id, name, kind) of the directory; `owners` are (code, name) of the seat's staff."""
+    """`resources` are (id, name, kind, phone, hours) of the directory; `owners` are (code, name) of the staff."""
 
     changed = Signal()
 
     def __init__(self, taxonomy: Taxonomy, lang: str, resources, owners, me: str, parent=None):
         super().__init__(parent)
         self._taxonomy, self._lang = taxonomy, lang
-        self._resources = {rid: (name, kind) for rid, name, kind in resources}
+        self._resources = {rid: (name, kind, phone, hours) for rid, name, kind, phone, hours in resources}
         self._referrals: list[ReferralInput] = []
         self._follow_ups: list[FollowUpInput] = []
 
         self.referral_list = QListWidget(accessibleName=self.tr("Referrals of this call"))
         self.resource = QComboBox(accessibleName=self.tr("Directory entry"))
         self.resource.addItem(self.tr("— by kind only —"), None)
-        for rid, (name, _kind) in self._resources.items():
+        for rid, (name, _kind, _phone, _hours) in self._resources.items():
             self.resource.addItem(name, rid)
+        # The chosen entry's public phone and hours, to read out to the caller (a public number: not guarded).
+        self.resource_info = QLabel(wordWrap=True, objectName="resourceInfo")
+        self.resource_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.resource_info.hide()
         self.kind = _combo(taxonomy, REFERRAL_KINDS, lang, self.tr("Referral kind"))
         self.urgency = _combo(taxonomy, URGENCY, lang, self.tr("Urgency"))
         self.status = _combo(taxonomy, REFERRAL_STATUS, lang, self.tr("Status"))
+        urgency_label = QLabel(self.tr("&Urgency:"), buddy=self.urgency)
+        status_label = QLabel(self.tr("S&tatus:"), buddy=self.status)
         self.resource.currentIndexChanged.connect(self._resource_chosen)
         self.add_referral_button = QPushButton(self.tr("Add referral"))
         self.add_referral_button.clicked.connect(self._add_referral)
@@ -83,7 +90,17 @@ class ReferralPanel(QWidget):
         referrals = QGroupBox(self.tr("Referrals"))
         box = QVBoxLayout(referrals)
         box.addLayout(_row((self.resource, 2), (self.kind, 1)))
-        box.addLayout(_row((self.urgency, 0), (self.status, 0), (None, 1), (self.add_referral_button, 0)))
+        box.addWidget(self.resource_info)
+        box.addLayout(
+            _row(
+                (urgency_label, 0),
+                (self.urgency, 0),
+                (status_label, 0),
+                (self.status, 0),
+                (None, 1),
+                (self.add_referral_button, 0),
+            )
+        )
         box.addWidget(self.referral_list)
         box.addWidget(remove_referral)
         follow_ups = QGroupBox(self.tr("Follow-ups"))
@@ -102,8 +119,15 @@ class ReferralPanel(QWidget):
 
     def _resource_chosen(self) -> None:
         rid = self.resource.currentData()
-        if rid is not None:
-            self.kind.setCurrentIndex(max(0, self.kind.findData(self._resources[rid][1])))
+        if rid is None:
+            self.resource_info.hide()
+            return
+        _name, kind, phone, hours = self._resources[rid]
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        parts = [self.tr("Phone: %1").replace("%1", phone)] if phone else []
+        parts += [self.tr("Hours: %1").replace("%1", hours)] if hours else []
+        self.resource_info.setText(" · ".join(parts))
+        self.resource_info.setVisible(bool(parts))
 
     def _referral_text(self, referral: ReferralInput) -> str:
         what = self._resources.get(referral.resource_id, (None,))[0] or self._taxonomy.label(

@@ -46,7 +46,7 @@ class WorkPage(QWidget):
         self.service = CallService(session)
         self.taxonomy = load_taxonomy()
         self.directory = Directory(session)
-        resources = [(r.id, r.name, r.kind) for r in self.directory.entries()]
+        resources = [(r.id, r.name, r.kind, r.phone, r.hours) for r in self.directory.entries()]
         owners = session.seat.vault.accounts()
         self.form = CallForm(self.taxonomy, lang, resources, owners, session.actor)
         self.calls = CallList(

@@ -2107,7 +2107,7 @@
 <context>
     <name>ReferralPanel</name>
     <message>
-        <location filename="../../ui/referral_panel.py" line="+53"/>
+        <location filename="../../ui/referral_panel.py" line="+54"/>
         <source>Referrals of this call</source>
         <translation>本次通话的转介</translation>
     </message>
@@ -2122,7 +2122,7 @@
         <translation>— 仅按类型 —</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Referral kind</source>
         <translation>转介类型</translation>
     </message>
@@ -2135,6 +2135,16 @@
         <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Urgency:</source>
+        <translation>紧急程度(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2198,9 +2208,19 @@
         <translation>转介</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>Follow-ups</source>
         <translation>随访</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours: %1</source>
+        <translation>服务时间：%1</translation>
     </message>
 </context>
 <context>

@@ -120,9 +120,9 @@ def test_idle_lock_hides_the_call_keeps_the_draft_and_needs_the_same_person(qtbo
     form = window.work.form
     form.start_call()
     type_text(form.notes.editor, "尚未保存的记录")
-    window.idle.setInterval(200)
-    window.idle.start()
-    qtbot.waitUntil(lambda: window.session is None, timeout=3000)
+    form.end_call()  # the call is over: the idle lock no longer waits for it
+    window.idle.timeout.emit()  # the idle minutes are up (no real timer to race against under load)
+    assert window.session is None
     assert window.stack.currentWidget() is window.login_page
     assert not window.login_page.account.isEnabled()  # only the same person may unlock
     with Seat(paths).login("C001", "counselor-1") as check:
@@ -247,3 +247,42 @@ def test_the_seat_menu_logs_out_and_quits_keeping_the_draft(qtbot, window, paths
     log_in(qtbot, window)
     window.quit_action.trigger()
     assert not window.isVisible() and window.session is None
+
+
+def test_the_idle_lock_waits_during_a_live_call_and_locks_after_the_hard_limit(qtbot, window, paths, monkeypatch):
+    """Listening to a crisis call, a counselor may type nothing for many minutes: no lock in the middle of it."""
+    log_in(qtbot, window)
+    form = window.work.form
+    form.start_call()
+    window.idle.timeout.emit()  # five quiet minutes with the call timer running
+    assert window.session is not None and window.idle.isActive()
+    assert window.idle.interval() <= 30_000  # it looks again soon, and not by locking
+    quiet = window._activity.quiet
+    monkeypatch.setattr(quiet, "elapsed", lambda: 90 * 60_000)  # 90 quiet minutes: the seat's hard limit
+    window.idle.timeout.emit()
+    assert window.session is None  # locked anyway
+
+
+def test_after_the_call_ends_the_idle_lock_counts_afresh(qtbot, window, paths):
+    log_in(qtbot, window)
+    form = window.work.form
+    form.start_call()
+    window.idle.timeout.emit()
+    assert window.session is not None
+    form.end_call()
+    window.idle.timeout.emit()  # the half-minute look after the call ended: the idle time starts again
+    assert window.session is not None and window.idle.isActive() and window.idle.interval() == window._idle_ms
+    window.idle.timeout.emit()  # the idle minutes after the call are up
+    assert window.session is None
+
+
+def test_a_lead_sets_the_hard_limit_for_the_lock_during_a_call(session):
+    from desktop.errors import BadInput
+    from desktop.lock_policy import CALL_LOCK_MINUTES, call_lock_minutes, set_call_lock_minutes
+
+    assert call_lock_minutes(session.store) == CALL_LOCK_MINUTES == 90
+    set_call_lock_minutes(session, 45)
+    assert call_lock_minutes(session.store) == 45
+    assert session.audit.entries(limit=1)[0].action == "lock.call_limit"
+    with pytest.raises(BadInput):
+        set_call_lock_minutes(session, 5)

@@ -49,7 +49,7 @@ def test_an_admin_sees_every_setting_of_the_computer_and_the_seat_each_explained
     qtbot.addWidget(dialog)
     fields = explained_fields(dialog)
     expected = [dialog.language, dialog.idle, dialog.theme, dialog.font_size]
-    expected += [dialog.run_minutes, dialog.break_minutes, dialog.retention, dialog.require_keyring]
+    expected += [dialog.run_minutes, dialog.break_minutes, dialog.call_lock, dialog.retention, dialog.require_keyring]
     assert set(fields) == set(expected) and len(fields) == len(expected)
     assert all(field.accessibleName() for field in fields)
 
@@ -99,7 +99,12 @@ def test_an_unchanged_seat_writes_nothing_and_a_counselor_sees_only_this_compute
         dialog = SettingsDialog(None, counselor)
         qtbot.addWidget(dialog)
         assert set(explained_fields(dialog)) == {dialog.language, dialog.idle, dialog.theme, dialog.font_size}
-        assert dialog.break_minutes is None and dialog.retention is None and dialog.require_keyring is None
+        assert (
+            dialog.break_minutes is None
+            and dialog.call_lock is None
+            and dialog.retention is None
+            and dialog.require_keyring is None
+        )
 
 
 def test_without_a_keyring_the_window_says_the_seat_is_not_bound_to_this_computer(qtbot, seat_init, open_window):

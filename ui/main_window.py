@@ -3,7 +3,7 @@
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.call_model import QUICK_KINDS
+from desktop.lock_policy import CALL_LOCK_MINUTES, call_lock_minutes
 from desktop.seat import Seat, Session
 from desktop.taxonomy import CALL_KINDS, load_taxonomy
 from desktop.vault import keyring_status
@@ -42,16 +43,25 @@ _ACTIVITY = {
 }
 
 
-class _ActivityFilter(QObject):
-    """Restarts the idle timer on any key or mouse input anywhere in the program."""
+CALL_CHECK_MS = 30_000  # how often a waiting idle lock looks again during a call
 
-    def __init__(self, timer: QTimer):
+
+class _ActivityFilter(QObject):
+    """Restarts the idle timer on any key or mouse input anywhere in the program, and keeps the time of that
+    input (the quiet time the lock during a call is measured by)."""
+
+    def __init__(self, timer: QTimer, interval_ms):
         super().__init__()
         self._timer = timer
+        self._interval_ms = interval_ms  # the idle interval now (it changes with the settings)
+        self.quiet = QElapsedTimer()
+        self.quiet.start()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in _ACTIVITY and self._timer.isActive():
-            self._timer.start()
+        if event.type() in _ACTIVITY:
+            self.quiet.restart()
+            if self._timer.isActive():
+                self._timer.start(self._interval_ms())
         return False
 
 
@@ -81,9 +91,11 @@ class MainWindow(QMainWindow):
 
         self._copied = ""  # the last text copied while this program had the focus
         QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
-        self.idle = QTimer(self, singleShot=True, interval=idle_minutes * 60_000)
-        self.idle.timeout.connect(self.lock)
-        self._activity = _ActivityFilter(self.idle)
+        self._idle_ms = idle_minutes * 60_000
+        self.idle = QTimer(self, singleShot=True, interval=self._idle_ms)
+        self.idle.timeout.connect(self._idle_expired)
+        self._activity = _ActivityFilter(self.idle, lambda: self._idle_ms)
+        self._call_lock_ms = CALL_LOCK_MINUTES * 60_000  # read from the seat at log-in
         QApplication.instance().installEventFilter(self._activity)
         self._build_actions()
         self._set_working(False)
@@ -302,7 +314,8 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self, self.session)
         if dialog.exec():
-            self.idle.setInterval(settings.read(settings.IDLE_MINUTES) * 60_000)
+            self._idle_ms = settings.read(settings.IDLE_MINUTES) * 60_000
+            self.idle.setInterval(self._idle_ms)
             if self.session is not None:
                 self.idle.start()
             if self.work is not None:
@@ -332,10 +345,24 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(0, self.work.shift_status)  # the shift, for everyone
         self.handover_action.setVisible(session.role in ("lead", "admin"))
         self.work.handover_requested.connect(self._handover)  # closing a shift offers its summary
-        self.idle.start()
+        self._call_lock_ms = call_lock_minutes(session.store) * 60_000
+        self.idle.start(self._idle_ms)
         self.work.form.kind.setFocus()
         QTimer.singleShot(0, self.work.offer_draft)
         self.work.retention.start()  # off the GUI thread; then daily at the quiet hour
+
+    def _idle_expired(self) -> None:
+        """The idle time is up. While a call is running the lock waits (a counselor listening to a crisis call
+        may type nothing for many minutes): it looks again every half minute, counts afresh from the call's
+        end, and locks anyway once the seat's hard limit of quiet minutes has passed."""
+        call_running = self.work is not None and self.work.form.running
+        if call_running and self._activity.quiet.elapsed() < self._call_lock_ms:
+            self.idle.start(min(CALL_CHECK_MS, self._idle_ms))
+            return
+        if not call_running and self.idle.interval() != self._idle_ms:  # the call ended while we waited
+            self.idle.start(self._idle_ms)  # the idle time counts from (about) the call's end
+            return
+        self.lock()
 
     def lock(self) -> None:
         """Hide the call, keep its draft encrypted, drop the key. Unlocking needs the same person's password."""

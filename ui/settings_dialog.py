@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.accounts import set_require_keyring
 from desktop.errors import HotlineError
+from desktop.lock_policy import CALL_LOCK_RANGE, call_lock_minutes, set_call_lock_minutes
 from desktop.retention import MINIMUM_DAYS, retention_days, set_retention_days
 from desktop.seat import Session
 from desktop.vault.device import keyring_status
@@ -45,6 +46,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.pages)
         self.break_minutes: QSpinBox | None = None
         self.run_minutes: QSpinBox | None = None
+        self.call_lock: QSpinBox | None = None
         self.retention: QSpinBox | None = None
         self.require_keyring: QCheckBox | None = None
         role = session.role if session is not None else None
@@ -127,6 +129,20 @@ class SettingsDialog(QDialog):
             self.break_minutes,
             self.tr("A shorter pause between calls does not count as a break."),
         )
+        self.call_lock = self._minutes(
+            self.tr("Minutes without input before the window locks during a call"),
+            CALL_LOCK_RANGE,
+            call_lock_minutes(store),
+        )
+        self._row(
+            form,
+            self.tr("Lock during a call after"),
+            self.call_lock,
+            self.tr(
+                "While a call is running the idle lock waits, because a counselor may listen for a long time "
+                "without typing; after this many quiet minutes it locks anyway. Ctrl+L always locks at once."
+            ),
+        )
         if role != "admin":
             return box
         self.retention = QSpinBox(accessibleName=self.tr("Keep call text for this many days"))
@@ -196,6 +212,8 @@ class SettingsDialog(QDialog):
                 chosen = (self.break_minutes.value(), self.run_minutes.value())
                 if chosen != (limits.break_minutes, limits.run_minutes):
                     set_thresholds(session, *chosen)
+            if self.call_lock is not None and self.call_lock.value() != call_lock_minutes(session.store):
+                set_call_lock_minutes(session, self.call_lock.value())
             if self.retention is not None and self.retention.value() != retention_days(session.store):
                 set_retention_days(session, self.retention.value())
             if self.require_keyring is not None:

@@ -1719,7 +1719,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+66"/>
+        <location filename="../../ui/main_window.py" line="+76"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -1729,7 +1729,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>No system keyring: this seat is not bound to this computer.</source>
         <translation>没有系统密钥环：本席位未与这台电脑绑定。</translation>
     </message>
@@ -1853,7 +1853,7 @@
         </translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+100"/>
         <location line="+18"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
@@ -2654,19 +2654,19 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+41"/>
+        <location filename="../../ui/settings_dialog.py" line="+42"/>
         <location line="+2"/>
-        <location line="+161"/>
+        <location line="+178"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-177"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>This seat</source>
         <translation>本席位</translation>
     </message>
@@ -2683,12 +2683,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+94"/>
+        <location line="+108"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-107"/>
         <location line="+21"/>
         <source>Look</source>
         <translation>外观</translation>
@@ -2781,7 +2781,22 @@
         <translation>通话之间更短的间隔不算休息。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Minutes without input before the window locks during a call</source>
+        <translation>通话中无操作多少分钟后锁屏</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lock during a call after</source>
+        <translation>通话中锁屏时限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>While a call is running the idle lock waits, because a counselor may listen for a long time without typing; after this many quiet minutes it locks anyway. Ctrl+L always locks at once.</source>
+        <translation>通话计时进行中，空闲锁屏会等待，因为咨询员可能长时间倾听而不打字；无操作达到这个分钟数后仍会锁屏。Ctrl+L 随时立即锁屏。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Keep call text for this many days</source>
         <translation>来电文字内容保存天数</translation>
     </message>

@@ -48,7 +48,7 @@ def test_an_imminent_call_from_the_notes_word_to_the_queue_of_a_colleague(qtbot,
     type_text(form.notes.editor, "来电者说不想活了，药已经准备好，打算这两天就吃。")
     qtbot.waitUntil(form.risk.banner.isVisible, timeout=3000)
     assert "不想活" in form.risk.banner.text()
-    assert form.sections.currentWidget().widget() is form.risk
+    assert form.sections.currentWidget() is form.risk
 
     for item in ("ideation_current", "plan", "timeframe_72h", "means_access"):
         tick(qtbot, form.risk.items[item])
@@ -115,3 +115,21 @@ def test_before_any_answer_the_panel_says_not_assessed_never_no_risk(qtbot):
     assert panel.final_level == "none" and panel.level.text() == "无风险"
     panel.load(panel.to_input())
     assert panel.scales["distress"].value() == 0 and panel.scales["hopelessness_scale"].value() == NOT_ASKED
+
+
+def test_the_computed_level_stays_in_view_while_the_intent_items_are_ticked(qtbot, window, monkeypatch):
+    """Only the items scroll; the level above them is where the counselor left it, whatever is ticked below."""
+    log_in(qtbot, window, "C001", "counselor-1")
+    form = window.work.form
+    window.resize(1280, 720)
+    form.show_section(form.risk)
+    panel = form.risk
+    assert form.sections.currentWidget() is panel  # not inside a second scroll area of the tab
+    qtbot.waitUntil(lambda: panel.items_area.verticalScrollBar().maximum() > 0)  # the items do not all fit
+    plan = panel.items["plan"]
+    panel.items_area.ensureWidgetVisible(plan)  # scrolled down to the intent items, as a counselor would
+    tick(qtbot, plan)
+    assert panel.items_area.verticalScrollBar().value() > 0
+    top_left = panel.level.mapTo(panel, panel.level.rect().topLeft())
+    assert 0 <= top_left.y() < panel.items_area.y() and panel.level.isVisible()  # above the scrolling items
+    assert panel.level.text() == "高风险"

@@ -187,7 +187,7 @@ class CallForm(QWidget):
 
         self.sections = QTabWidget()
         self.sections.addTab(self._scrolled(topics), self.tr("Concerns"))
-        self.sections.addTab(self._scrolled(self.risk), self.tr("Risk assessment"))
+        self.sections.addTab(self.risk, self.tr("Risk assessment"))  # it scrolls its items under a fixed level
         self.sections.addTab(self._scrolled(self.crisis), self.tr("Crisis protocol"))
         self.sections.addTab(self._scrolled(self.referrals), self.tr("Referrals and follow-ups"))
         self.sections.addTab(self._scrolled(self.safety_plan), self.tr("Safety plan"))

@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
             (self.import_action, "import"),
             (self.backup_action, "backup"),
             (self.settings_action, "settings"),
+            (self.logout_action, "log-out"),
+            (self.quit_action, "quit"),
             *((a, quick.get(k, "call-harassment")) for a, k in zip(self.quick_actions, QUICK_KINDS, strict=True)),
         ):
             action.setIcon(icons.icon(name))

@@ -8,9 +8,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -79,14 +81,23 @@ class RiskPanel(QWidget):
         override_row.addRow(self.tr("Counselor's judgement:"), self.override)
         override_row.addRow(self.tr("Reason:"), self.reason)
 
+        # The level stays in view while the items scroll beneath it: ticking the intent items far down must
+        # not push the computed level out of sight. Only the items scroll; the tab's own scroll area has
+        # nothing left to scroll.
+        answers = QWidget()
+        answers_layout = QVBoxLayout(answers)
+        answers_layout.setContentsMargins(0, 0, 0, 0)
+        answers_layout.addLayout(groups)
+        answers_layout.addLayout(scales)
+        answers_layout.addLayout(override_row)
+        self.items_area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.items_area.setWidget(answers)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.level)
         layout.addWidget(self.level_about)
         layout.addWidget(self.reasons)
-        layout.addLayout(groups)
-        layout.addLayout(scales)
-        layout.addLayout(override_row)
+        layout.addWidget(self.items_area, 1)
         self._show()
 
     # ----- state --------------------------------------------------------------------------------

@@ -80,3 +80,17 @@ def test_the_startup_benchmark_starts_a_bare_window_and_the_program_to_its_log_i
     assert figures["bare"]["median_s"] > 0 and figures["program"]["median_s"] > 0
     assert len(figures["bare"]["samples_s"]) == len(figures["program"]["samples_s"]) == 1
     assert "start to a painted window" in run.stdout and "bare window" in run.stdout
+
+
+def test_the_guard_corpus_benchmark_measures_every_kind_and_writes_no_note_text(tmp_path):
+    out = tmp_path / "guard.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "benchmarks.guard_corpus", "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "kept tokens surviving redact" in run.stdout and "clean notes changed by redact" in run.stdout
+    figures = json.loads(out.read_text())
+    assert figures["notes"] >= 1500
+    assert all(kind["count"] >= 50 and 0 <= kind["recall"] <= 1 for kind in figures["kinds"].values())
+    assert "⟦" not in out.read_text()  # the misses are printed, never written

@@ -122,12 +122,16 @@ def generated_notes(seed: int = SEED, count: int = GENERATED) -> list[dict]:
     two identifiers run together) is dropped and drawn again, which the fixed seed makes repeatable."""
     rng = random.Random(seed)
     notes, seen = [], set()
-    while len(notes) < count:
+    for _ in range(count * 20):
+        if len(notes) == count:
+            break
         note = generated_note(rng, clean=rng.random() < CLEAN_SHARE)
         if note["text"] in seen or problems(note):
             continue
         seen.add(note["text"])
         notes.append(note)
+    else:
+        raise ValueError(f"only {len(notes)} of {count} generated notes are well formed: see corpus_check.problems")
     return notes
 
 

@@ -28,6 +28,10 @@ class WrongPassword(BadInput):
     pass
 
 
+class AccountDisabled(WrongPassword):
+    """The password was right but the account is disabled on this seat (an admin can enable it)."""
+
+
 class WrongRecoveryCode(BadInput):
     pass
 

@@ -7,7 +7,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from desktop.config import SeatPaths
-from desktop.errors import BadInput, DatabaseError, NotPermitted, SeatExists, SeatMissing, WrongPassword
+from desktop.errors import (
+    AccountDisabled,
+    BadInput,
+    DatabaseError,
+    NotPermitted,
+    SeatExists,
+    SeatMissing,
+)
 from desktop.fsutil import ensure_private_dir
 from desktop.shift_window import place_calls_without_shift
 from desktop.store import Store, open_store
@@ -216,7 +223,7 @@ class Seat:
             account = AccountRepo(store).get(code)
             if account is None or not account.active:
                 audit.append(SYSTEM_ACTOR, "login.refused", code, {"reason": "inactive"})
-                raise WrongPassword("This account is disabled on this seat; ask an admin.")
+                raise AccountDisabled("This account is disabled on this seat; ask an admin.")
             audit.append(code, "login.ok", code)
             return Session(self, store, account, key)
         except BaseException:

@@ -61,3 +61,38 @@ def test_qts_own_file_and_print_dialogs_speak_chinese(qapp):
         assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
     finally:
         install_translators(qapp, "en")
+
+
+def test_no_translated_string_is_built_where_lupdate_cannot_see_it():
+    """lupdate reads tr("…") and translate("ctx", "…") only as plain calls with a literal: one inside an
+    f-string or given a computed text is never collected, and shows in English in the Chinese window."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and getattr(inner.func, "attr", getattr(inner.func, "id", "")) in (
+                        "tr",
+                        "translate",
+                    ):
+                        hidden.append(f"{path.relative_to(ROOT)}:{inner.lineno} (inside an f-string)")
+            computed = isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "tr" and node.args
+            if computed and not isinstance(node.args[0], ast.Constant):
+                hidden.append(f"{path.relative_to(ROOT)}:{node.lineno} (tr of a computed text)")
+    assert hidden == []
+
+
+def test_a_disabled_account_is_told_by_its_type_not_by_its_english_text(qapp):
+    from desktop.errors import AccountDisabled, WrongPassword
+
+    install_translators(qapp, "zh_CN")
+    try:
+        assert error_text(AccountDisabled("Dieses Konto ist gesperrt.")) == QCoreApplication.translate(
+            "messages", "This account is disabled on this seat; ask an admin."
+        )
+        assert "账号或密码错误" in error_text(WrongPassword("disabled in the message of another error"))
+    finally:
+        install_translators(qapp, "en")

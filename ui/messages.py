@@ -35,6 +35,10 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "No shift is open on this seat."),
     QT_TRANSLATE_NOOP("messages", "The supervision note is empty."),
     QT_TRANSLATE_NOOP("messages", "A break is 5–60 minutes and a run 30–480 minutes."),
+    # why the system keyring cannot be used (desktop/vault/device.py)
+    QT_TRANSLATE_NOOP("messages", "no keyring backend is available"),
+    QT_TRANSLATE_NOOP("messages", "the keyring is switched off (null backend)"),
+    QT_TRANSLATE_NOOP("messages", "the only keyring keeps secrets in a plain file"),
 )
 
 
@@ -46,7 +50,7 @@ def core_text(text: str) -> str:
 def error_text(exc: Exception) -> str:
     """One sentence a counselor can act on, followed by the technical detail where it adds something."""
     if isinstance(exc, errors.WrongPassword):
-        if "disabled" in str(exc):
+        if isinstance(exc, errors.AccountDisabled):  # by type, never by the English text
             return QCoreApplication.translate("messages", "This account is disabled on this seat; ask an admin.")
         return QCoreApplication.translate("messages", "Wrong account or password.")
     if isinstance(exc, errors.LoginDelayed):

@@ -30,7 +30,7 @@ from desktop.seat import Session
 from desktop.vault.device import keyring_status
 from desktop.wellbeing import BREAK_RANGE, RUN_RANGE, set_thresholds, thresholds
 from ui import settings, theme
-from ui.messages import error_text
+from ui.messages import core_text, error_text
 
 MAXIMUM_RETENTION_DAYS = 36_500  # a hundred years: longer is not a retention period
 
@@ -172,7 +172,7 @@ class SettingsDialog(QDialog):
             )
         else:
             about = self.tr("No usable system keyring on this computer (%1), so it cannot be required.").replace(
-                "%1", status.reason
+                "%1", core_text(status.reason)
             )
         self._row(form, self.tr("System keyring"), self.require_keyring, about)
         return box

@@ -62,7 +62,8 @@ class SupervisionDialog(QDialog):
             author = self._names.get(note.author, note.author)
             stamp = seat_time(note.created_at).strftime("%Y-%m-%d %H:%M")
             parts.append(f"<p><b>{_escape(author)}</b> · {stamp}<br>{_escape(note.text)}</p>")
-        self.view.setHtml("".join(parts) or f"<p>{_escape(self.tr('No supervision notes yet.'))}</p>")
+        empty = self.tr("No supervision notes yet.")  # outside the f-string, where lupdate sees it
+        self.view.setHtml("".join(parts) or f"<p>{_escape(empty)}</p>")
 
     def add_note(self) -> None:
         try:

@@ -74,7 +74,7 @@ TEXT = {
         "referrals_by_kind": "转介（次）",
         "note": "一通来电可有多项困扰和情绪，各项分别计数；占比以来电总数为分母。",
         "confidential": "内部资料 注意保密",
-        "page": "Hotline Log",
+        "page": "热线记录",
     },
     "en": {
         "title": "Monthly hotline report",

@@ -1839,7 +1839,7 @@
         <translation>退出</translation>
     </message>
     <message numerus="yes">
-        <location line="+122"/>
+        <location line="+124"/>
         <source>Follow-ups: %n due</source>
         <translation>
             <numerusform>随访：%n 项到期</numerusform>
@@ -2362,7 +2362,7 @@
 <context>
     <name>RiskPanel</name>
     <message>
-        <location filename="../../ui/risk_panel.py" line="+41"/>
+        <location filename="../../ui/risk_panel.py" line="+43"/>
         <source>Computed risk level</source>
         <translation>系统计算的风险等级</translation>
     </message>
@@ -2402,7 +2402,7 @@
         <translation>原因：</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>(computed: %1)</source>
         <translation>（系统计算：%1）</translation>
     </message>
@@ -3432,7 +3432,12 @@
         <translation>此来电未标记。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>No supervision notes yet.</source>
+        <translation>尚无督导记录。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The note was saved.</source>
         <translation>记录已保存。</translation>
     </message>
@@ -3861,6 +3866,21 @@
         <location line="+1"/>
         <source>A break is 5–60 minutes and a run 30–480 minutes.</source>
         <translation>休息时长为 5–60 分钟，连续接听时长为 30–480 分钟。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no keyring backend is available</source>
+        <translation>没有可用的密钥环后端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the keyring is switched off (null backend)</source>
+        <translation>密钥环已关闭（null 后端）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the only keyring keeps secrets in a plain file</source>
+        <translation>唯一的密钥环以明文文件保存机密</translation>
     </message>
     <message>
         <location line="+13"/>

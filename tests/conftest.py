@@ -201,3 +201,35 @@ def messages(monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "question", question)
     return shown
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """The tests' own PostgreSQL (tests/centre_pg.py), started once and stopped at the end, also on failure.
+    Skipped with the reason when PostgreSQL is not installed, except under CI=true, where that fails."""
+    from tests import centre_pg
+
+    bindir = centre_pg.find_bindir()
+    if bindir is None:
+        reason = "PostgreSQL is not installed (no initdb/pg_ctl in pg_config --bindir or /usr/lib/postgresql/*/bin)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"{reason}; CI must run the centre's tests (.ci/run installs the postgresql package)")
+        pytest.skip(reason)
+    cluster = centre_pg.start_cluster(bindir)
+    try:
+        yield cluster
+    finally:
+        centre_pg.stop_cluster(cluster)
+
+
+@pytest.fixture
+def pg(pg_cluster):
+    """The cluster, running (a test that stopped it has it started again), with a fresh database `pg.db`."""
+    if not pg_cluster.running():
+        pg_cluster.start()
+    name = pg_cluster.fresh_database()
+    pg_cluster.db = name
+    yield pg_cluster
+    if not pg_cluster.running():
+        pg_cluster.start()
+    pg_cluster.drop_database(name)

@@ -5,6 +5,8 @@ A migration is never edited once released: later issues add tables by appending 
 
 from dataclasses import dataclass
 
+from desktop.store.schema_center import OUTBOX_SQL
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -251,6 +253,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX supervision_note_by_call ON supervision_note (call_id, created_at);
         """,
     ),
+    Migration(6, "centre: UUIDs of calls, follow-ups and shifts, the enrolment, the outbox, pulled tables", OUTBOX_SQL),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,138 @@
+"""Reaching the centre's PostgreSQL: the DSN rules (TLS always), a short connect timeout, and libpq's failures
+turned into one sentence a person can act on.
+
+TLS always (DESIGN.md §11): a DSN must say `sslmode=verify-full` (or `verify-ca`) and may name the centre's CA
+file with `sslrootcert`; anything else is refused before a packet leaves the seat, except a Unix socket on the
+centre machine itself (a `host` that starts with `/`).
+"""
+
+import logging
+
+from desktop.errors import BadInput, HotlineError
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 5
+STATEMENT_TIMEOUT_MS = 120_000
+SECURE_MODES = ("verify-full", "verify-ca")
+CREDENTIALS = ("user", "password", "passfile")
+
+
+class CenterUnreachable(HotlineError):
+    """The centre cannot be reached now (down, no network); the seat keeps working and retries later."""
+
+
+class NotEnrolled(BadInput):
+    """This seat is not enrolled at a centre (or was removed from it)."""
+
+
+class CenterTooNew(HotlineError):
+    """The centre's schema is newer than this program knows: this seat's program must be updated."""
+
+
+class WitnessRefused(HotlineError):
+    """The centre refused this seat's audit head: it saw a newer one before (a rolled-back seat)."""
+
+
+def parse_dsn(dsn: str) -> dict[str, str]:
+    from psycopg import conninfo
+
+    try:
+        return conninfo.conninfo_to_dict(dsn or "")
+    except Exception as exc:  # psycopg.ProgrammingError for a malformed string
+        reason = str(exc).strip()
+        raise BadInput(f"The DSN cannot be read ({reason}); write it as 'host=… dbname=… sslmode=…'.") from exc
+
+
+def is_local_socket(params: dict) -> bool:
+    host = str(params.get("host") or "")
+    return bool(host) and all(part.startswith("/") for part in host.split(","))
+
+
+def check_dsn(dsn: str, credentials_allowed: bool = True) -> dict[str, str]:
+    """The DSN's parameters, after the TLS rule (and, for a seat's DSN, no user or password in it)."""
+    params = parse_dsn(dsn)
+    if not params.get("host") and not params.get("hostaddr"):
+        raise BadInput("The DSN names no host: give host=… (the centre's name or address).")
+    if not params.get("dbname"):
+        raise BadInput("The DSN names no database: give dbname=….")
+    if not credentials_allowed:
+        given = [name for name in CREDENTIALS if params.get(name)]
+        if given:
+            raise BadInput(
+                f"This DSN must not carry {' or '.join(given)}: the seat logs in with its own role, which the "
+                "enrolment code gives. Remove them and try again."
+            )
+    if not is_local_socket(params) and params.get("sslmode") not in SECURE_MODES:
+        raise BadInput(
+            "The centre must be reached over TLS: add sslmode=verify-full and sslrootcert=<the centre's CA file> to "
+            "the DSN (only a Unix socket on the centre machine itself may go without)."
+        )
+    return params
+
+
+def without_credentials(dsn: str) -> str:
+    from psycopg import conninfo
+
+    params = {k: v for k, v in parse_dsn(dsn).items() if k not in CREDENTIALS}
+    return conninfo.make_conninfo(**params)
+
+
+def describe(params: dict) -> str:
+    where = params.get("host") or params.get("hostaddr")
+    return f"{where}:{params.get('port') or 5432}/{params.get('dbname')}"
+
+
+def connect(dsn: str, credentials_allowed: bool = True, timeout: float = CONNECT_TIMEOUT_S, **extra):
+    """An open psycopg connection (not autocommit), or one clear error: bad input (exit 2) for what the DSN
+    or its certificates get wrong, CenterUnreachable (exit 1) when the centre does not answer."""
+    import psycopg
+
+    params = check_dsn(dsn, credentials_allowed)
+    settings = {
+        "connect_timeout": str(max(1, int(timeout))),
+        "application_name": "hotline-log",
+        "keepalives": "1",
+        "keepalives_idle": "10",
+        "keepalives_interval": "5",
+        "keepalives_count": "3",
+        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+    }
+    settings.update({k: v for k, v in extra.items() if v is not None})
+    try:
+        return psycopg.connect(dsn, **settings)
+    except psycopg.OperationalError as exc:
+        raise translate(exc, params, settings.get("user") or params.get("user")) from exc
+
+
+def translate(exc: Exception, params: dict, user: str | None) -> HotlineError:
+    text = str(exc).strip()
+    low = text.lower()
+    where = describe(params)
+    log.info("connecting to the centre failed: %s", text.splitlines()[0] if text else type(exc).__name__)
+    if "certificate verify failed" in low or "root certificate" in low or "certificate" in low and "ssl" in low:
+        return BadInput(
+            f"The centre at {where} did not prove who it is with the CA file given (sslrootcert): check that the file "
+            "is the centre's own CA certificate and that the host name matches its certificate."
+        )
+    if "does not exist" in low and "database" in low:
+        return BadInput(f"The centre has no database '{params.get('dbname')}' at {where}: check dbname in the DSN.")
+    if "password authentication failed" in low or "no password supplied" in low:
+        if user and user.startswith("hl_seat_"):
+            return NotEnrolled(
+                "The centre no longer knows this seat (its role was removed or its password changed): the seat "
+                "keeps working alone; ask the centre's admin for a new enrolment code."
+            )
+        return BadInput(f"The centre at {where} refused the user name or password (PGPASSWORD); check them.")
+    if "ssl negotiation" in low or "invalid response" in low or "received invalid" in low or "unexpected" in low:
+        return BadInput(f"The server at {where} did not answer as a PostgreSQL server: check host and port.")
+    if "server does not support ssl" in low:
+        return BadInput(f"The PostgreSQL at {where} does not offer TLS; its admin must turn ssl on.")
+    if "pg_hba.conf" in low:
+        return BadInput(f"The PostgreSQL at {where} does not let this computer in (pg_hba.conf); ask its admin.")
+    return CenterUnreachable(f"The centre at {where} cannot be reached now ({_first_line(text)}).")
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return (lines[-1] if lines else "no answer")[:160]

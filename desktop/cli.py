@@ -10,7 +10,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop import __version__
+from desktop import __version__, cli_center
 from desktop.accounts import AccountService, recover_admin, set_require_keyring
 from desktop.backup import create_backup, read_manifest, restore_backup
 from desktop.clock import seat_zone
@@ -209,6 +209,8 @@ def cmd_stats(args, paths: SeatPaths) -> int:
     with _login(paths) as session:
         session.require("lead", "admin", doing="see statistics")
         date_from, date_to = _date(args.date_from), _date(args.date_to)
+        if args.center:
+            return cli_center.center_stats(args, session, date_from, date_to)
         stats = statistics(session.store, date_from, date_to)
         if args.format == "pdf":
             if not args.out:
@@ -356,6 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD", help="the last day, included")
     p.add_argument("--format", choices=("json", "csv", "pdf"), default="json", help="pdf: the one-page report")
     p.add_argument("--out", help="write to this file instead of the terminal")
+    p.add_argument("--center", action="store_true", help="over every seat's calls at the centre, plus by_seat")
     p.set_defaults(run=cmd_stats)
 
     p = sub.add_parser("handover", help="the handover summary PDF of a shift or a window (leads, admins)")
@@ -371,6 +374,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("require-keyring", help="refuse (on) or allow (off) running without a system keyring")
     p.add_argument("state", choices=("on", "off"))
     p.set_defaults(run=cmd_require_keyring)
+
+    cli_center.add_parser(sub, _Parser)
     return parser
 
 

@@ -137,3 +137,19 @@ def _check_contents(store: Store, seat_id: str, report: VerifyReport) -> None:
         report.add(False, f"audit: {problem}")
     if not problems:
         report.add(True, f"audit: chain of {seq} entries holds; head {seq} {head}")
+    _check_centre(store, report)
+
+
+def _check_centre(store: Store, report: VerifyReport) -> None:
+    """An enrolled seat: what the centre's witness said at the last sync (a rolled-back seat is refused there)."""
+    try:
+        row = store.one("SELECT state, witness FROM center_link WHERE id = 1")
+    except HotlineError:
+        return  # a database from before the centre (schema < 6)
+    if row is None:
+        return
+    state, witness = row
+    if witness:
+        report.add(False, f"centre: {witness}")
+    elif state == "active":
+        report.add(True, "centre: the centre's witness accepted this seat's audit head at the last sync")

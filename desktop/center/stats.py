@@ -1,0 +1,105 @@
+"""The statistics of DESIGN.md §9 over every seat's calls, counted in PostgreSQL, plus `by_seat`.
+
+The same window and counting rules as the seat's own (desktop.reports.stats): seat days in the seat's zone, a
+call with two concerns counts under each and once under their group, missing codes as `unknown`, the final risk
+level, talk time over the calls with an end (median: the mean of the two middle values, `percentile_cont`;
+p90: nearest rank, `percentile_disc`), keys with a zero count left out. So the centre's counts equal the sum of
+the seats' own. The columns are counted in one pass over the window (GROUPING SETS) on the (start, seat) index.
+"""
+
+from datetime import date, tzinfo
+
+from desktop.reports.stats import _bounds, _level_rank, _number
+
+_WINDOW = "c.started_at >= %(start)s AND c.started_at < %(end)s"
+_COLUMNS = ("kind", "age_band", "gender", "region", "risk_level")
+
+
+def _zone_name(zone: tzinfo) -> str:
+    return getattr(zone, "key", None) or "Asia/Shanghai"
+
+
+def center_statistics(conn, date_from: date, date_to: date, zone: tzinfo | str | None = None) -> dict:
+    """§9's statistics of the calls every seat started in the seat days `date_from` … `date_to`, plus `by_seat`."""
+    start, end = _bounds(date_from, date_to, zone)
+    params = {"start": start, "end": end, "zone": _zone_name(start.tzinfo)}
+    local = "(c.started_at AT TIME ZONE %(zone)s)"
+    sets = ", ".join(f"(c.{name})" for name in _COLUMNS)
+    rows = conn.execute(
+        f"SELECT {', '.join(f'GROUPING(c.{n})' for n in _COLUMNS)}, GROUPING(h), GROUPING(d), GROUPING(s.name),"
+        f" {', '.join(f'c.{n}' for n in _COLUMNS)}, h, d, s.name, count(*)"
+        f" FROM center.call c JOIN center.seat s ON s.id = c.seat_id,"
+        f" LATERAL (SELECT extract(hour FROM {local})::int AS h, to_char({local}, 'YYYY-MM-DD') AS d) t"
+        f" WHERE {_WINDOW} GROUP BY GROUPING SETS ({sets}, (h), (d), (s.name))",
+        params,
+    ).fetchall()
+    sections = {name: {} for name in (*_COLUMNS, "hour", "day", "seat")}
+    order = (*_COLUMNS, "hour", "day", "seat")
+    width = len(order)
+    for row in rows:
+        flags, values, count = row[:width], row[width : 2 * width], row[-1]
+        index = flags.index(0)  # the one column this row is grouped by
+        key = values[index]
+        if index < len(_COLUMNS):
+            key = key or "unknown"
+        sections[order[index]][key] = sections[order[index]].get(key, 0) + count
+
+    def sorted_counts(counts: dict) -> dict:
+        return {k: v for k, v in sorted(counts.items()) if v}
+
+    def pairs(sql: str) -> dict:
+        return sorted_counts(dict(conn.execute(sql, params).fetchall()))
+
+    by_hour = [0] * 24
+    for hour, count in sections["hour"].items():
+        by_hour[hour] += count
+    risk = sorted_counts(sections["risk_level"])
+    return {
+        "calls_total": sum(sections["seat"].values()),
+        "by_kind": sorted_counts(sections["kind"]),
+        "by_concern": pairs(
+            f"SELECT x, count(*) FROM center.call c, unnest(c.concerns) AS x WHERE {_WINDOW} GROUP BY 1"
+        ),
+        "by_concern_group": pairs(
+            "SELECT g, count(*) FROM center.call c, LATERAL (SELECT DISTINCT split_part(x, '.', 1) AS g"
+            f" FROM unnest(c.concerns) AS x) t WHERE {_WINDOW} GROUP BY 1"
+        ),
+        "by_emotion": pairs(
+            f"SELECT x, count(*) FROM center.call c, unnest(c.emotions) AS x WHERE {_WINDOW} GROUP BY 1"
+        ),
+        "by_age_band": sorted_counts(sections["age_band"]),
+        "by_gender": sorted_counts(sections["gender"]),
+        "by_region": sorted_counts(sections["region"]),
+        "by_risk_level": dict(sorted(risk.items(), key=lambda kv: _level_rank(kv[0]))),
+        "by_hour": by_hour,
+        "by_day": sorted_counts(sections["day"]),
+        "crisis_actions": pairs(
+            "SELECT a.action, count(*) FROM center.crisis_action a JOIN center.call c ON c.uuid = a.call_uuid"
+            f" WHERE {_WINDOW} GROUP BY 1"
+        ),
+        "referrals_by_kind": pairs(
+            "SELECT r.kind, count(*) FROM center.referral r JOIN center.call c ON c.uuid = r.call_uuid"
+            f" WHERE {_WINDOW} GROUP BY 1"
+        ),
+        "talk_time_s": _talk_time(conn, params),
+        "by_seat": sorted_counts(sections["seat"]),
+    }
+
+
+def _talk_time(conn, params: dict) -> dict:
+    count, total, median, p90 = conn.execute(
+        "SELECT count(*), coalesce(sum(d), 0), percentile_cont(0.5) WITHIN GROUP (ORDER BY d),"
+        " percentile_disc(0.9) WITHIN GROUP (ORDER BY d)"
+        " FROM (SELECT round(extract(epoch FROM c.ended_at - c.started_at), 3) AS d FROM center.call c"
+        f" WHERE {_WINDOW} AND c.ended_at IS NOT NULL) t",
+        params,
+    ).fetchone()
+    if not count:
+        return {"total": 0, "mean": 0, "median": 0, "p90": 0}
+    total = float(total)
+    return {
+        "total": _number(total),
+        "mean": _number(total / count),
+        "median": _number(float(median)),
+        "p90": _number(float(p90)),
+    }

@@ -96,7 +96,9 @@ def connect(dsn: str, credentials_allowed: bool = True, timeout: float = CONNECT
         "keepalives_idle": "10",
         "keepalives_interval": "5",
         "keepalives_count": "3",
-        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+        # A commit the centre acknowledges must be on its disk: the seat forgets an outbox entry on that word,
+        # whatever the server's own default for synchronous_commit.
+        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c synchronous_commit=on",
     }
     settings.update({k: v for k, v in extra.items() if v is not None})
     try:

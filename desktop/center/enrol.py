@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.center import link as seat_link
 from desktop.center import schema
-from desktop.center.connect import CenterTooNew, NotEnrolled, connect, without_credentials
+from desktop.center.connect import CenterTooNew, NotEnrolled, check_dsn, connect, without_credentials
 from desktop.center.seal import new_data_key
 from desktop.errors import BadInput, HotlineError
 from desktop.seat import Session
@@ -229,6 +229,7 @@ def enroll(session: Session, code_text: str, dsn: str) -> int:
     existing = seat_link.load(session.store)
     if existing and existing.state == "active":
         raise BadInput("This seat is already enrolled at a centre.")
+    check_dsn(dsn, credentials_allowed=False)
     code = Code.parse(code_text)
     seat_name = session.seat.vault.seat_name
     try:

@@ -270,7 +270,7 @@ def test_a_rolled_back_seat_is_refused_by_the_witness_and_verify_says_so(seat_a,
     db = seat_a.seat.paths.database
     seat_a.store.checkpoint()
     old = db.read_bytes()
-    save_calls(seat_a, 2)
+    save_calls(seat_a, 6)  # more audit entries than the rolled-back copy will write before it syncs
     sync.sync(seat_a.store)
     seat_a.close()
     db.write_bytes(old)  # the seat's database goes back in time (a restored copy)

@@ -28,5 +28,12 @@ fi
 python=${PYTHON:-python3.11}
 command -v "$python" >/dev/null || python=python3
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e . 2> >(grep -v "^WARNING: Location" >&2)
+# Install only when the environment is new or pyproject.toml changed since the last install (a stamp
+# holding its hash), so every later start takes a second, not the sixteen of a pip run.
+stamp=.venv/.hotline-installed
+wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e . 2> >(grep -v "^WARNING: Location" >&2)
+  printf '%s\n' "$wanted" > "$stamp"
+fi
 exec .venv/bin/python main.py "$@"

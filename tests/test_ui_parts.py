@@ -10,7 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from desktop.call_model import CallRow
 from desktop.seat import Seat
-from desktop.taxonomy import load_taxonomy
+from desktop.taxonomy import CONCERNS, load_taxonomy
 from ui import settings
 from ui.call_list import ROW_ROLE, CallTableModel
 from ui.start import RecoveryCodeDialog, SetupDialog
@@ -288,3 +288,26 @@ def test_the_referral_row_labels_its_boxes_and_shows_the_entrys_public_phone_and
     assert panel.kind.currentData() == "psychiatric_emergency"
     panel.resource.setCurrentIndex(0)  # by kind only: nothing to read out
     assert not panel.resource_info.isVisible()
+
+
+def test_ticked_concerns_stand_as_chips_and_the_tree_stays_where_the_tick_was(qtbot):
+    from PySide6.QtWidgets import QToolButton
+
+    picker = ConcernPicker(load_taxonomy(), "zh")
+    qtbot.addWidget(picker)
+    picker.resize(420, 260)
+    picker.show()
+    assert not picker.chips.isVisible()
+    picker.search.setText("失眠")  # typed (keyClicks cannot send Chinese characters)
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    ticked = picker.tree.currentItem()
+    assert picker.codes() == ["mental.sleep"] and picker.search.text() == ""
+    bar = picker.tree.verticalScrollBar()
+    assert bar.maximum() > 0 and picker.tree.visualItemRect(ticked).intersects(picker.tree.viewport().rect())
+    chips = picker.chips.findChildren(QToolButton)
+    label = load_taxonomy().label(CONCERNS, "mental.sleep", "zh")
+    assert picker.chips.isVisible() and [c.text() for c in chips] == [f"{label} ✕"]
+    with qtbot.waitSignal(picker.changed):
+        qtbot.mouseClick(chips[0], Qt.MouseButton.LeftButton)  # the chip's ✕ unticks its concern
+    assert picker.codes() == []
+    qtbot.waitUntil(lambda: not picker.chips.isVisible())

@@ -186,7 +186,7 @@ class CallForm(QWidget):
         topics_layout.addWidget(self.keywords)
 
         self.sections = QTabWidget()
-        self.sections.addTab(self._scrolled(topics), self.tr("Concerns"))
+        self.sections.addTab(topics, self.tr("Concerns"))  # the tree scrolls itself: one scroll bar, not two
         self.sections.addTab(self.risk, self.tr("Risk assessment"))  # it scrolls its items under a fixed level
         self.sections.addTab(self._scrolled(self.crisis), self.tr("Crisis protocol"))
         self.sections.addTab(self._scrolled(self.referrals), self.tr("Referrals and follow-ups"))

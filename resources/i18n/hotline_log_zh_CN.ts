@@ -855,7 +855,7 @@
 <context>
     <name>ConcernPicker</name>
     <message>
-        <location filename="../../ui/widgets/concern_picker.py" line="+18"/>
+        <location filename="../../ui/widgets/concern_picker.py" line="+20"/>
         <source>Search concerns (e.g. 考 or exam)</source>
         <translation>搜索来电问题（如：考 或 exam）</translation>
     </message>
@@ -868,6 +868,21 @@
         <location line="+3"/>
         <source>Concerns</source>
         <translation>来电问题</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ticked concerns</source>
+        <translation>已勾选的来电问题</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untick %1</source>
+        <translation>取消勾选 %1</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,11 @@
-"""A searchable, grouped multi-select of concerns: type 考 or exam and press Space to tick 考试."""
+"""A searchable, grouped multi-select of concerns: type 考 or exam and press Space to tick 考试. The ticked
+concerns stand above the tree as chips; pressing a chip unticks its concern."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.taxonomy import Taxonomy
+from ui.widgets.flow_layout import FlowLayout
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -33,14 +35,36 @@ class ConcernPicker(QWidget):
                 item.setCheckState(0, Qt.CheckState.Unchecked)
                 self._items[entry.code] = item
         self.tree.expandAll()
-        self.tree.setMinimumHeight(220)
-        self.tree.itemChanged.connect(lambda *_: self.changed.emit())
+        self.tree.setMinimumHeight(160)
+        self.tree.itemChanged.connect(self._ticked)
+        self.chips = QWidget(objectName="concernChips")
+        self.chips.setAccessibleName(self.tr("Ticked concerns"))
+        self._chip_layout = FlowLayout(self.chips)
+        self.chips.hide()
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._tick_first)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.chips)
+        layout.addWidget(self.tree, 1)
+
+    def _ticked(self, *_args) -> None:
+        self._show_chips()
+        self.changed.emit()
+
+    def _show_chips(self) -> None:
+        """One chip per ticked concern, in the tree's order; its ✕ unticks it."""
+        while (item := self._chip_layout.takeAt(0)) is not None:
+            item.widget().deleteLater()
+        for code in self.codes():
+            label = self._items[code].text(0)
+            chip = QToolButton(text=f"{label} ✕", objectName="concernChip", autoRaise=False)
+            chip.setAccessibleName(self.tr("Remove %1").replace("%1", label))
+            chip.setToolTip(self.tr("Untick %1").replace("%1", label))
+            chip.clicked.connect(lambda _=False, c=code: self._items[c].setCheckState(0, Qt.CheckState.Unchecked))
+            self._chip_layout.addWidget(chip)
+        self.chips.setVisible(bool(self.codes()))
 
     def _filter(self, text: str) -> None:
         matches = set(self._taxonomy.search_concerns(text, self._lang)) if text.strip() else None
@@ -62,7 +86,9 @@ class ConcernPicker(QWidget):
         item = self.tree.currentItem()
         if item is not None and item.data(0, CODE_ROLE) and not item.isHidden():
             item.setCheckState(0, Qt.CheckState.Checked)
-            self.search.clear()
+            self.search.clear()  # shows the whole tree again: stay where the ticked concern is, not at the top
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
 
     def codes(self) -> list[str]:
         return [code for code, item in self._items.items() if item.checkState(0) == Qt.CheckState.Checked]
@@ -72,3 +98,4 @@ class ConcernPicker(QWidget):
         for code, item in self._items.items():
             item.setCheckState(0, Qt.CheckState.Checked if code in codes else Qt.CheckState.Unchecked)
         self.tree.blockSignals(False)
+        self._show_chips()

@@ -16,10 +16,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop import storage
 from desktop.clock import utc_now, utc_now_iso
 from desktop.config import SeatPaths
-from desktop.errors import BadInput, DatabaseError, NotPermitted, SeatExists
-from desktop.fsutil import ensure_private_dir, fsync_dir, storage_error
+from desktop.errors import BadInput, DatabaseError, NotPermitted, SeatExists, StorageError
+from desktop.fsutil import ensure_private_dir, fsync_dir, open_private, storage_error
 from desktop.seat import Seat, Session
 from desktop.store import key_to_hex
 from desktop.store.accounts import AccountRepo
@@ -51,20 +52,23 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def export_database(session: Session, target: Path) -> None:
-    """A new encrypted database at `target` with everything of the open one (same key, fresh file)."""
+def export_database(session: Session, target: Path, shown_as: Path | None = None) -> None:
+    """A new encrypted database at `target` with everything of the open one (same key, fresh file). A refusal of
+    the disk is told about `shown_as` (the file the person chose), not about a temporary file."""
     store = session.store
-    hex_key = key_to_hex(session.key)
     version = store.schema_version
+    literal = str(target).replace("'", "''")
     try:
-        store.conn.execute("ATTACH DATABASE ? AS backup KEY \"x'" + hex_key + "'\"", (str(target),))
+        # executescript, not execute: the statement holds the hex key, and execute would keep its text in the
+        # connection's statement cache for as long as the connection lives (desktop/store/connection.py).
+        store.conn.executescript(f"ATTACH DATABASE '{literal}' AS backup KEY \"x'{key_to_hex(session.key)}'\";")
         try:
             store.conn.execute("SELECT sqlcipher_export('backup')")
             store.conn.execute(f"PRAGMA backup.user_version = {int(version)}")
         finally:
             store.conn.execute("DETACH DATABASE backup")
     except sqlite.Error as exc:
-        raise translate(exc, target) from exc
+        raise translate(exc, shown_as or target) from exc
 
 
 def create_backup(session: Session, target: Path) -> BackupInfo:
@@ -85,7 +89,7 @@ def create_backup(session: Session, target: Path) -> BackupInfo:
     partial = target.with_name(f".{target.name}.partial")
     try:
         db_copy = work / "seat.db"
-        export_database(session, db_copy)
+        export_database(session, db_copy, shown_as=target)
         clean_vault = Vault.from_bytes(vault.path, vault.to_bytes())
         clean_vault.reset_throttle()
         manifest = {
@@ -99,13 +103,13 @@ def create_backup(session: Session, target: Path) -> BackupInfo:
             "audit_hash": entry.hash,
             "database_sha256": _sha256(db_copy),
         }
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
-            archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-            archive.writestr("seat.vault", clean_vault.to_bytes())
-            archive.write(db_copy, "seat.db")
-        with partial.open("rb+") as handle:
+        with open_private(partial) as handle:  # 0600 from its first byte: a killed backup leaves nothing readable
+            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
+                archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+                archive.writestr("seat.vault", clean_vault.to_bytes())
+                archive.write(db_copy, "seat.db")
+            handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(partial, 0o600)
         os.replace(partial, target)
         fsync_dir(target.parent)
     except BaseException as exc:
@@ -143,19 +147,53 @@ def read_manifest(source: Path) -> dict:
     return manifest
 
 
-def _unpack(source: Path, into: Path) -> dict:
+NOT_RESTORED = "nothing was restored; the seat in place is as it was."
+
+
+def _unpack(source: Path, into: Path, seat_home: Path) -> dict:
+    """The backup's vault and database into the staging folder `into`. A backup that cannot be read whole is
+    damaged; a disk that refuses the copy is told as the seat folder's (`seat_home`), never as the backup's
+    fault nor by the staging folder's name."""
     manifest = read_manifest(source)
     try:
         with zipfile.ZipFile(source) as archive:
+            needed = sum(archive.getinfo(name).file_size for name in ("seat.vault", "seat.db"))
+            free = storage.free_bytes(into)
+            if free is not None and free < needed + storage.LOW_SPACE:
+                raise storage.disk_full(seat_home / "seat.db", NOT_RESTORED)
             for name in ("seat.vault", "seat.db"):
-                with archive.open(name) as member, (into / name).open("wb") as out:
-                    shutil.copyfileobj(member, out)
-                os.chmod(into / name, 0o600)
-    except (zipfile.BadZipFile, OSError) as exc:
+                with archive.open(name) as member:
+                    _copy_out(member, into / name, seat_home / name)
+    except (zipfile.BadZipFile, OSError) as exc:  # reading the backup itself failed
+        if isinstance(exc, OSError) and exc.errno is not None:
+            raise storage_error(exc, source, reading=True) from exc
         raise BadInput(f"{source} is damaged: {exc}") from exc
     if _sha256(into / "seat.db") != manifest.get("database_sha256"):
         raise BadInput(f"{source} is damaged: its database does not match its checksum.")
     return manifest
+
+
+def _copy_out(member, target: Path, shown_as: Path) -> None:
+    """Copy one member of the backup to `target`, owner-only from its creation, unbuffered so that a refusal of
+    the disk is told apart from a bad read of the backup."""
+    try:
+        out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except OSError as exc:
+        raise storage_error(exc, shown_as) from exc
+    try:
+        for block in iter(lambda: member.read(1 << 20), b""):
+            view = memoryview(block)
+            while view:
+                try:
+                    view = view[os.write(out, view) :]
+                except OSError as exc:
+                    raise storage.from_os_error(exc, shown_as, NOT_RESTORED) from exc
+        try:
+            os.fsync(out)
+        except OSError as exc:
+            raise storage.from_os_error(exc, shown_as, NOT_RESTORED) from exc
+    finally:
+        os.close(out)
 
 
 @dataclass(frozen=True)
@@ -183,13 +221,19 @@ def restore_backup(
             f"A seat already exists in {paths.home}; confirm replacing it (it will be kept in {paths.replaced})."
         )
     ensure_private_dir(paths.home)
-    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=paths.home))
     try:
-        manifest = _unpack(Path(source), staging)
+        staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=paths.home))
+    except OSError as exc:
+        raise storage.from_os_error(exc, paths.database, NOT_RESTORED) from exc
+    try:
+        manifest = _unpack(Path(source), staging, paths.home)
         staged = Seat(SeatPaths(staging))
         vault = staged.vault
         key = vault.unlock(*login) if login else vault.unlock_recovery(recovery_code)
-        store = staged.open_database(key)
+        try:
+            store = staged.open_database(key)
+        except StorageError as exc:  # the staged copy's disk is the seat's: say so by the seat's name
+            raise storage.about(exc, paths.database, NOT_RESTORED) from exc
         try:
             if login:
                 account = AccountRepo(store).get(login[0].strip())

@@ -76,9 +76,38 @@ class DatabaseError(HotlineError):
     """The database cannot be opened or is damaged. Nothing is ever deleted or recreated because of it."""
 
 
-class DatabaseBusy(DatabaseError):
-    """Another connection (the nightly clean-up, an import, a backup) holds the write lock; try again soon."""
-
-
 class StorageError(HotlineError):
-    """The disk is full or the folder refused a write; what was saved before is intact."""
+    """The disk or the folder refused a read or a write: nothing says the seat's files are damaged, and what was
+    saved before is intact. Never a reason to restore a backup (the windows offer no restore for it).
+
+    `folder` is the folder the message is about, `mount` the mount point of its disk (for "free space on …");
+    the subclasses say what kind of refusal it was (desktop/storage.py decides which)."""
+
+    def __init__(self, message: str, folder=None, mount=None):
+        super().__init__(message)
+        self.folder = folder
+        self.mount = mount
+
+
+class DiskFull(StorageError):
+    """No space left (ENOSPC, a quota, SQLITE_FULL, or an I/O error on a disk with no room left)."""
+
+
+class ReadOnlyStorage(StorageError):
+    """The disk holding the folder is mounted read-only (EROFS, SQLITE_READONLY on such a disk)."""
+
+
+class NoPermission(StorageError):
+    """This user may not read or write the file or folder (EACCES, EPERM, SQLITE_PERM, SQLITE_CANTOPEN)."""
+
+
+class FileLocked(StorageError):
+    """Another program holds a lock on the file (EBUSY, a Windows sharing violation, SQLITE_BUSY at open)."""
+
+
+class DiskIOError(StorageError):
+    """The disk reported an input/output error that no full disk, read-only mount or permission explains."""
+
+
+class DatabaseBusy(FileLocked):
+    """Another connection (the nightly clean-up, an import, a backup) holds the write lock; try again soon."""

@@ -1,25 +1,20 @@
 """Writing files so that a crash, a full disk or a read-only folder never leaves half a file behind."""
 
 import contextlib
-import errno
 import os
 import tempfile
 from pathlib import Path
 
 from desktop.errors import StorageError
+from desktop.storage import from_os_error
 
 OWNER_ONLY = 0o600
 
 
-def storage_error(exc: OSError, path: Path) -> StorageError:
-    """Turn an OSError from a write into a message that says what to do."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        what = f"The disk holding {path.parent} is full"
-    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        what = f"The folder {path.parent} cannot be written to"
-    else:
-        what = f"Writing {path.name} failed ({exc.strerror or exc})"
-    return StorageError(f"{what}; nothing was changed. Free space or fix the folder, then try again.")
+def storage_error(exc: OSError, path: Path, reading: bool = False) -> StorageError:
+    """Turn an OSError from a write (or, with `reading`, a read) of `path` into a message that says what to do:
+    a full disk, a read-only folder, a permission, a lock, an I/O error (desktop/storage.py)."""
+    return from_os_error(exc, path, reading=reading)
 
 
 def fsync_dir(directory: Path) -> None:
@@ -74,3 +69,16 @@ def ensure_private_dir(path: Path) -> None:
             folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
         raise storage_error(exc, path / ".") from exc
+
+
+def open_private(path: Path, text: bool = False):
+    """Open `path` for writing, owner-only from its creation (0600 whatever the umask; an existing file is emptied
+    and made owner-only before anything is written into it). The caller turns OSError into a StorageError."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), OWNER_ONLY)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, OWNER_ONLY)
+        return os.fdopen(fd, "w", encoding="utf-8", newline="\n") if text else os.fdopen(fd, "wb")
+    except BaseException:
+        os.close(fd)
+        raise

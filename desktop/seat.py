@@ -15,7 +15,7 @@ from desktop.errors import (
     SeatExists,
     SeatMissing,
 )
-from desktop.fsutil import ensure_private_dir
+from desktop.fsutil import ensure_private_dir, storage_error
 from desktop.shift_window import place_calls_without_shift
 from desktop.store import Store, open_store
 from desktop.store.accounts import ROLES, Account, AccountRepo
@@ -113,7 +113,7 @@ class Seat:
     @property
     def vault(self) -> Vault:
         if self._vault is None:
-            if not self.paths.vault.exists() and not self.paths.database.exists():
+            if not self._there(self.paths.vault) and not self._there(self.paths.database):
                 raise SeatMissing(
                     f"No seat is set up in {self.paths.home}; run `python main.py init --seat NAME --admin CODE`."
                 )
@@ -177,8 +177,16 @@ class Seat:
 
     # ----- opening it ---------------------------------------------------------------------------------
 
+    @staticmethod
+    def _there(path) -> bool:
+        """Whether `path` exists; a folder this account may not look into is a StorageError, not "missing"."""
+        try:
+            return path.exists()
+        except OSError as exc:
+            raise storage_error(exc, path, reading=True) from exc
+
     def _require_database(self) -> None:
-        if not self.paths.database.exists():
+        if not self._there(self.paths.database):
             raise DatabaseError(
                 f"The database file {self.paths.database} is missing (the vault is there); restore it from a "
                 "backup. Nothing was created in its place."

@@ -6,8 +6,9 @@ recovery code.
 
 from dataclasses import dataclass, field
 
+from desktop import storage
 from desktop.config import SeatPaths
-from desktop.errors import HotlineError, VaultError
+from desktop.errors import HotlineError, StorageError, VaultError
 from desktop.seat import Seat
 from desktop.store import LATEST_VERSION, Store
 from desktop.store import connection as db
@@ -69,14 +70,30 @@ def verify_seat(
     if vault.device_bound and unbound:
         report.add(True, f"keyring: {len(unbound)} slot(s) not yet bound to the device secret (bound at next log-in)")
 
-    problem = db.file_problem(paths.database)
+    refused = storage.explain(paths.database)
+    if refused:
+        report.add(False, f"storage: {refused}")
+    else:
+        free = storage.free_bytes(paths.home)
+        room = f"{free / 2**20:,.0f} MB free" if free is not None else "free space unknown"
+        report.add(True, f"storage: the folder can be written; {room} on {storage.mount_point(paths.home)}")
+
+    try:
+        problem = db.file_problem(paths.database)
+    except StorageError as exc:
+        report.add(False, f"database: {exc}")
+        return report
     if problem:
         report.add(False, f"database: {problem}")
         return report
 
     key = vault.unlock(*login) if login else vault.unlock_recovery(recovery_code)
 
-    bad_pages = db.cipher_check(paths.database, key)
+    try:
+        bad_pages = db.cipher_check(paths.database, key)
+    except StorageError as exc:  # the disk refused to read it: no word about pages or another seat's key
+        report.add(False, f"database: {exc}")
+        return report
     if bad_pages:
         hint = " (the file header is damaged, or the database belongs to another seat)" if 1 in bad_pages else ""
         report.add(False, f"database: {_pages(bad_pages)} failed the cipher integrity check{hint}")

@@ -306,7 +306,7 @@ def _raise(code):
 @pytest.mark.parametrize(
     ("target", "code", "message"),
     [
-        ("tempfile.mkstemp", errno.EROFS, "cannot be written to"),
+        ("tempfile.mkstemp", errno.EROFS, "cannot be written: its disk"),
         ("os.fsync", errno.ENOSPC, "is full"),
         ("os.replace", errno.ENOSPC, "is full"),
     ],

@@ -156,7 +156,7 @@ def test_a_backup_the_disk_refuses_says_what_to_do_and_loses_nothing(
     kind, title, text = messages[-1]
     assert kind == "warning" and "not written" in title
     assert "Nothing was lost" in text and "Choose another folder" in text
-    assert ("cannot be written to" if fault == "refused" else "is full") in text
+    assert ("cannot be written" if fault == "refused" else "is full") in text
     assert list(folder.iterdir()) == []  # no half file, no temporary folder
     assert window.work is not None and call_count(window.session) == 3  # still at work, nothing lost
     actions = [e.action for e in window.session.audit.entries(limit=3)]
@@ -170,9 +170,9 @@ def test_the_backup_runs_off_the_gui_thread_behind_a_wait_dialog(qtbot, window, 
     seen = {}
     real = desktop.backup.export_database
 
-    def watched(session, target):
+    def watched(session, target, **kwargs):
         seen["thread"] = threading.get_ident()
-        return real(session, target)
+        return real(session, target, **kwargs)
 
     monkeypatch.setattr(desktop.backup, "export_database", watched)
     choose_to_save(monkeypatch, tmp_path / "seat.hlbak")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import sqlcipher3
 
-from desktop.errors import BadInput, DatabaseBusy, DatabaseError, StorageError
+from desktop import storage
+from desktop.errors import BadInput, DatabaseError
 from desktop.fsutil import storage_error
 
 log = logging.getLogger(__name__)
@@ -48,12 +49,25 @@ def key_to_hex(key: bytes | str) -> str:
     return text.lower()
 
 
+def _apply_key(conn: sqlite.Connection, key: bytes | str) -> None:
+    """Give the connection its raw key. The statement goes through `executescript`, which prepares it without
+    the connection's statement cache: `execute` would keep the SQL text, hex key included, in that cache for as
+    long as the connection lives. The hex string itself is dropped when this function returns."""
+    conn.executescript(f"PRAGMA key = \"x'{key_to_hex(key)}'\";")
+
+
 def cipher_check(path: Path, key: bytes | str) -> list[int]:
-    """Pages whose HMAC fails (SQLCipher's `cipher_integrity_check`); works even when page 1 is damaged."""
-    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    """Pages whose HMAC fails (SQLCipher's `cipher_integrity_check`); works even when page 1 is damaged.
+    A disk that refuses to read the file raises a StorageError, not a list of pages."""
     try:
-        conn.execute(f"PRAGMA key = \"x'{key_to_hex(key)}'\"")
+        conn = sqlcipher3.connect(str(path), isolation_level=None)
+    except sqlite.Error as exc:
+        raise _open_failure(exc, path) from exc
+    try:
+        _apply_key(conn, key)
         rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    except sqlite.Error as exc:
+        raise _open_failure(exc, path) from exc
     finally:
         conn.close()
     pages = []
@@ -65,17 +79,28 @@ def cipher_check(path: Path, key: bytes | str) -> list[int]:
 
 
 def file_problem(path: Path) -> str | None:
-    """What is wrong with the file that can be seen without a key, or None if it looks like a seat database."""
-    if not path.exists() or path.stat().st_size == 0 or path.stat().st_size % PAGE_SIZE:
-        return diagnose(path)
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
+    """What is wrong with the file that can be seen without a key, or None if it looks like a seat database.
+    A file the disk will not let us look at raises a StorageError (it is not a problem of the file)."""
+    try:
+        if not path.exists() or path.stat().st_size == 0 or path.stat().st_size % PAGE_SIZE:
             return diagnose(path)
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
+                return diagnose(path)
+    except OSError as exc:
+        raise storage_error(exc, path, reading=True) from exc
     return None
 
 
 def diagnose(path: Path) -> str:
     """Why the file at `path` cannot be opened, in words, from what can be seen without a key."""
+    try:
+        return _diagnose(path)
+    except OSError as exc:
+        raise storage_error(exc, path, reading=True) from exc
+
+
+def _diagnose(path: Path) -> str:
     nothing = " Nothing was deleted or changed."
     if not path.exists():
         return f"The database file {path} is missing; restore it from a backup.{nothing}"
@@ -100,9 +125,23 @@ def diagnose(path: Path) -> str:
     )
 
 
+def _open_failure(exc: Exception, path: Path) -> Exception:
+    """Why the database at `path` did not open: a disk that refused (full, read-only, no permission, locked, an
+    I/O error) before any word of damage or of another seat's key, which only a readable file can earn."""
+    refused = storage.from_sqlite_error(exc, path)
+    if refused is not None:
+        return refused
+    if "malformed" in str(exc):  # the key opened page 1, so the damage is further on
+        return DatabaseError(
+            f"The database file {path} is damaged (it may have been cut short); run `verify`, or restore "
+            "from a backup. Nothing was deleted or changed."
+        )
+    return DatabaseError(diagnose(path))
+
+
 def connect(path: Path, key: bytes | str, create: bool = False) -> sqlite.Connection:
     """Open the seat database; `create` is only ever true when a seat is being set up."""
-    hex_key = key_to_hex(key)
+    key_to_hex(key)  # refused before any file is touched
     path = Path(path)
     if not create:
         problem = file_problem(path)
@@ -118,18 +157,13 @@ def connect(path: Path, key: bytes | str, create: bool = False) -> sqlite.Connec
     try:
         conn = sqlcipher3.connect(str(path), isolation_level=None)
     except sqlite.Error as exc:
-        raise DatabaseError(f"The database file {path} cannot be opened ({exc}).") from exc
+        raise _open_failure(exc, path) from exc
     try:
-        conn.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+        _apply_key(conn, key)
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     except sqlite.DatabaseError as exc:
         conn.close()
-        if "malformed" in str(exc):  # the key opened page 1, so the damage is further on
-            raise DatabaseError(
-                f"The database file {path} is damaged (it may have been cut short); run `verify`, or restore "
-                "from a backup. Nothing was deleted or changed."
-            ) from exc
-        raise DatabaseError(diagnose(path)) from exc
+        raise _open_failure(exc, path) from exc
     if not create:
         _check_length(conn, path)
     try:
@@ -162,18 +196,38 @@ def _check_length(conn: sqlite.Connection, path: Path) -> None:
         )
 
 
+# Errors raised without a precise result code read by their words: SQL functions such as sqlcipher_export report
+# a full disk as a plain SQLITE_ERROR with SQLite's text, and tests' stand-ins carry no code at all.
+_TEXT_CODES = (
+    ("disk is full", storage.SQLITE_FULL),
+    ("readonly", storage.SQLITE_READONLY),
+    ("read-only", storage.SQLITE_READONLY),
+    ("locked", storage.SQLITE_BUSY),
+    ("busy", storage.SQLITE_BUSY),
+    ("disk i/o error", storage.SQLITE_IOERR),
+    ("unable to open", storage.SQLITE_CANTOPEN),
+)
+
+
+_SQLITE_ERROR = 1
+
+
+class _Coded(Exception):
+    def __init__(self, text: str, code: int):
+        super().__init__(text)
+        self.sqlite_errorcode = code
+
+
 def translate(exc: Exception, path: Path) -> Exception:
     """Map an sqlite error raised during work to one of our errors, keeping what it says to act on."""
     text = str(exc).lower()
-    if "disk is full" in text or "database or disk is full" in text:
-        return StorageError(
-            f"The disk holding {path.parent} is full; the last change was not saved and earlier ones are intact. "
-            "Free some space and save again."
-        )
-    if "readonly" in text or "read-only" in text:
-        return StorageError(f"The folder {path.parent} cannot be written to; the last change was not saved.")
-    if "locked" in text or "busy" in text:
-        return DatabaseBusy("The database is busy with another task; try again in a moment.")
+    if storage.sqlite_code(exc) in (None, _SQLITE_ERROR):
+        code = next((code for words, code in _TEXT_CODES if words in text), None)
+        if code is not None:
+            exc = _Coded(str(exc), code)
+    refused = storage.from_sqlite_error(exc, path, outcome="what was saved before is intact.")
+    if refused is not None:
+        return refused
     if "malformed" in text or "not a database" in text:
         return DatabaseError(f"The database file {path} is damaged. Run `verify`, or restore from a backup.")
     return DatabaseError(f"The database reported an error: {exc}")

@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.clock import parse_iso, utc_now, utc_now_iso
 from desktop.errors import KeyringError, KeyringRequired, LoginDelayed, VaultError, WrongPassword, WrongRecoveryCode
-from desktop.fsutil import atomic_write_bytes
+from desktop.fsutil import atomic_write_bytes, storage_error
 from desktop.vault import device
 from desktop.vault.kdf import DEFAULT_PARAMS, KEY_BYTES, KdfParams, device_fingerprint, new_salt, wrap_key
 from desktop.vault.recovery import new_recovery_code, normalize_recovery_code
@@ -77,8 +77,8 @@ class Vault:
             raw = path.read_bytes()
         except FileNotFoundError as exc:
             raise VaultError(f"The vault file {path} is missing; restore it from a backup.") from exc
-        except OSError as exc:
-            raise VaultError(f"The vault file {path} cannot be read ({exc.strerror}).") from exc
+        except OSError as exc:  # the disk or a permission refused: the vault is not damaged, say what is wrong
+            raise storage_error(exc, path, reading=True) from exc
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -3,7 +3,7 @@
 Below, for an admin who cannot log in: restore a backup, or a new admin password with the recovery code.
 """
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import HotlineError, LoginDelayed
+from desktop.errors import HotlineError, LoginDelayed, StorageError
 from desktop.seat import Seat, Session
 from ui.messages import error_text
 from ui.seat_care import SeatCare
@@ -73,9 +73,15 @@ class LoginPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.restore_button)
         inner.addWidget(self.care_row)
+        # Centred by stretches, not by an alignment flag: a layout sizes an aligned widget's height for the whole
+        # page's width, which cut a long, wrapped message (a full disk's) off at the top and bottom.
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(box)
+        centred.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred)
         layout.addStretch(2)
         box.setMinimumWidth(420)
         box.setMaximumWidth(520)
@@ -147,6 +153,7 @@ class LoginPage(QWidget):
         password = self.password.text()
         self.password.clear()
         self.button.setEnabled(False)
+        self.restore_button.setVisible(True)
         self.message.setText(self.tr("Unlocking…"))
         # Argon2id takes a tenth of a second or more: off the GUI thread. The database opens on it.
         run_in_background(
@@ -174,6 +181,9 @@ class LoginPage(QWidget):
             self._start_countdown(exc.seconds_left)
             return
         self.message.setText(error_text(exc))
+        # A full disk, a read-only folder, a permission or a lock is no reason to replace a whole seat with a
+        # backup: the message says what to do instead, and Restore is not offered beside it.
+        self.restore_button.setVisible(not isinstance(exc, StorageError))
         wait = self._seat.vault.seconds_until_next_try(code)
         if wait > 0:
             self._start_countdown(round(wait))

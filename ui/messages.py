@@ -74,6 +74,8 @@ def error_text(exc: Exception) -> str:
             + "\n"
             + str(exc)
         )
+    if isinstance(exc, errors.StorageError) and not isinstance(exc, errors.DatabaseBusy):
+        return storage_text(exc) + "\n" + str(exc)
     if isinstance(exc, errors.DatabaseBusy):
         return QCoreApplication.translate(
             "messages",
@@ -83,9 +85,6 @@ def error_text(exc: Exception) -> str:
     if isinstance(exc, errors.DatabaseError):
         text = QCoreApplication.translate("messages", "The database cannot be used right now. Nothing was deleted.")
         return text + "\n" + str(exc)
-    if isinstance(exc, errors.StorageError):
-        text = QCoreApplication.translate("messages", "The disk refused the write; what was saved before is intact.")
-        return text + "\n" + str(exc)
     if isinstance(exc, errors.VaultError):
         text = QCoreApplication.translate(
             "messages", "The seat's key file is damaged or missing; ask the admin to restore it."
@@ -94,3 +93,41 @@ def error_text(exc: Exception) -> str:
     if isinstance(exc, errors.SeatBusy):
         return QCoreApplication.translate("messages", "Hotline Log is already running on this seat; use that window.")
     return core_text(str(exc))
+
+
+def storage_text(exc: errors.StorageError) -> str:
+    """What to do when the disk or the folder refused (desktop/storage.py): never a restore, which would not help
+    and would replace a seat that is whole."""
+    where = str(exc.mount or exc.folder or "")
+    not_damaged = QCoreApplication.translate(
+        "messages", "The seat's files are not damaged and nothing saved was lost: do not restore a backup for this."
+    )
+    if isinstance(exc, errors.DiskFull):
+        text = QCoreApplication.translate("messages", "The disk is full. Free space on %1, then try again.")
+    elif isinstance(exc, errors.ReadOnlyStorage):
+        text = QCoreApplication.translate(
+            "messages",
+            "The disk %1 is read-only, so the seat's folder cannot be written. Make it writable again, then try again.",
+        )
+    elif isinstance(exc, errors.NoPermission):
+        where = str(exc.folder or where)
+        text = QCoreApplication.translate(
+            "messages",
+            "This computer account may not use the folder %1. Ask the admin to give it access, then try again.",
+        )
+    elif isinstance(exc, errors.FileLocked):
+        text = QCoreApplication.translate(
+            "messages", "Another program holds the seat's files locked. Close it or wait a moment, then try again."
+        )
+    elif isinstance(exc, errors.DiskIOError):
+        return QCoreApplication.translate(
+            "messages",
+            "The disk %1 reported a read or write error; it may be failing. Tell the admin, and copy the seat's folder "
+            "to another disk if you can. Do not restore a backup onto this disk.",
+        ).replace("%1", where)
+    else:
+        text = QCoreApplication.translate(
+            "messages", "The disk refused to read or write a file. Check the disk and the folder, then try again."
+        )
+    text = text.replace("%1", where)
+    return text + ("" if text.endswith("。") else " ") + not_damaged  # no space after a Chinese full stop

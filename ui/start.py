@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.config import SeatPaths
-from desktop.errors import HotlineError
+from desktop.errors import HotlineError, StorageError
 from desktop.seat import Seat, check_display_name, check_password, check_staff_code
 from ui.messages import error_text
 from ui.seat_care import SeatCare
@@ -76,7 +76,8 @@ class DamagedSeatDialog(QDialog):
 
     Nothing is changed unless a backup is restored; restoring moves the unreadable files aside
     (desktop.backup.restore_backup). Accepted once a restored seat reads; rejected (Quit, Esc) otherwise.
-    `restorable` is False for the demo seat, which is made again rather than restored."""
+    `restorable` is False for the demo seat, which is made again rather than restored. A StorageError (a full disk,
+    a read-only folder, a permission, a lock) is never offered a restore: the files are whole, the disk refused."""
 
     def __init__(self, paths: SeatPaths, error: HotlineError, restorable: bool = True, parent=None):
         super().__init__(parent)
@@ -88,7 +89,15 @@ class DamagedSeatDialog(QDialog):
         heading.setFont(font)
         self.message = QLabel(error_text(error), objectName="seatProblem", wordWrap=True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if restorable:
+        refused = isinstance(error, StorageError)  # the disk or folder refused: the files are whole
+        restorable = restorable and not refused
+        if refused:
+            advice = self.tr(
+                "What to do: fix what the message says (free space, make the folder writable, close the program "
+                "that holds the files), then start Hotline Log again. Restoring a backup would not help: the "
+                "seat's files are not damaged."
+            )
+        elif restorable:
             advice = self.tr(
                 "What to do: an admin restores the seat from its latest backup now, with an admin password of "
                 "the seat or its recovery code; the files that cannot be read are moved to the folder %1, not "

@@ -969,7 +969,7 @@
 <context>
     <name>DamagedSeatDialog</name>
     <message>
-        <location filename="../../ui/start.py" line="+84"/>
+        <location filename="../../ui/start.py" line="+85"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -979,7 +979,12 @@
         <translation>无法打开本席位。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>What to do: fix what the message says (free space, make the folder writable, close the program that holds the files), then start Hotline Log again. Restoring a backup would not help: the seat&apos;s files are not damaged.</source>
+        <translation>怎么办：按上面的提示处理（腾出磁盘空间、让文件夹可写、关闭占用文件的程序），然后重新启动热线记录。恢复备份无济于事：本席位的文件并没有损坏。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>What to do: an admin restores the seat from its latest backup now, with an admin password of the seat or its recovery code; the files that cannot be read are moved to the folder %1, not deleted. Otherwise quit, leave the files as they are, and tell the admin.</source>
         <translation>处理办法：请管理员现在用最近的备份恢复本席位（凭本席位的管理员密码或恢复码）；无法读取的文件不会被删除，而是移到文件夹 %1 中。否则请退出，不要动这些文件，并告知管理员。</translation>
     </message>
@@ -1649,12 +1654,12 @@
     </message>
     <message>
         <location line="-17"/>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-69"/>
         <source>Switch counselor</source>
         <translation>切换咨询员</translation>
     </message>
@@ -1679,7 +1684,7 @@
         <translation>凭本席位的恢复码为管理员设置新密码</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>DEMO SEAT — sample calls only. Demo passwords:</source>
         <translation>演示席位——仅含示例通话。演示密码：</translation>
     </message>
@@ -1714,12 +1719,12 @@
         <translation>请先选择你的账号。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>You can try again now.</source>
         <translation>现在可以重试了。</translation>
     </message>
@@ -3081,7 +3086,7 @@
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../ui/start.py" line="-138"/>
+        <location filename="../../ui/start.py" line="-147"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -3928,7 +3933,7 @@
         <translation>系统密钥环无法提供本席位的设备密钥。请用恢复码打开席位，或联系管理员。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The database is busy with another task (such as the nightly clean-up or an import). Nothing was lost: what you typed stays on screen. Try again in a moment.</source>
         <translation>数据库正忙于其他任务（例如夜间清理或导入）。没有丢失任何内容：您输入的内容仍在屏幕上。请稍后再试。</translation>
     </message>
@@ -3938,12 +3943,42 @@
         <translation>数据库暂时无法使用，没有删除任何内容。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The disk refused the write; what was saved before is intact.</source>
-        <translation>磁盘拒绝写入；之前保存的内容完好无损。</translation>
+        <location line="+16"/>
+        <source>The seat&apos;s files are not damaged and nothing saved was lost: do not restore a backup for this.</source>
+        <translation>本席位的文件没有损坏，已保存的内容也没有丢失：请勿为此恢复备份。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>The disk is full. Free space on %1, then try again.</source>
+        <translation>磁盘已满。请在 %1 上腾出空间，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The disk %1 is read-only, so the seat&apos;s folder cannot be written. Make it writable again, then try again.</source>
+        <translation>磁盘 %1 是只读的，无法写入本席位的文件夹。请让它恢复可写，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This computer account may not use the folder %1. Ask the admin to give it access, then try again.</source>
+        <translation>当前电脑账户无权使用文件夹 %1。请管理员为它开通访问权限，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another program holds the seat&apos;s files locked. Close it or wait a moment, then try again.</source>
+        <translation>另一个程序锁定了本席位的文件。请关闭该程序或稍等片刻，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The disk %1 reported a read or write error; it may be failing. Tell the admin, and copy the seat&apos;s folder to another disk if you can. Do not restore a backup onto this disk.</source>
+        <translation>磁盘 %1 报告了读写错误，可能正在损坏。请告知管理员，如有可能把本席位的文件夹复制到另一块磁盘。不要往这块磁盘上恢复备份。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The disk refused to read or write a file. Check the disk and the folder, then try again.</source>
+        <translation>磁盘拒绝了文件的读取或写入。请检查磁盘和文件夹，然后重试。</translation>
+    </message>
+    <message>
+        <location line="-40"/>
         <source>The seat&apos;s key file is damaged or missing; ask the admin to restore it.</source>
         <translation>席位的密钥文件损坏或丢失，请联系管理员恢复。</translation>
     </message>

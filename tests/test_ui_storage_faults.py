@@ -1,0 +1,132 @@
+"""The windows under a disk that refuses (issue 12, point 2): the log-in page and the start-up dialog say what to do
+about the disk and never offer to restore a backup over a seat that is whole."""
+
+import errno
+from pathlib import Path
+
+import pytest
+
+from desktop.calls import CallService
+from desktop.config import ENV_HOME, SeatPaths
+from desktop.errors import DiskFull, NoPermission, StorageError
+from desktop.seat import Seat
+from tests.conftest import ADMIN, ADMIN_PASSWORD
+from tests.disks import mounted_small_disk
+from tests.test_calls import a_call
+from tests.test_ui_seat_care import log_in
+from ui import start
+from ui.main_window import MainWindow
+from ui.messages import error_text
+from ui.start import DamagedSeatDialog
+
+
+@pytest.fixture
+def small_disk():
+    with mounted_small_disk() as disk:
+        yield disk
+
+
+@pytest.fixture
+def disk_window(small_disk, qtbot, tmp_path, monkeypatch):
+    """The main window on a seat (two calls) that lives on the small disk. Returns (window, disk)."""
+    from PySide6.QtCore import QSettings
+
+    paths = SeatPaths(small_disk.root / "seat")
+    monkeypatch.setenv(ENV_HOME, str(paths.home))
+    session, _code = Seat.init(paths, "小盘席位", ADMIN, "管理员", ADMIN_PASSWORD)
+    with session:
+        for n in range(2):
+            CallService(session).save(a_call(summary=f"第{n}通"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    window = MainWindow(Seat(paths), "zh", idle_minutes=5, autosave_seconds=1)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window, small_disk
+    window.close()
+
+
+@pytest.mark.parametrize("fault", ["full", "read-only"])
+def test_the_log_in_page_tells_the_disk_fault_and_offers_no_restore(qtbot, disk_window, fault):
+    window, disk = disk_window
+    page = window.login_page
+    assert page.restore_button.isVisibleTo(page)  # offered while nothing is wrong
+    disk.fill() if fault == "full" else disk.read_only()
+
+    log_in(qtbot, window)
+    text = page.message.text()
+    assert window.work is None
+    if fault == "full":
+        assert f"The disk is full. Free space on {disk.root}" in text, text
+    else:
+        assert f"The disk {disk.root} is read-only" in text, text
+    assert "do not restore a backup" in text and "another seat" not in text and "damaged" not in text.split("\n")[1]
+    assert not page.restore_button.isVisibleTo(page), "a restore was offered for a disk fault"
+    assert page.recover_button.isVisibleTo(page)
+    label = page.message  # the whole message is shown, not cut off at the top and bottom
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+
+    disk.free() if fault == "full" else disk.writable()
+    log_in(qtbot, window)  # the disk is right again: the same seat opens, whole
+    assert window.work is not None
+    assert window.session.store.one("SELECT count(*) FROM call")[0] == 2
+
+
+def test_a_damaged_database_still_offers_the_restore_after_a_disk_fault(qtbot, disk_window):
+    """Hiding Restore is for the disk's refusals only: the next failure that is real damage offers it again."""
+    window, disk = disk_window
+    page = window.login_page
+    disk.fill()
+    log_in(qtbot, window)
+    assert not page.restore_button.isVisibleTo(page)
+    disk.free()
+    database = Path(window.seat.paths.database)
+    database.write_bytes(database.read_bytes()[:5000])  # cut short: damage
+    log_in(qtbot, window)
+    assert "database cannot be used" in page.message.text() and page.restore_button.isVisibleTo(page)
+
+
+def _vault_refused(paths: SeatPaths, monkeypatch) -> None:
+    """Root reads every file: the permission `nobody` would meet reading the vault, injected."""
+    real = type(paths.vault).read_bytes
+
+    def refuse(path):
+        if path == paths.vault:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(type(paths.vault), "read_bytes", refuse)
+
+
+def test_start_up_with_a_vault_the_disk_will_not_read_offers_no_restore(qtbot, session, paths, monkeypatch):
+    session.close()
+    _vault_refused(paths, monkeypatch)
+    shown = []
+
+    def run(dialog):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown.append(dialog)
+        return 0  # the person quits
+
+    monkeypatch.setattr(DamagedSeatDialog, "exec", run)
+    assert start.readable_seat(paths) is None
+    dialog = shown[0]
+    assert not dialog.restore_button.isVisible() and dialog.quit_button.isVisible()
+    assert "This computer account may not use the folder" in dialog.message.text()
+    assert str(paths.vault) in dialog.message.text()
+    assert "would not help" in dialog.advice.text() and str(paths.replaced) not in dialog.advice.text()
+
+
+@pytest.mark.parametrize(
+    ("error", "says"),
+    [
+        (DiskFull("full", Path("/seat"), Path("/mnt/disk")), "The disk is full. Free space on /mnt/disk"),
+        (NoPermission("denied", Path("/seat"), Path("/")), "may not use the folder /seat"),
+        (StorageError("refused", Path("/seat"), Path("/")), "The disk refused to read or write a file"),
+    ],
+    ids=["full", "permission", "other"],
+)
+def test_every_storage_message_says_what_to_do_and_not_to_restore(error, says):
+    text = error_text(error)
+    assert says in text and "do not restore a backup" in text and text.endswith(str(error))

@@ -64,6 +64,11 @@ class VaultError(HotlineError):
     """The vault file is missing, damaged, or from a newer version of the program."""
 
 
+class SlotDamaged(VaultError):
+    """One key slot of the vault is not as it was written (desktop/vault/slot_check.py): its password was not
+    tried and no failure was counted. Its owner gets a new password from an admin or through the recovery code."""
+
+
 class KeyringError(HotlineError):
     """The device secret the vault needs cannot be read from the system keyring."""
 

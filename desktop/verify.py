@@ -56,6 +56,9 @@ def verify_seat(
         report.add(False, f"vault: {exc}")
         return report
     report.add(True, f"vault: format ok, seat '{vault.seat_name}', {len(vault.accounts())} account(s) with a password")
+    for name, why in sorted(vault.damaged_slots().items()):
+        owner = "the recovery code" if name == "recovery" else name.split(":", 1)[1]
+        report.add(False, f"vault: the key slot of {owner} is damaged ({why}); give it a new password or code")
 
     status = keyring_status()
     report.add(True, f"keyring mode: {status.describe()}")

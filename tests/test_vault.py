@@ -5,10 +5,11 @@ import stat
 
 import pytest
 
-from desktop.errors import KeyringError, LoginDelayed, WrongPassword, WrongRecoveryCode
+from desktop.errors import KeyringError, LoginDelayed, SlotDamaged, WrongPassword, WrongRecoveryCode
 from desktop.seat import Seat
 from desktop.vault import Vault, keyring_status, login_delay, normalize_recovery_code
 from desktop.vault.kdf import DEFAULT_PARAMS
+from desktop.vault.slot_check import slot_digest
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 
 
@@ -133,9 +134,13 @@ def test_a_slot_cannot_be_moved_to_another_account(seat_init, paths):
     session, _ = seat_init
     AccountService(session).add("C001", "咨询员一", "counselor", "counselor-pass")
     data = vault_json(paths)
-    data["slots"]["account:C001"] = data["slots"][f"account:{ADMIN}"]
+    data["slots"]["account:C001"] = dict(data["slots"][f"account:{ADMIN}"])
     paths.vault.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(WrongPassword):
+    with pytest.raises(SlotDamaged):  # its checksum names the slot it was written for
+        Seat(paths).login("C001", ADMIN_PASSWORD)
+    data["slots"]["account:C001"]["check"] = slot_digest("account:C001", data["slots"]["account:C001"])
+    paths.vault.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(WrongPassword):  # a matching checksum forged too: the AES-GCM associated data refuses it
         Seat(paths).login("C001", ADMIN_PASSWORD)
 
 

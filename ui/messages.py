@@ -85,6 +85,14 @@ def error_text(exc: Exception) -> str:
     if isinstance(exc, errors.DatabaseError):
         text = QCoreApplication.translate("messages", "The database cannot be used right now. Nothing was deleted.")
         return text + "\n" + str(exc)
+    if isinstance(exc, errors.SlotDamaged):
+        text = QCoreApplication.translate(
+            "messages",
+            "This account's key slot in the vault is damaged, so the password could not be tried (no failed attempt "
+            "was counted). An admin can set a new password for it; an admin's own account gets one with the "
+            "recovery code (Forgot the admin password…), or the admin restores the last backup.",
+        )
+        return text + "\n" + str(exc)
     if isinstance(exc, errors.VaultError):
         text = QCoreApplication.translate(
             "messages", "The seat's key file is damaged or missing; ask the admin to restore it."

@@ -8,7 +8,9 @@ Layout (JSON, versioned, written atomically with owner-only permissions):
      "throttle": {"A001": {"failures": 2, "last": ISO}}, "pending_audit": [{"at", "action", "object"}]}
 
     SLOT = {"label": ..., "kdf": {"alg": "argon2id", ...}, "salt": b64, "device_bound": bool,
-            "nonce": b64, "ciphertext": b64, "updated_at": ISO}
+            "nonce": b64, "ciphertext": b64, "updated_at": ISO, "check": sha256-hex}
+
+`check` tells a damaged slot from a wrong password without trying the password (desktop/vault/slot_check.py).
 
 K never appears in the clear. A slot's AES-GCM associated data names the seat, the slot and whether it is
 bound to the device secret, so a slot cannot be moved to another vault or downgraded unnoticed.
@@ -25,11 +27,19 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.clock import parse_iso, utc_now, utc_now_iso
-from desktop.errors import KeyringError, KeyringRequired, LoginDelayed, VaultError, WrongPassword, WrongRecoveryCode
+from desktop.errors import (
+    KeyringError,
+    KeyringRequired,
+    LoginDelayed,
+    VaultError,
+    WrongPassword,
+    WrongRecoveryCode,
+)
 from desktop.fsutil import atomic_write_bytes, storage_error
 from desktop.vault import device
 from desktop.vault.kdf import DEFAULT_PARAMS, KEY_BYTES, KdfParams, device_fingerprint, new_salt, wrap_key
 from desktop.vault.recovery import new_recovery_code, normalize_recovery_code
+from desktop.vault.slot_check import damaged_slot_error, slot_damage, slot_digest
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +71,12 @@ def _unb64(text: str) -> bytes:
 
 def account_slot(code: str) -> str:
     return f"account:{code}"
+
+
+def _label(name: str, slot) -> str:
+    """A slot's display name; its staff code when the slot is too damaged to have one."""
+    label = slot.get("label") if isinstance(slot, dict) else None
+    return label if isinstance(label, str) and label else name.split(":", 1)[1]
 
 
 class Vault:
@@ -104,15 +120,12 @@ class Vault:
         try:
             uuid.UUID(data["seat_id"])
             slots = data["slots"]
-            for slot in slots.values():
-                KdfParams.from_json(slot["kdf"])
-                for field in ("salt", "nonce", "ciphertext"):
-                    _unb64(slot[field])
-                bool(slot["device_bound"])
-            if RECOVERY_SLOT not in slots:
+            if not isinstance(slots, dict) or RECOVERY_SLOT not in slots:
                 raise KeyError(RECOVERY_SLOT)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise damaged from exc
+        # A damaged slot does not make the whole vault unreadable: it is named when its owner tries it
+        # (SlotDamaged) and by `verify`, while every other account still logs in.
 
     def save(self) -> None:
         text = json.dumps(self._data, ensure_ascii=False, indent=1, sort_keys=True)
@@ -152,7 +165,7 @@ class Vault:
     def accounts(self) -> list[tuple[str, str]]:
         """(staff code, display name) of every account that has a password on this seat."""
         return sorted(
-            (name.split(":", 1)[1], slot["label"])
+            (name.split(":", 1)[1], _label(name, slot))
             for name, slot in self._data["slots"].items()
             if name.startswith("account:")
         )
@@ -161,10 +174,24 @@ class Vault:
         return account_slot(code) in self._data["slots"]
 
     def slot_params(self) -> dict[str, KdfParams]:
-        return {name: KdfParams.from_json(slot["kdf"]) for name, slot in self._data["slots"].items()}
+        return {name: KdfParams.from_json(slot["kdf"]) for name, slot in self._intact_slots()}
 
     def unbound_slots(self) -> list[str]:
-        return sorted(n for n, s in self._data["slots"].items() if not s["device_bound"] and n != RECOVERY_SLOT)
+        return sorted(n for n, s in self._intact_slots() if not s["device_bound"] and n != RECOVERY_SLOT)
+
+    def _intact_slots(self):
+        return [(n, s) for n, s in self._data["slots"].items() if slot_damage(n, s) is None]
+
+    def damaged_slots(self) -> dict[str, str]:
+        """Slot name → why it is damaged, for every slot whose stored fields are not as written."""
+        found = {n: slot_damage(n, s) for n, s in self._data["slots"].items()}
+        return {n: why for n, why in found.items() if why}
+
+    def _require_intact(self, name: str) -> None:
+        """SlotDamaged, before any password is tried or counted, when the slot is not as it was written."""
+        why = slot_damage(name, self._data["slots"][name])
+        if why is not None:
+            raise damaged_slot_error(self.path, name, why)
 
     # ----- creating a seat ----------------------------------------------------------------------------
 
@@ -215,6 +242,7 @@ class Vault:
             "ciphertext": _b64(ciphertext),
             "updated_at": utc_now_iso(),
         }
+        self._data["slots"][name]["check"] = slot_digest(name, self._data["slots"][name])
 
     def _open_slot(self, name: str, secret: str, device_secret: bytes | None) -> bytes | None:
         slot = self._data["slots"][name]
@@ -280,7 +308,7 @@ class Vault:
 
     def set_label(self, code: str, label: str) -> None:
         slot = self._data["slots"].get(account_slot(code))
-        if slot is not None:
+        if isinstance(slot, dict):
             slot["label"] = label
 
     def remove_account(self, code: str) -> bool:
@@ -337,10 +365,12 @@ class Vault:
             status = device.keyring_status()
             if not status.usable:
                 raise KeyringRequired(f"This seat requires the system keyring, but {status.reason}.")
+        name = account_slot(code)
+        if self.has_account(code):
+            self._require_intact(name)  # damage is told before the throttle and counts as no failure
         wait = self.seconds_until_next_try(code if self.has_account(code) else UNKNOWN_ACCOUNTS)
         if wait > 0:
             raise LoginDelayed(wait)
-        name = account_slot(code)
         slot = self._data["slots"].get(name)
         if slot is None:
             # An unknown code costs the same Argon2id work (no timing hint of which codes exist) and
@@ -354,11 +384,14 @@ class Vault:
             self._record_failure("login.failed", code)
             raise WrongPassword("Wrong staff code or password.")
         changed = self._data["throttle"].pop(code, None) is not None
+        if "check" not in slot:  # a slot from before checksums, intact since it opened: give it its checksum
+            slot["check"] = slot_digest(name, slot)
+            changed = True
         if not slot["device_bound"] and device.keyring_status().usable:
             changed = True
             # The keyring became usable since this slot was made: bind it now, while we have the password.
             try:
-                self.set_password(code, slot["label"], password, key)
+                self.set_password(code, _label(name, slot), password, key)
             except KeyringError as exc:
                 log.warning("could not bind the slot of %s to the keyring: %s", code, exc)
         if changed:
@@ -366,6 +399,7 @@ class Vault:
         return key
 
     def unlock_recovery(self, code: str) -> bytes:
+        self._require_intact(RECOVERY_SLOT)
         wait = self.seconds_until_next_try(RECOVERY_SLOT)
         if wait > 0:
             raise LoginDelayed(wait)
@@ -377,6 +411,8 @@ class Vault:
                 "Wrong recovery code: check it against the printed sheet (24 characters in groups of 4)."
             )
         self._data["throttle"].pop(RECOVERY_SLOT, None)
+        slot = self._data["slots"][RECOVERY_SLOT]
+        slot.setdefault("check", slot_digest(RECOVERY_SLOT, slot))  # intact: it opened
         self.save()
         return key
 
@@ -394,7 +430,7 @@ class Vault:
         dropped = [
             name.split(":", 1)[1]
             for name, slot in list(self._data["slots"].items())
-            if slot["device_bound"] and name != RECOVERY_SLOT
+            if name != RECOVERY_SLOT and (not isinstance(slot, dict) or slot.get("device_bound", True))
         ]
         for code in dropped:
             self._data["slots"].pop(account_slot(code))

@@ -3943,7 +3943,12 @@
         <translation>数据库暂时无法使用，没有删除任何内容。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
+        <source>This account&apos;s key slot in the vault is damaged, so the password could not be tried (no failed attempt was counted). An admin can set a new password for it; an admin&apos;s own account gets one with the recovery code (Forgot the admin password…), or the admin restores the last backup.</source>
+        <translation>此账户在密钥文件中的密钥槽已损坏，因此无法核对密码（不计为一次失败的尝试）。管理员可以为它设置新密码；管理员自己的账户可用恢复码重设（“忘记管理员密码…”），或由管理员恢复最近的备份。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The seat&apos;s files are not damaged and nothing saved was lost: do not restore a backup for this.</source>
         <translation>本席位的文件没有损坏，已保存的内容也没有丢失：请勿为此恢复备份。</translation>
     </message>

@@ -23,6 +23,9 @@ def _cannot_start(message: str, window: bool) -> int:
 
 def main(argv: list[str]) -> int:
     try:
+        from desktop.hardening import harden_process
+
+        harden_process()  # first: owner-only files and no core dumps for everything that follows
         from desktop.bundle import check_bundle
         from desktop.errors import HotlineError
 

@@ -89,6 +89,7 @@ def create_backup(session: Session, target: Path) -> BackupInfo:
     partial = target.with_name(f".{target.name}.partial")
     try:
         db_copy = work / "seat.db"
+        os.close(os.open(db_copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # SQLite keeps the mode it finds
         export_database(session, db_copy, shown_as=target)
         clean_vault = Vault.from_bytes(vault.path, vault.to_bytes())
         clean_vault.reset_throttle()

@@ -33,7 +33,7 @@ from desktop.call_risk import load_risk
 from desktop.calls import CallService
 from desktop.clock import parse_iso, seat_day_bounds, seat_time
 from desktop.errors import BadInput
-from desktop.fsutil import storage_error
+from desktop.fsutil import open_private, storage_error
 from desktop.seat import Session, check_staff_code
 from desktop.taxonomy import (
     AGE_BANDS,
@@ -383,7 +383,7 @@ def export_file(session: Session, path: Path, date_from: date | None = None, dat
     path = Path(path)
     partial = path.with_name(f".{path.name}.partial")
     try:
-        with partial.open("w", encoding="utf-8") as out:
+        with open_private(partial, text=True) as out:  # 0600 from its creation, a killed export included
             for call_id in ids:
                 out.write(json.dumps(_line_of(store, call_id), ensure_ascii=False) + "\n")
         partial.replace(path)

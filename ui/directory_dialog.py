@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.directory import NATIONAL, Directory, Resource
 from desktop.errors import HotlineError
+from desktop.fsutil import atomic_write_bytes
 from desktop.taxonomy import REFERRAL_KINDS, REGIONS, Taxonomy
 from ui.file_dialogs import open_file, save_file
 from ui.messages import error_text
@@ -188,6 +189,6 @@ class DirectoryDialog(QDialog):
         name = save_file(self, "directory", self.tr("Export directory"), "directory.jsonl", "JSON Lines (*.jsonl)")
         if name:
             try:
-                Path(name).write_text(self._directory.export_json(), encoding="utf-8")
-            except OSError as exc:
-                QMessageBox.warning(self, self.tr("Export directory"), str(exc))
+                atomic_write_bytes(Path(name), self._directory.export_json().encode("utf-8"))  # owner-only
+            except HotlineError as exc:
+                QMessageBox.warning(self, self.tr("Export directory"), error_text(exc))

@@ -2,12 +2,13 @@
 
 import contextlib
 import logging
+import os
 import shutil
 from pathlib import Path
 
 from desktop.clock import utc_now
 from desktop.errors import DatabaseError
-from desktop.fsutil import ensure_private_dir, storage_error
+from desktop.fsutil import ensure_private_dir, open_private, storage_error
 from desktop.store import connection
 from desktop.store.connection import sqlite
 from desktop.store.schema import MIGRATIONS, Migration
@@ -117,8 +118,12 @@ def copy_before_migrating(store: Store, backup_dir: Path, version: int) -> Path:
     stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"seat-schema{version}-{stamp}.db"
     try:
-        shutil.copy2(store.path, target)
+        with store.path.open("rb") as source, open_private(target) as copy:  # owner-only from its creation
+            shutil.copyfileobj(source, copy, 1 << 20)
+            copy.flush()
+            os.fsync(copy.fileno())
     except OSError as exc:
+        target.unlink(missing_ok=True)  # half a copy is no copy
         raise storage_error(exc, target) from exc
     log.info("copied the database to %s before migrating", target.name)
     return target

@@ -77,8 +77,9 @@ class SeatLock:
                 f"Hotline Log is already running on the data folder {self.path.parent}{holder}; "
                 "use that window, or close it first."
             )
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        with contextlib.suppress(OSError):  # who holds it is a courtesy: a full disk must not stop the lock
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
         _held[_key(self.path)] = self
         return self

@@ -26,6 +26,7 @@ from desktop.errors import (
     ReadOnlyStorage,
     StorageError,
 )
+from desktop.instance import SeatLock, held_here
 from desktop.seat import Seat
 from desktop.store import connection
 from desktop.store.connection import sqlcipher3, sqlite
@@ -319,3 +320,11 @@ def test_a_foreign_key_is_still_told_as_another_seat(session, paths, tmp_path):
     with pytest.raises(DatabaseError, match="another seat") as failure:
         Seat(paths).login(ADMIN, ADMIN_PASSWORD)
     assert not isinstance(failure.value, StorageError)
+
+
+def test_the_seat_lock_is_taken_on_a_full_disk(small_disk, disk_seat):
+    """Who holds the lock is written into it as a courtesy; a full disk must not turn that into a raw OSError."""
+    disk_seat.lock.unlink(missing_ok=True)
+    small_disk.fill()
+    with SeatLock(disk_seat.lock):
+        assert held_here(disk_seat.lock)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.backup import create_backup
 from desktop.calls import CallService
 from desktop.config import ENV_HOME, SeatPaths
 from desktop.errors import DiskFull, NoPermission, StorageError
@@ -13,7 +14,7 @@ from desktop.seat import Seat
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.disks import mounted_small_disk
 from tests.test_calls import a_call
-from tests.test_ui_seat_care import log_in
+from tests.test_ui_seat_care import click, log_in, open_restore
 from ui import start
 from ui.main_window import MainWindow
 from ui.messages import error_text
@@ -37,6 +38,8 @@ def disk_window(small_disk, qtbot, tmp_path, monkeypatch):
     with session:
         for n in range(2):
             CallService(session).save(a_call(summary=f"第{n}通"))
+        (tmp_path / "usb").mkdir()
+        create_backup(session, tmp_path / "usb" / "seat.hlbak")  # on another disk, as on a USB drive
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     window = MainWindow(Seat(paths), "zh", idle_minutes=5, autosave_seconds=1)
     qtbot.addWidget(window)
@@ -130,3 +133,21 @@ def test_start_up_with_a_vault_the_disk_will_not_read_offers_no_restore(qtbot, s
 def test_every_storage_message_says_what_to_do_and_not_to_restore(error, says):
     text = error_text(error)
     assert says in text and "do not restore a backup" in text and text.endswith(str(error))
+
+
+def test_a_restore_onto_a_full_disk_says_free_space_and_that_nothing_was_restored(
+    qtbot, disk_window, messages, monkeypatch, tmp_path
+):
+    window, disk = disk_window
+    paths = window.seat.paths
+    before = (paths.vault.read_bytes(), paths.database.read_bytes())
+    disk.fill()
+    dialog = open_restore(qtbot, window, monkeypatch, tmp_path / "usb" / "seat.hlbak")
+    qtbot.keyClicks(dialog.code, ADMIN)
+    qtbot.keyClicks(dialog.password, ADMIN_PASSWORD)
+    click(qtbot, dialog.ok)
+
+    text = dialog.message.text()
+    assert f"The disk is full. Free space on {disk.root}" in text and "Nothing was restored" in text, text
+    assert "damaged" not in text.lower() and "do not restore" not in text.lower()
+    assert (paths.vault.read_bytes(), paths.database.read_bytes()) == before

@@ -103,9 +103,9 @@ def error_text(exc: Exception) -> str:
     return core_text(str(exc))
 
 
-def storage_text(exc: errors.StorageError) -> str:
+def storage_text(exc: errors.StorageError, warn_off_restore: bool = True) -> str:
     """What to do when the disk or the folder refused (desktop/storage.py): never a restore, which would not help
-    and would replace a seat that is whole."""
+    and would replace a seat that is whole (`warn_off_restore` False where a restore is what met the refusal)."""
     where = str(exc.mount or exc.folder or "")
     not_damaged = QCoreApplication.translate(
         "messages", "The seat's files are not damaged and nothing saved was lost: do not restore a backup for this."
@@ -138,4 +138,6 @@ def storage_text(exc: errors.StorageError) -> str:
             "messages", "The disk refused to read or write a file. Check the disk and the folder, then try again."
         )
     text = text.replace("%1", where)
+    if not warn_off_restore:
+        return text
     return text + ("" if text.endswith("。") else " ") + not_damaged  # no space after a Chinese full stop

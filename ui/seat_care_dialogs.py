@@ -31,7 +31,7 @@ from desktop.errors import HotlineError, NotAnAdmin, StorageError, WrongRecovery
 from desktop.fsutil import storage_error
 from desktop.instance import holding
 from desktop.seat import Seat, check_password, check_staff_code
-from ui.messages import error_text
+from ui.messages import error_text, storage_text
 from ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -236,6 +236,8 @@ class RestoreDialog(SeatWorkDialog):
     def failure_text(self, exc: Exception) -> str:
         if isinstance(exc, WrongRecoveryCode):
             text = self.tr("Wrong recovery code: check it against the printed sheet (24 characters in groups of 4).")
+        elif isinstance(exc, StorageError):  # what to do about the disk, without "do not restore" mid-restore
+            text = storage_text(exc, warn_off_restore=False) + "\n" + str(exc)
         else:
             text = error_text(exc)
         if _fingerprint(self._paths.vault) == self._before:

@@ -251,6 +251,38 @@ def test_a_database_this_account_may_not_read_is_a_permission_not_damage(small_d
     refusal_only(line + result.stdout)
 
 
+@pytest.mark.slow
+def test_a_folder_this_account_may_not_write_is_a_permission_not_another_seat(small_disk, disk_seat):
+    """The files belong to `nobody`, who runs the command, but the folder is root's: SQLite cannot make its
+    write-ahead log there (SQLITE_CANTOPEN), which used to read as a database of another seat."""
+    for path in disk_seat.home.rglob("*"):
+        os.chown(path, NOBODY, NOBODY)
+    os.chmod(disk_seat.home, 0o755)  # noqa: S103 - another user must reach the files, not write the folder
+    result = as_nobody("stats", "--from", "2025-01-01", "--to", "2025-01-31", home=disk_seat.home)
+
+    assert result.returncode == 1
+    line = one_line(result)
+    assert f"The folder {disk_seat.home} cannot be written" in line and "no permission" in line, line
+    refusal_only(line)
+
+
+@pytest.mark.slow
+def test_a_shared_memory_file_this_account_may_not_open_is_a_permission(small_disk, disk_seat):
+    """Root's program has the seat open (its -shm file is root's alone) when `nobody` runs a command: SQLite
+    cannot open the shared-memory file (SQLITE_CANTOPEN)."""
+    for path in [disk_seat.home, *disk_seat.home.rglob("*")]:
+        os.chown(path, NOBODY, NOBODY)
+    with Seat(disk_seat).login(ADMIN, ADMIN_PASSWORD):  # root's connection makes the -shm (0600)...
+        shm = disk_seat.database.with_name("seat.db-shm")
+        os.chown(shm, 0, 0)  # ...which SQLite gives the database's owner; make it root's, as another user's would be
+        result = as_nobody("stats", "--from", "2025-01-01", "--to", "2025-01-31", home=disk_seat.home)
+
+    assert result.returncode == 1
+    line = one_line(result)
+    assert "no permission" in line and str(disk_seat.home) in line, line
+    refusal_only(line)
+
+
 def test_a_vault_the_disk_will_not_read_is_a_permission_not_a_damaged_vault(session, paths, monkeypatch):
     session.close()
     real = type(paths.vault).read_bytes

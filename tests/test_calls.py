@@ -13,7 +13,7 @@ from desktop.accounts import AccountService
 from desktop.call_model import CallFilter, CallInput, FollowUpInput, RiskInput, new_case_code, normalize_case_code
 from desktop.calls import CallService
 from desktop.clock import seat_time
-from desktop.errors import BadInput, DatabaseError, NotPermitted
+from desktop.errors import BadInput, DatabaseBusy, NotPermitted
 from desktop.seat import Seat
 from desktop.shift_window import auto_window
 from desktop.store.connection import connect
@@ -280,7 +280,7 @@ def test_a_long_operation_holding_the_database_gives_a_clear_message_and_loses_n
         other = connect(paths.database, me.key)
         other.execute("BEGIN IMMEDIATE")
         try:
-            with pytest.raises(DatabaseError, match="busy"):
+            with pytest.raises(DatabaseBusy, match="busy"):
                 service.save(a_call())
         finally:
             other.execute("ROLLBACK")

@@ -184,7 +184,7 @@ def test_a_folder_that_refuses_the_write_shows_why_and_leaves_nothing(qtbot, dia
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert list(folder.iterdir()) == []
     assert dialog.message.isVisible() and "not saved" in dialog.message.text()
-    assert "cannot be written to" in dialog.message.text()
+    assert "cannot be written" in dialog.message.text()
     assert not audit(window, "handover.exported")
     assert dialog.save_button.isEnabled()  # it can be tried again elsewhere
 

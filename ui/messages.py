@@ -115,8 +115,8 @@ def storage_text(exc: errors.StorageError, warn_off_restore: bool = True) -> str
     elif isinstance(exc, errors.ReadOnlyStorage):
         text = QCoreApplication.translate(
             "messages",
-            "The disk %1 is read-only, so the seat's folder cannot be written. Make it writable again, then try again.",
-        )
+            "The disk %1 is read-only, so the folder %2 cannot be written. Make it writable again, then try again.",
+        ).replace("%2", str(exc.folder or ""))
     elif isinstance(exc, errors.NoPermission):
         where = str(exc.folder or where)
         text = QCoreApplication.translate(
@@ -125,7 +125,7 @@ def storage_text(exc: errors.StorageError, warn_off_restore: bool = True) -> str
         )
     elif isinstance(exc, errors.FileLocked):
         text = QCoreApplication.translate(
-            "messages", "Another program holds the seat's files locked. Close it or wait a moment, then try again."
+            "messages", "Another program holds the file locked. Close it or wait a moment, then try again."
         )
     elif isinstance(exc, errors.DiskIOError):
         return QCoreApplication.translate(

@@ -1012,7 +1012,7 @@
 <context>
     <name>DirectoryDialog</name>
     <message>
-        <location filename="../../ui/directory_dialog.py" line="+89"/>
+        <location filename="../../ui/directory_dialog.py" line="+90"/>
         <location line="+62"/>
         <source>Referral directory</source>
         <translation>转介资源目录</translation>
@@ -1976,7 +1976,7 @@
 <context>
     <name>RecoverAdminDialog</name>
     <message>
-        <location filename="../../ui/seat_care_dialogs.py" line="+256"/>
+        <location filename="../../ui/seat_care_dialogs.py" line="+258"/>
         <source>Forgot the admin password</source>
         <translation>忘记管理员密码</translation>
     </message>
@@ -2269,7 +2269,7 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/seat_care_dialogs.py" line="-139"/>
+        <location filename="../../ui/seat_care_dialogs.py" line="-141"/>
         <source>Restore a backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -2354,7 +2354,7 @@
         <translation>恢复码不对：请对照打印的纸核对（24 个字符，每 4 个一组）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Nothing was restored: the seat on this computer is as it was.</source>
         <translation>没有恢复任何内容：这台电脑上的席位保持原样。</translation>
     </message>
@@ -2648,7 +2648,7 @@
 <context>
     <name>SeatWorkDialog</name>
     <message>
-        <location filename="../../ui/seat_care_dialogs.py" line="-165"/>
+        <location filename="../../ui/seat_care_dialogs.py" line="-167"/>
         <source>Working</source>
         <translation>正在处理</translation>
     </message>
@@ -3959,21 +3959,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The disk %1 is read-only, so the seat&apos;s folder cannot be written. Make it writable again, then try again.</source>
-        <translation>磁盘 %1 是只读的，无法写入本席位的文件夹。请让它恢复可写，然后重试。</translation>
+        <source>The disk %1 is read-only, so the folder %2 cannot be written. Make it writable again, then try again.</source>
+        <translation>磁盘 %1 是只读的，无法写入文件夹 %2。请让它恢复可写，然后重试。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
+        <source>Another program holds the file locked. Close it or wait a moment, then try again.</source>
+        <translation>另一个程序锁定了该文件。请关闭该程序或稍等片刻，然后重试。</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>This computer account may not use the folder %1. Ask the admin to give it access, then try again.</source>
         <translation>当前电脑账户无权使用文件夹 %1。请管理员为它开通访问权限，然后重试。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Another program holds the seat&apos;s files locked. Close it or wait a moment, then try again.</source>
-        <translation>另一个程序锁定了本席位的文件。请关闭该程序或稍等片刻，然后重试。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>The disk %1 reported a read or write error; it may be failing. Tell the admin, and copy the seat&apos;s folder to another disk if you can. Do not restore a backup onto this disk.</source>
         <translation>磁盘 %1 报告了读写错误，可能正在损坏。请告知管理员，如有可能把本席位的文件夹复制到另一块磁盘。不要往这块磁盘上恢复备份。</translation>
     </message>

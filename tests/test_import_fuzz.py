@@ -236,3 +236,29 @@ def test_the_fuzzing_reaches_both_outcomes(check):
     """The property is not vacuous: a valid line imports (0) and a damaged one is refused (2)."""
     assert check(encode(GOOD | {"notes": "fuzz baseline"})) == 0
     assert check(encode(GOOD | {"notes": "fuzz baseline", "kind": 1})) == 2
+
+
+def test_every_value_of_a_valid_line_replaced_by_every_fragment(corpus_seat, tmp_path, pinned_clock):  # noqa: F811
+    """Not random: each value of GOOD (and of GOOD without its end, so the start may move freely) in turn
+    replaced by each fragment, imported with `import_file`: a report or BadInput, all or nothing."""
+    from desktop.errors import BadInput
+    from desktop.exchange import import_file
+
+    session, path = corpus_seat, tmp_path / "sweep.jsonl"
+    outcomes = set()
+    for base in (GOOD, {k: v for k, v in GOOD.items() if k != "ended_at"}):
+        for where in [p for p in paths_into(base) if p]:
+            for fragment in FRAGMENTS:
+                path.write_bytes(encode(set_at(base, where, Raw(fragment))))
+                before = session.store.one("SELECT count(*) FROM call")[0]
+                try:
+                    report = import_file(session, path)
+                except BadInput as exc:
+                    assert session.store.one("SELECT count(*) FROM call")[0] == before
+                    assert "line 1" in str(exc)
+                    outcomes.add("refused")
+                else:
+                    assert session.store.one("SELECT count(*) FROM call")[0] == before + report.imported
+                    assert report.imported + report.skipped_duplicates == 1
+                    outcomes.add("imported")
+    assert outcomes == {"refused", "imported"}

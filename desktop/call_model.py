@@ -4,7 +4,7 @@ import json
 import secrets
 import unicodedata
 from collections import Counter
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from datetime import date, datetime, timedelta
 
 from desktop.clock import parse_iso
@@ -170,6 +170,32 @@ def guarded_form(form: CallInput) -> tuple[CallInput, Counter]:
         ),
         hidden,
     )
+
+
+_GUARDED = {"summary", "notes", "city", "keywords", "override_reason", "note", "safety_plan"}  # by guarded_form
+
+
+def _codes_redacted(value):
+    """`value` with every text that `guarded_form` leaves alone (the codes) through the redactor."""
+    from desktop import privacy
+
+    if isinstance(value, str):
+        return privacy.redact(value)
+    if isinstance(value, list):
+        return [_codes_redacted(item) for item in value]
+    if isinstance(value, dict):
+        return {_codes_redacted(k) if isinstance(k, str) else k: _codes_redacted(v) for k, v in value.items()}
+    if is_dataclass(value):
+        changed = {f.name: _codes_redacted(getattr(value, f.name)) for f in fields(value) if f.name not in _GUARDED}
+        return replace(value, **changed)
+    return value
+
+
+def guarded_draft(form: CallInput) -> CallInput:
+    """The form as a draft keeps it: `guarded_form`, and the code fields redacted too. A save refuses a code
+    that is not one, but a draft keeps the form unchecked, so an identifier typed where a code belongs (the
+    case code box) must not reach it either. Only drafts pay for this: on the save path codes are checked."""
+    return _codes_redacted(guarded_form(form)[0])
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from desktop.call_model import (
     Draft,
     SaveResult,
     clean_text,
+    guarded_draft,
     guarded_form,
     normalize_case_code,
 )
@@ -477,7 +478,7 @@ class CallService:
 
     def save_draft(self, form: CallInput, call_id: int | None = None) -> None:
         """Keep the form in progress (encrypted with the database; free text through the guard too)."""
-        draft, _hidden = guarded_form(form)
+        draft = guarded_draft(form)
         with self._store.transaction():
             self._store.execute(
                 "INSERT INTO draft (account, call_id, saved_at, payload) VALUES (?, ?, ?, ?)"

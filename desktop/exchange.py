@@ -1,10 +1,12 @@
 """The JSON Lines exchange format of DESIGN.md §9: import (all or nothing) and export.
 
 Import reads the file twice, a line at a time so memory does not grow with the file: first every line is
-checked and any bad line stops the import before anything is written, with each bad line's number and
-what is wrong; then all lines are written in one transaction. A line already imported (same content
-hash) is skipped, so importing a file twice adds nothing. Every text passes the notes guard; the report
-says how many identifiers were hidden, never which. Staff codes are kept as written.
+checked (`desktop.exchange_check`: every field, at every level) and any bad line stops the import before
+anything is written, with each bad line's number, the field and what is wrong; then all lines are written
+in one transaction. A line already imported (same content hash) is skipped, so importing a file twice adds
+nothing. Every text passes the notes guard; the report says how many identifiers were hidden, never
+which. Staff codes are kept as written once they pass the account rule and do not look like an
+identifier.
 """
 
 import hashlib
@@ -12,52 +14,23 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from desktop import risk
-from desktop.call_model import (
-    LEAD_ON_SHIFT,
-    MAX_KEYWORD,
-    MAX_KEYWORDS,
-    MAX_NOTES,
-    MAX_SUMMARY,
-    CallInput,
-    CrisisActionInput,
-    FollowUpInput,
-    ReferralInput,
-    RiskInput,
-    normalize_case_code,
-)
+from desktop.call_model import CallInput
 from desktop.call_risk import load_risk
 from desktop.calls import CallService
 from desktop.clock import parse_iso, seat_day_bounds, seat_time
 from desktop.errors import BadInput
+from desktop.exchange_check import LineError, TimeWindow, parse_call, read_line
 from desktop.fsutil import open_private, storage_error
-from desktop.seat import Session, check_staff_code
-from desktop.taxonomy import (
-    AGE_BANDS,
-    CALL_KINDS,
-    CONCERNS,
-    CRISIS_ACTIONS,
-    CRISIS_OUTCOMES,
-    EMOTIONS,
-    GENDERS,
-    INTERVENTIONS,
-    REFERRAL_KINDS,
-    REFERRAL_STATUS,
-    REGIONS,
-    URGENCY,
-    load_taxonomy,
-)
+from desktop.seat import Session
+from desktop.taxonomy import load_taxonomy
+
+__all__ = ["ImportReport", "export_file", "import_file", "parse_call"]
 
 MAX_LINE_BYTES = 1_000_000
 MAX_LISTED_ERRORS = 20
-_FIELDS = {
-    "started_at", "ended_at", "kind", "counselor", "case_code", "caller", "concerns", "emotions", "keywords",
-    "interventions", "summary", "notes", "risk", "crisis_actions", "referrals", "follow_up",
-}  # fmt: skip
-_CALLER = {"age_band", "gender", "region", "first_call"}
 
 
 @dataclass(frozen=True)
@@ -89,185 +62,23 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
             yield number, chunk
 
 
-def _time(value, what: str) -> datetime:
-    if not isinstance(value, str):
-        raise ValueError(f"{what} must be a time like 2025-05-01T22:14:00+08:00")
-    try:
-        moment = parse_iso(value)
-    except ValueError:
-        raise ValueError(f"{what} is not a time like 2025-05-01T22:14:00+08:00") from None
-    if moment.tzinfo is None:
-        raise ValueError(f"{what} has no time zone (add +08:00)")
-    return moment
-
-
-def _codes(values, list_name: str, what: str, taxonomy) -> list[str]:
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise ValueError(f"{what} must be a list of codes")
-    unknown = [v for v in values if not taxonomy.is_valid(list_name, v)]
-    if unknown:
-        raise ValueError(f"unknown {what} code {unknown[0]!r}")
-    return values
-
-
-def _text(data: dict, key: str, limit: int) -> str:
-    value = data.get(key, "")
-    if not isinstance(value, str):
-        raise ValueError(f"{key} must be text")
-    if len(value) > limit:
-        raise ValueError(f"{key} is longer than {limit:,} characters")
-    return value
-
-
-def parse_call(data, taxonomy) -> tuple[CallInput, str | None]:
-    """The call and its staff code described by one line's JSON; ValueError says what is wrong."""
-    if not isinstance(data, dict):
-        raise ValueError("a line must be a JSON object")
-    extra = set(data) - _FIELDS
-    if extra:
-        raise ValueError(f"unknown field {sorted(extra)[0]!r}")
-    for required in ("started_at", "kind"):
-        if required not in data:
-            raise ValueError(f"{required} is missing")
-    started = _time(data["started_at"], "started_at")
-    ended = _time(data["ended_at"], "ended_at") if data.get("ended_at") is not None else None
-    if ended is not None and ended < started:
-        raise ValueError("ended_at is before started_at")
-    if not isinstance(data["kind"], str) or not taxonomy.is_valid(CALL_KINDS, data["kind"]):
-        raise ValueError(f"unknown kind {data['kind']!r}")
-    counselor = data.get("counselor")
-    if counselor is not None:
-        if not isinstance(counselor, str):
-            raise ValueError("counselor must be a staff code")
-        try:
-            counselor = check_staff_code(counselor)
-        except BadInput:
-            raise ValueError(f"counselor {counselor!r} is not a staff code") from None
-    case_code = data.get("case_code")
-    if case_code is not None and (not isinstance(case_code, str) or normalize_case_code(case_code) is None):
-        raise ValueError("case_code must look like K7Q-39M")
-    caller = data.get("caller", {})
-    if not isinstance(caller, dict) or set(caller) - _CALLER:
-        raise ValueError("caller holds only age_band, gender, region and first_call")
-    values = {}
-    for key, list_name in (("age_band", AGE_BANDS), ("gender", GENDERS), ("region", REGIONS)):
-        value = caller.get(key, "unknown")
-        if not isinstance(value, str) or not taxonomy.is_valid(list_name, value):
-            raise ValueError(f"unknown {key} {value!r}")
-        values[key] = value
-    first_call = caller.get("first_call")
-    if first_call is not None and not isinstance(first_call, bool):
-        raise ValueError("first_call must be true or false")
-    keywords = data.get("keywords", [])
-    if not isinstance(keywords, list) or len(keywords) > MAX_KEYWORDS:
-        raise ValueError(f"keywords must be a list of at most {MAX_KEYWORDS}")
-    if not all(isinstance(k, str) and len(k) <= MAX_KEYWORD for k in keywords):
-        raise ValueError(f"a keyword must be text of at most {MAX_KEYWORD} characters")
-    form = CallInput(
-        kind=data["kind"],
-        started_at=started,
-        ended_at=ended,
-        case_code=case_code,
-        first_call=first_call,
-        concerns=_codes(data.get("concerns", []), CONCERNS, "concern", taxonomy),
-        emotions=_codes(data.get("emotions", []), EMOTIONS, "emotion", taxonomy),
-        interventions=_codes(data.get("interventions", []), INTERVENTIONS, "intervention", taxonomy),
-        keywords=keywords,
-        summary=_text(data, "summary", MAX_SUMMARY),
-        notes=_text(data, "notes", MAX_NOTES),
-        risk=_risk(data.get("risk")),
-        crisis_actions=_crisis(data.get("crisis_actions", []), started, taxonomy),
-        referrals=_referrals(data.get("referrals", []), taxonomy),
-        follow_ups=_follow_up(data.get("follow_up")),
-        **values,
-    )
-    return form, counselor
-
-
-def _risk(value) -> RiskInput | None:
-    if value is None:
-        return None
-    if not isinstance(value, dict) or set(value) - {"answers", "override"}:
-        raise ValueError("risk holds answers and override")
-    answers = value.get("answers", {})
-    risk.assess(answers)  # raises ValueError naming an unknown item or a scale out of range
-    override = value.get("override")
-    if override is None:
-        return RiskInput(answers)
-    if not isinstance(override, dict) or override.get("level") not in risk.LEVELS:
-        raise ValueError("risk override needs a level (none, low, moderate, high, imminent)")
-    reason = override.get("reason", "")
-    if not isinstance(reason, str) or not reason.strip():
-        raise ValueError("risk override needs a reason")
-    return RiskInput(answers, override["level"], reason)
-
-
-def _crisis(values, started: datetime, taxonomy) -> list[CrisisActionInput]:
-    if not isinstance(values, list):
-        raise ValueError("crisis_actions must be a list")
-    actions = []
-    for item in values:
-        if not isinstance(item, dict) or not taxonomy.is_valid(CRISIS_ACTIONS, item.get("action", "")):
-            raise ValueError("a crisis action has an unknown action")
-        outcome = item.get("outcome")
-        if outcome is not None and not taxonomy.is_valid(CRISIS_OUTCOMES, outcome):
-            raise ValueError(f"unknown crisis outcome {outcome!r}")
-        at = _time(item["at"], "a crisis action's time") if item.get("at") else started
-        if at < started:
-            raise ValueError("a crisis action is timed before the call started")
-        actions.append(CrisisActionInput(item["action"], at, outcome))
-    return actions
-
-
-def _referrals(values, taxonomy) -> list[ReferralInput]:
-    if not isinstance(values, list):
-        raise ValueError("referrals must be a list")
-    referrals = []
-    for item in values:
-        if not isinstance(item, dict):
-            raise ValueError("a referral must be an object")
-        referral = ReferralInput(item.get("kind"), item.get("urgency", "routine"), item.get("status", "suggested"))
-        for value, list_name in ((referral.kind, REFERRAL_KINDS), (referral.urgency, URGENCY),
-                                 (referral.status, REFERRAL_STATUS)):  # fmt: skip
-            if not isinstance(value, str) or not taxonomy.is_valid(list_name, value):
-                raise ValueError(f"a referral has an unknown code {value!r}")
-        referrals.append(referral)
-    return referrals
-
-
-def _follow_up(value) -> list[FollowUpInput]:
-    if value is None:
-        return []
-    if not isinstance(value, dict) or "due" not in value:
-        raise ValueError("follow_up needs a due time")
-    note = value.get("note", "")
-    if not isinstance(note, str) or len(note) > 2000:
-        raise ValueError("the follow-up note must be text of at most 2,000 characters")
-    return [FollowUpInput(_time(value["due"], "follow_up.due"), LEAD_ON_SHIFT, note)]
-
-
-def _checked_lines(path: Path, taxonomy) -> Iterator[tuple[int, dict, str]]:
-    """Every non-blank line as (number, JSON object, content hash); raises BadInput listing the bad ones."""
+def _checked_lines(path: Path, taxonomy, window: TimeWindow) -> Iterator[tuple[dict, CallInput, str | None, str]]:
+    """Every line as (JSON object, call, staff code, content hash); raises BadInput listing the bad ones."""
     errors = []
-    for number, raw in _lines(path):
-        if raw is None:
-            errors.append(f"line {number}: longer than {MAX_LINE_BYTES:,} bytes")
-            continue
-        if not raw.strip():
-            continue
-        try:
-            text = raw.decode("utf-8")
-            data = json.loads(text)
-            parse_call(data, taxonomy)
-        except UnicodeDecodeError:
-            errors.append(f"line {number}: not UTF-8 text")
-        except json.JSONDecodeError as exc:
-            errors.append(f"line {number}: not complete JSON ({exc.msg})")
-        except ValueError as exc:
-            errors.append(f"line {number}: {exc}")
-        else:
-            digest = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-            yield number, data, digest
+    try:
+        for number, raw in _lines(path):
+            if raw is None:
+                errors.append(f"line {number} is longer than {MAX_LINE_BYTES:,} bytes")
+                continue
+            try:
+                data, form, counselor = read_line(raw, taxonomy, window)
+            except LineError as exc:
+                errors.append(f"line {number}, {exc}" if exc.field else f"line {number} {exc}")
+                continue
+            canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
+            yield data, form, counselor, hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+    except OSError as exc:
+        raise BadInput(f"The file {path} cannot be read ({exc.strerror or type(exc).__name__}).") from exc
     if errors:
         shown = "; ".join(errors[:MAX_LISTED_ERRORS])
         more = f"; and {len(errors) - MAX_LISTED_ERRORS} more" if len(errors) > MAX_LISTED_ERRORS else ""
@@ -288,24 +99,27 @@ def import_file(
     """
     session.require("admin", doing="import calls")
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise BadInput(f"The file {path} does not exist.")
-    taxonomy = load_taxonomy()
+    if not path.is_file():
+        raise BadInput(f"{path} is not a file; choose the JSON Lines file to import.")
+    taxonomy, window = load_taxonomy(), TimeWindow.now()
     total = 0
-    for total, _line in enumerate(_checked_lines(path, taxonomy), start=1):  # the first pass: check everything
+    for total, _line in enumerate(_checked_lines(path, taxonomy, window), start=1):  # the first pass: check all
         if checking and total % 1000 == 0:
             checking(total)
+    if not total:
+        raise BadInput(f"The file {path} holds no calls.")
     if checking:
         checking(total)
     service = CallService(session)
     hidden, imported, skipped = Counter(), 0, 0
     store = session.store
     with store.transaction():
-        for done, (_number, data, digest) in enumerate(_checked_lines(path, taxonomy), start=1):
+        for done, (_data, form, counselor, digest) in enumerate(_checked_lines(path, taxonomy, window), start=1):
             if store.one("SELECT 1 FROM call WHERE content_hash = ?", (digest,)):
                 skipped += 1
             else:
-                form, counselor = parse_call(data, taxonomy)
                 _, found = service.write(form, None, counselor or session.actor, digest, audit=False)
                 hidden.update(found)
                 imported += 1

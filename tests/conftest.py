@@ -41,6 +41,18 @@ def synchronous_workers(monkeypatch):
 
 
 @pytest.fixture
+def seat_clock(monkeypatch):
+    """`seat_clock(moment)` pins the program's clock (desktop.clock) at `moment`, by default 12:00 seat time,
+    mid-shift; returns the clock (`.advance(minutes=…)` moves it). Undone after the test (tests/seat_clock.py)."""
+    from desktop import clock
+    from tests.seat_clock import MID_SHIFT, pin_seat_clock, release_seat_clock
+
+    real = clock.utc_now
+    yield lambda moment=MID_SHIFT: pin_seat_clock(monkeypatch, moment)
+    release_seat_clock(real)
+
+
+@pytest.fixture
 def no_keyring():
     """No keyring backend at all, as on a headless Linux seat."""
     keyring.set_keyring(keyring.backends.fail.Keyring())

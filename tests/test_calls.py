@@ -18,6 +18,7 @@ from desktop.seat import Seat
 from desktop.shift_window import auto_window
 from desktop.store.connection import connect
 from tests.conftest import ROOT
+from tests.seat_clock import AT_BOUNDARIES, BOUNDARY_IDS
 
 NOW = datetime.now(UTC)
 
@@ -123,11 +124,12 @@ def test_pasted_control_characters_are_dropped_and_emoji_kept(team, paths):
     assert notes == "第一行\n第二行\t😢👍🏽"
 
 
-def test_counselors_see_their_own_calls_and_the_current_shifts_and_leads_see_all(team, paths):
-    yesterday = dict(started_at=NOW - timedelta(days=1, minutes=40), ended_at=NOW - timedelta(days=1))
+@pytest.mark.parametrize("moment", AT_BOUNDARIES, ids=BOUNDARY_IDS)
+def test_counselors_see_their_own_calls_and_the_current_shifts_and_leads_see_all(team, paths, seat_clock, moment):
+    now = seat_clock(moment)()  # which shift is current depends on the clock: pinned, at and near a change
+    yesterday = dict(started_at=now - timedelta(days=1, minutes=40), ended_at=now - timedelta(days=1))
     with as_(paths, "C001", "counselor-1") as one:
         mine = CallService(one).save(a_call(**yesterday)).call_id
-        now = datetime.now(UTC)
         in_this_shift = dict(started_at=max(auto_window(now)[0], now - timedelta(minutes=40)), ended_at=now)
         this_shift = CallService(one).save(a_call(**in_this_shift)).call_id
     with as_(paths, "C002", "counselor-2") as two:

@@ -150,3 +150,27 @@ def test_leads_and_counselors_have_no_import(qtbot, window, messages, monkeypatc
     choose(monkeypatch, generated(tmp_path / "calls.jsonl", 3))
     window.work.import_calls()  # even reached some other way, the core refuses
     assert messages[-1][0] == "warning" and call_count(window) == 0
+
+
+def test_the_window_shows_the_line_and_field_the_command_shows(qtbot, window, messages, monkeypatch, tmp_path, capsys):
+    """The window and `main.py import` read a file through the same checks and say the same thing."""
+    import desktop.cli as cli
+
+    log_in(qtbot, window, "A001")
+    phone_as_staff = b'{"started_at": "2025-05-01T22:14:00+08:00", "kind": "silent", "counselor": "13912345678"}\n'
+    address = b'{"started_at": "2025-05-01T22:14:00+08:00", "kind": "silent", "follow_up": {"due": "2025-05-02T10:00:00+08:00", "address": "x"}}\n'  # noqa: E501
+    path = generated(tmp_path / "bad.jsonl", 12, extra=phone_as_staff + address)
+    choose(monkeypatch, path)
+    window.import_action.trigger()
+    kind, _title, text = messages[-1]
+    assert kind == "warning" and call_count(window) == 0
+    assert "line 13, field counselor: looks like a phone number" in text
+    assert "line 14, field follow_up.address: is not a field" in text
+    assert "13912345678" not in text
+
+    monkeypatch.setattr(cli, "configure_logging", lambda _folder: None)
+    monkeypatch.setattr(cli, "_login", lambda _paths: window.session.another())
+    capsys.readouterr()
+    assert cli.main(["import", path]) == 2
+    said = capsys.readouterr().err.removeprefix("hotline-log: ").strip()
+    assert text.endswith(said.replace("; line ", ";\nline "))

@@ -17,6 +17,7 @@ from desktop.seat import Seat
 from desktop.shift_window import auto_window
 from desktop.shifts import ShiftService
 from desktop.wellbeing import Thresholds, Workload, thresholds
+from tests.seat_clock import AT_BOUNDARIES, BOUNDARY_IDS
 from tests.test_calls import a_call
 from ui import theme
 from ui.handover_dialog import HandoverDialog
@@ -86,7 +87,9 @@ def no_modal() -> bool:
 # ----- opening, the status bar, who may ------------------------------------------------------------
 
 
-def test_a_lead_opens_a_shift_from_the_menu_and_the_status_bar_shows_it(qtbot, window, monkeypatch):
+@pytest.mark.parametrize("moment", AT_BOUNDARIES, ids=BOUNDARY_IDS)
+def test_a_lead_opens_a_shift_from_the_menu_and_the_status_bar_shows_it(qtbot, window, monkeypatch, seat_clock, moment):
+    now = seat_clock(moment)()  # the dialog names the automatic shift of now: pinned, at and near a change
     log_in(qtbot, window, "L001")
     assert window.shift_action.isVisible() and window.shift_action.isEnabled()
     assert window.shift_action in window.menuBar().actions()[0].menu().actions()
@@ -101,7 +104,7 @@ def test_a_lead_opens_a_shift_from_the_menu_and_the_status_bar_shows_it(qtbot, w
     monkeypatch.setattr(OpenShiftDialog, "exec", exec_)
     window.shift_action.trigger()
     dialog = window.work.shift_dialog()
-    start, end = auto_window(datetime.now(UTC))
+    start, end = auto_window(now)
     assert dialog.isVisible() and dialog.summary.text() == dialog.tr(
         "No shift is open: calls go to the automatic shift %1–%2."
     ).replace("%1", f"{start:%H:%M}").replace("%2", f"{end:%H:%M}")
@@ -111,24 +114,26 @@ def test_a_lead_opens_a_shift_from_the_menu_and_the_status_bar_shows_it(qtbot, w
     assert shift.lead == "L001" and shift.counselors == ("C001", "C002")
     planned = seat_time(shift.planned_end)
     assert (planned.hour, planned.minute) in ((0, 0), (8, 0), (16, 0))  # an automatic shift's boundary
-    assert timedelta(hours=4) <= shift.planned_end - datetime.now(UTC) <= timedelta(hours=12)
+    assert timedelta(hours=4) <= shift.planned_end - now <= timedelta(hours=12)
     assert "咨询员 王 (C001)" in dialog.summary.text() and "咨询员 张 (C002)" in dialog.summary.text()
     assert not dialog.open_button.isEnabled() and dialog.close_button.isEnabled()
     label = window.statusBar().findChild(QLabel, "shiftLabel")
     assert "班长 李" in label.text() and f"{seat_time(shift.started_at):%H:%M}" in label.text()
     assert window.session.audit.entries(limit=1)[0].action == "shift.opened"
 
-    window.work.form.load(CallInput(kind="counselling", started_at=datetime.now(UTC), notes="学业压力"))
+    window.work.form.load(CallInput(kind="counselling", started_at=now, notes="学业压力"))
     window.save_action.trigger()
     assert window.session.store.one("SELECT shift_id FROM call ORDER BY id DESC LIMIT 1") == (shift.id,)
 
 
-def test_a_counselor_has_no_shift_action_and_sees_the_automatic_shift(qtbot, window):
+@pytest.mark.parametrize("moment", AT_BOUNDARIES, ids=BOUNDARY_IDS)
+def test_a_counselor_has_no_shift_action_and_sees_the_automatic_shift(qtbot, window, seat_clock, moment):
+    now = seat_clock(moment)()
     log_in(qtbot, window, "C001")
     assert not window.shift_action.isVisible()
     window.shift_action.trigger()  # the shortcut does nothing either
     assert window.work.findChild(ShiftDialog) is None
-    start, end = auto_window(datetime.now(UTC))
+    start, end = auto_window(now)
     label = window.statusBar().findChild(QLabel, "shiftLabel")
     assert label.text() == label.tr("Automatic shift %1–%2").replace("%1", f"{start:%H:%M}").replace(
         "%2", f"{end:%H:%M}"

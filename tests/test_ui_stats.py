@@ -15,6 +15,7 @@ from desktop.risk import level_label
 from desktop.seat import Seat
 from desktop.store.audit import AuditLog
 from desktop.taxonomy import AGE_BANDS, CONCERNS, load_taxonomy
+from tests.seat_clock import AT_BOUNDARIES, BOUNDARY_IDS
 from tests.test_stats import FROM, TO, calls
 from tests.test_ui_call import log_in
 from ui import stats_view
@@ -189,19 +190,23 @@ def test_presets_set_seat_days(view, qtbot, monkeypatch, lead):
     assert view.preset_buttons["custom"].isChecked() and view.figures["calls_total"].text() == "4"
 
 
-def test_this_shift_counts_the_calls_since_the_open_shift_began(view, qtbot, lead):
-    from datetime import UTC, datetime, timedelta
+@pytest.mark.parametrize("moment", AT_BOUNDARIES, ids=BOUNDARY_IDS)
+def test_this_shift_counts_the_calls_since_the_open_shift_began(view, qtbot, lead, seat_clock, moment):
+    from datetime import timedelta
 
     from desktop.clock import seat_time
     from desktop.shift_window import auto_window
     from desktop.shifts import ShiftService
     from tests.test_calls import a_call
 
-    now = datetime.now(UTC)
+    clock = seat_clock(moment)  # "this shift" is the shift of now: pinned, at and near a shift change
+    now = clock()
     service = CallService(lead)
     automatic_start = auto_window(now)[0]
     in_automatic = max(automatic_start, now - timedelta(minutes=30))
     service.save(a_call(started_at=in_automatic, ended_at=in_automatic))
+    if in_automatic == now:
+        clock.advance(seconds=1)  # a call at the shift's first instant, looked at a second later
     qtbot.mouseClick(view.preset_buttons["shift"], Qt.MouseButton.LeftButton)
     assert view.figures["calls_total"].text() == "1"  # no shift open: the automatic one of now
     assert view.window_dates()[0] == seat_time(automatic_start).date()
@@ -215,7 +220,7 @@ def test_this_shift_counts_the_calls_since_the_open_shift_began(view, qtbot, lea
     qtbot.mouseClick(view.preset_buttons["shift"], Qt.MouseButton.LeftButton)
     expected = 2 + (in_automatic >= opened)  # the first call counts if it began after the shift opened
     assert view.figures["calls_total"].text() == str(expected)
-    assert view.window_dates() == (seat_time(opened).date(), seat_time(now).date())
+    assert view.window_dates() == (seat_time(opened).date(), seat_time(clock()).date())
     assert view.preset_buttons["shift"].isChecked()
 
 
@@ -326,3 +331,29 @@ def test_a_counselor_cannot_count_or_export_statistics(seat, tmp_path):
         with pytest.raises(NotPermitted):
             service.export_csv(StatsWindow(FROM, TO, {}, []), tmp_path / "s.csv")
     assert not (tmp_path / "s.csv").exists()
+
+
+def test_counting_runs_on_the_thread_pool_and_the_result_reaches_the_view(view, qtbot, lead, monkeypatch):
+    """The real background path (QThreadPool, result delivered on the GUI thread), not the synchronous pool
+    the other tests use: the view says it is counting, the work runs on another thread, the tables fill."""
+    import threading
+
+    import ui.worker
+    from desktop.reports.service import StatsService
+
+    monkeypatch.setattr(ui.worker, "SYNCHRONOUS", False)
+    threads = []
+    real_window = StatsService.window
+
+    def window_on_a_thread(service, date_from, date_to):
+        threads.append(threading.get_ident())
+        return real_window(service, date_from, date_to)
+
+    monkeypatch.setattr(StatsService, "window", window_on_a_thread)
+    with qtbot.waitSignal(view.days_model.modelReset, timeout=20_000):
+        set_window(view, FROM, TO)
+        assert view.message.isVisible() and view.message.text() == view.tr("Counting…")  # not counted yet
+    assert threads and all(thread != threading.get_ident() for thread in threads)
+    qtbot.waitUntil(lambda: not view.message.isVisible(), timeout=20_000)  # the last request's result is shown
+    assert view.figures["calls_total"].text() == str(statistics(lead.store, FROM, TO)["calls_total"]) == "7"
+    assert view.window_dates() == (FROM, TO)

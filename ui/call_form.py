@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import risk
 from desktop.call_model import CallInput, normalize_case_code
+from desktop.clock import utc_now
 from desktop.taxonomy import AGE_BANDS, CALL_KINDS, EMOTIONS, GENDERS, INTERVENTIONS, REGIONS, Taxonomy
 from ui.crisis_panel import CrisisPanel
 from ui.referral_panel import ReferralPanel
@@ -266,7 +267,7 @@ class CallForm(QWidget):
 
     def start_call(self) -> None:
         if self.started is None:
-            self.started = datetime.now(UTC)
+            self.started = utc_now()
         self.ended = None
         self._show_times()
         self._tick()
@@ -277,7 +278,7 @@ class CallForm(QWidget):
     def end_call(self) -> None:
         if self.started is None:
             return
-        self.ended = datetime.now(UTC)
+        self.ended = utc_now()
         self._ticker.stop()
         self._show_times()
         self._tick()
@@ -311,7 +312,7 @@ class CallForm(QWidget):
         if self.started is None:
             self.elapsed.setText("00:00:00")
             return
-        seconds = max(0, int(((self.ended or datetime.now(UTC)) - self.started).total_seconds()))
+        seconds = max(0, int(((self.ended or utc_now()) - self.started).total_seconds()))
         self.elapsed.setText(f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}")
 
     # ----- reading and filling ----------------------------------------------------------------

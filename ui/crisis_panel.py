@@ -1,12 +1,12 @@
 """The crisis protocol for high and imminent risk: each step ticked is timed at once, with its outcome."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.call_model import CrisisActionInput
-from desktop.clock import seat_time
+from desktop.clock import seat_time, utc_now
 from desktop.taxonomy import CRISIS_ACTIONS, CRISIS_OUTCOMES, Taxonomy
 
 
@@ -50,7 +50,7 @@ class CrisisPanel(QWidget):
     def _ticked(self, code: str, on: bool) -> None:
         tick, when, outcome = self.rows[code]
         if on and code not in self._times:
-            self._times[code] = datetime.now(UTC)
+            self._times[code] = utc_now()
         if not on:
             self._times.pop(code, None)
             outcome.setCurrentIndex(0)

@@ -1,6 +1,6 @@
 """Referrals and follow-ups of the call on screen."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.call_model import LEAD_ON_SHIFT, FollowUpInput, ReferralInput
-from desktop.clock import seat_time
+from desktop.clock import seat_time, utc_now
 from desktop.taxonomy import REFERRAL_KINDS, REFERRAL_STATUS, URGENCY, Taxonomy
 from ui.widgets.seat_time import from_edit, seat_time_edit, to_edit
 
@@ -115,7 +115,7 @@ class ReferralPanel(QWidget):
         self.reset_due()
 
     def reset_due(self) -> None:
-        self.due.setDateTime(to_edit(datetime.now(UTC) + timedelta(hours=24)))
+        self.due.setDateTime(to_edit(utc_now() + timedelta(hours=24)))
 
     def _resource_chosen(self) -> None:
         rid = self.resource.currentData()

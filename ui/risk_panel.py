@@ -1,7 +1,7 @@
 """The suicide-risk assessment: items by dimension, three scales, the computed level shown large in words
 and colour, and an override that needs a reason."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import risk
 from desktop.call_model import RiskInput
+from desktop.clock import utc_now
 from ui.style import set_state
 
 NOT_ASKED = -1  # a scale's value before anyone asked it
@@ -117,7 +118,7 @@ class RiskPanel(QWidget):
 
     def _edited(self, *_args) -> None:
         if self._assessed_at is None:
-            self._assessed_at = datetime.now(UTC)
+            self._assessed_at = utc_now()
         self._show()
         self.changed.emit()
 

@@ -2,7 +2,6 @@
 
 from collections import Counter
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QMetaMethod, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
@@ -10,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget, QVBoxLayout, QWi
 from desktop import privacy
 from desktop.call_model import QUICK_KINDS, CallInput, new_case_code
 from desktop.calls import CallService
-from desktop.clock import seat_time
+from desktop.clock import seat_time, utc_now
 from desktop.directory import Directory
 from desktop.errors import HotlineError
 from desktop.followups import FollowUpService
@@ -199,7 +198,7 @@ class WorkPage(QWidget):
         self.tabs.setCurrentWidget(self.form)
         form = self.form.to_input()
         if form.started_at and form.ended_at is None:
-            form = replace(form, ended_at=datetime.now(UTC))
+            form = replace(form, ended_at=utc_now())
         problems = self.service.problems(form)
         if problems:
             QMessageBox.warning(self, self.tr("Not saved yet"), "\n".join(core_text(p) for p in problems))
@@ -250,7 +249,7 @@ class WorkPage(QWidget):
         """One key for a silent call, a hang-up, a wrong number or harassment: a new call with the kind and the
         timer's times. It never replaces a call being edited, and asks before setting aside what was typed."""
         assert kind in QUICK_KINDS
-        now = datetime.now(UTC)
+        now = utc_now()
         label = self.taxonomy.label(CALL_KINDS, kind, self.lang)
         typed = self.form.to_input()
         only_timer = replace(typed, started_at=None, ended_at=None) == CallInput()

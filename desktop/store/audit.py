@@ -2,6 +2,17 @@
 
 Each entry's hash covers its sequence, time, actor, action, object, detail and the previous entry's hash,
 so removing, changing or reordering any entry breaks every hash after it. Details never hold note text.
+
+The formula (README "How the keys work"; tests/test_audit.py recomputes it without this module):
+
+    hash = lower-case hex of SHA-256( UTF-8 of the JSON array
+               [seq, at, actor, action, object, detail, prev_hash] )
+
+written compactly (no space after `,` or `:`), with characters beyond ASCII written as themselves, not as
+`\\u` escapes. `seq` is a number; the rest are the texts stored in the row: `at` the UTC time
+(`2025-05-01T14:14:00.000Z`), `detail` the JSON of the detail object with sorted keys or "" when there is
+none, `prev_hash` the previous entry's hash or 64 zeros for the first entry. `verify` checks each entry's
+hash, that sequence numbers follow without a gap, and that each `prev_hash` is the hash before it.
 """
 
 import hashlib

@@ -1,0 +1,77 @@
+"""Addresses finer than a district (DESIGN.md §2.3): a street and its number, a compound and its building.
+
+Found on the folded text with numerals read as digits, so 三号楼二单元 reads as 3号楼2单元:
+
+- a road, street, lane or village and a number: 新华路281号, 新华路281号院, 解放大街100号, 幸福里3号,
+  王庄村3组 — the road's name is hidden with its number (a road alone, 在新华路上, is kept);
+- a compound (小区, 花园, 家园, 苑, 院, 公寓, 大厦 …) and a building, unit or room: 望京西园三区312号楼2单元1102,
+  阳光花园5栋, 金色家园2期3号楼;
+- building, unit and room on their own when two of them stand together (3号楼2单元, 2单元1102, 5栋302):
+  one alone (在12层, 第三单元) is a floor or a chapter and is kept;
+- a compound's name alone (阳光小区, 金色家园) is hidden as unsure: the counselor may un-tick it.
+
+Provinces, cities, districts, schools, hospitals and workplaces are kept: none of them has a number.
+"""
+
+import re
+from collections.abc import Iterator
+
+# A place name before 路, 小区 …: Chinese characters that are not a word marking where a name ends.
+_STOP = "在住到于的是从去来和与及或跟把被给就也都还又很说了着过市区县省镇乡州旗盟里外内边上下前后附近对面旁"
+_NAME = rf"(?:[\u4e00-\u9fff](?<![{_STOP}]))"
+_ROAD = r"(?:大街|大道|路|街|巷|胡同|弄|道|村|屯|庄)"
+_NUMBER = r"[0-9]{1,5}(?:-[0-9]{1,4})?"
+_PART = r"(?:号楼|号院|号|栋|幢|座|楼|单元|层|室|户|组|期|区|排|弄|巷)"
+_NOT_PLACE = r"(?![0-9]*(?:岁|年|月|日|分|次|天|元|个|人|小时))"  # 3号3岁: a count, not a building
+_BUILDING = rf"(?:{_NUMBER}[ \t]?{_PART}{_NOT_PLACE})"
+_ROOM = r"(?:[0-9]{3,5}(?:室|房|号)?)"
+# 院, 园 and 城 end hospital, school, park and city names too (医院, 幼儿园, 县城): those are kept.
+_COMPOUND = (
+    r"(?:小区|花园|家园|嘉园|新村|公寓|大厦|苑|(?<![医学法剧影书研])院|府|(?<![公乐儿物植校])园|(?<![县京省长])城"
+    r"|里|湾|庭|阁|居|舍|社区|宿舍|家属院|广场)"
+)
+
+_STREET = re.compile(
+    rf"{_NAME}{{1,6}}?{_ROAD}[ \t]?{_NUMBER}[ \t]?(?:号院|号楼|号|弄|组|巷)(?:{_BUILDING}{{0,4}}{_ROOM}?)"
+)
+_ESTATE = re.compile(
+    rf"{_NAME}{{1,8}}?{_COMPOUND}(?:[0-9]{{1,2}}[期区])?[ \t]?(?:{_BUILDING}{{1,4}}{_ROOM}?|{_ROOM}(?![0-9]))"
+)
+_PARTS = re.compile(
+    rf"[0-9](?<![0-9][0-9])[0-9]{{0,4}}(?:-[0-9]{{1,4}})?[ \t]?(?:号楼|栋|幢|座|单元)"
+    rf"(?:{_BUILDING}{{1,3}}|[0-9]{{3,5}}(?:室|号)?)"
+)
+_ESTATE_NAME = re.compile(rf"{_NAME}{{2,6}}?(?:小区|家园|嘉园|新村|花园小区|公寓)")
+_NOT_NAMES = (
+    "这个",
+    "那个",
+    "我们",
+    "他们",
+    "她们",
+    "我家",
+    "你们",
+    "整个",
+    "一个",
+    "某",
+    "高档",
+    "老旧",
+    "周边",
+    "别的",
+    "隔壁",
+)
+
+
+def find_addresses(num: str) -> Iterator[tuple[int, int, str, bool]]:
+    """Every address in the (numeral-read) folded text as (start, end, "address", sure)."""
+    if not any(ch.isdigit() for ch in num) and not any(word in num for word in ("小区", "家园", "新村", "公寓")):
+        return
+    for pattern in (_STREET, _ESTATE, _PARTS):
+        position = 0
+        while match := pattern.search(num, position):
+            yield match.start(), match.end(), "address", True
+            position = match.end()
+    for match in _ESTATE_NAME.finditer(num):
+        name = match.group()
+        if name.startswith(_NOT_NAMES):
+            continue
+        yield match.start(), match.end(), "address", False

@@ -32,6 +32,7 @@ __all__ = [
     "KINDS",
     "KIND_LABELS_EN",
     "MARKED",
+    "Choices",
     "PLACEHOLDERS",
     "QQ_LABELS",
     "UNSURE_KINDS",
@@ -127,6 +128,20 @@ class Span:
     start: int
     end: int
     sure: bool = True
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the counselor decided in the save dialog, for every field of what is saved: the surface text of
+    possible names and addresses to keep (un-ticked), and text marked by hand to hide. Held in memory
+    only, until the save; never stored, never logged (the audit counts them)."""
+
+    keep: frozenset[str] = frozenset()
+    marks: frozenset[str] = frozenset()
+
+    def __post_init__(self):
+        object.__setattr__(self, "keep", frozenset(self.keep))
+        object.__setattr__(self, "marks", frozenset(m for m in (m.strip() for m in self.marks) if m))
 
 
 @dataclass(frozen=True)

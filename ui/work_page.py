@@ -13,6 +13,7 @@ from desktop.clock import seat_time
 from desktop.directory import Directory
 from desktop.errors import HotlineError
 from desktop.followups import FollowUpService
+from desktop.privacy import segmenter
 from desktop.retention import set_legal_hold
 from desktop.seat import Session
 from desktop.supervision import SupervisionService
@@ -29,6 +30,7 @@ from ui.risk_text import risk_text
 from ui.shift_dialog import ShiftDialog
 from ui.shift_status import ShiftStatus
 from ui.supervision_dialog import SupervisionDialog
+from ui.worker import run_in_background
 
 
 class WorkPage(QWidget):
@@ -83,6 +85,8 @@ class WorkPage(QWidget):
         self.destroyed.connect(self.shift_status.deleteLater)  # it lives in the status bar, and goes with the page
         self.shift_status.break_suggested.connect(self.status)
         QTimer.singleShot(0, self.shift_status.refresh)  # once the window listens to `status`
+        # the name finder's model loads in the background, so the first keystroke does not wait for it
+        run_in_background(segmenter.warm_up, lambda _result: None, lambda _exc: None)
         # the shred of calls past the retention period; the main window starts it after log-in
         self.retention = RetentionRunner(session, lambda: self.has_unsaved_call, self)
         self.retention.status.connect(self.status)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 # A place name before 路, 小区 …: Chinese characters that are not a word marking where a name ends.
 _STOP = "在住到于的是从去来和与及或跟把被给就也都还又很说了着过市区县省镇乡州旗盟里外内边上下前后附近对面旁"
-_NAME = rf"(?:[\u4e00-\u9fff](?<![{_STOP}]))"
+_STOP_SET = frozenset(_STOP)
 _ROAD = r"(?:大街|大道|路|街|巷|胡同|弄|道|村|屯|庄)"
 _NUMBER = r"[0-9]{1,5}(?:-[0-9]{1,4})?"
 _PART = r"(?:号楼|号院|号|栋|幢|座|楼|单元|层|室|户|组|期|区|排|弄|巷)"
@@ -31,17 +31,15 @@ _COMPOUND = (
     r"|里|湾|庭|阁|居|舍|社区|宿舍|家属院|广场)"
 )
 
-_STREET = re.compile(
-    rf"{_NAME}{{1,6}}?{_ROAD}[ \t]?{_NUMBER}[ \t]?(?:号院|号楼|号|弄|组|巷)(?:{_BUILDING}{{0,4}}{_ROOM}?)"
-)
-_ESTATE = re.compile(
-    rf"{_NAME}{{1,8}}?{_COMPOUND}(?:[0-9]{{1,2}}[期区])?[ \t]?(?:{_BUILDING}{{1,4}}{_ROOM}?|{_ROOM}(?![0-9]))"
-)
+# Each pattern is searched from its keyword (路, 小区 …), which re finds fast; the place name before the
+# keyword is then taken back character by character (`_name_before`), so the scan stays linear.
+_STREET = re.compile(rf"{_ROAD}[ \t]?{_NUMBER}[ \t]?(?:号院|号楼|号|弄|组|巷)(?:{_BUILDING}{{0,4}}{_ROOM}?)")
+_ESTATE = re.compile(rf"{_COMPOUND}(?:[0-9]{{1,2}}[期区])?[ \t]?(?:{_BUILDING}{{1,4}}{_ROOM}?|{_ROOM}(?![0-9]))")
 _PARTS = re.compile(
     rf"[0-9](?<![0-9][0-9])[0-9]{{0,4}}(?:-[0-9]{{1,4}})?[ \t]?(?:号楼|栋|幢|座|单元)"
     rf"(?:{_BUILDING}{{1,3}}|[0-9]{{3,5}}(?:室|号)?)"
 )
-_ESTATE_NAME = re.compile(rf"{_NAME}{{2,6}}?(?:小区|家园|嘉园|新村|花园小区|公寓)")
+_ESTATE_NAME = re.compile(r"(?:花园小区|小区|家园|嘉园|新村|公寓)")
 _NOT_NAMES = (
     "这个",
     "那个",
@@ -61,17 +59,28 @@ _NOT_NAMES = (
 )
 
 
+def _name_before(num: str, end: int, most: int) -> int:
+    """Where the place name ending at `end` starts: up to `most` Chinese characters that are no stop word."""
+    start = end
+    while (
+        start > 0 and end - start < most and "\u4e00" <= num[start - 1] <= "\u9fff" and num[start - 1] not in _STOP_SET
+    ):
+        start -= 1
+    return start
+
+
 def find_addresses(num: str) -> Iterator[tuple[int, int, str, bool]]:
     """Every address in the (numeral-read) folded text as (start, end, "address", sure)."""
     if not any(ch.isdigit() for ch in num) and not any(word in num for word in ("小区", "家园", "新村", "公寓")):
         return
-    for pattern in (_STREET, _ESTATE, _PARTS):
-        position = 0
-        while match := pattern.search(num, position):
-            yield match.start(), match.end(), "address", True
-            position = match.end()
+    for pattern, most in ((_STREET, 6), (_ESTATE, 8)):
+        for match in pattern.finditer(num):
+            start = _name_before(num, match.start(), most)
+            if start < match.start():  # a road or compound has a name: 路3号 alone is no address
+                yield start, match.end(), "address", True
+    for match in _PARTS.finditer(num):
+        yield match.start(), match.end(), "address", True
     for match in _ESTATE_NAME.finditer(num):
-        name = match.group()
-        if name.startswith(_NOT_NAMES):
-            continue
-        yield match.start(), match.end(), "address", False
+        start = _name_before(num, match.start(), 6)
+        if match.start() - start >= 2 and not num[start : match.start()].startswith(_NOT_NAMES):
+            yield start, match.end(), "address", False

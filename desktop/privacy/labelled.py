@@ -30,34 +30,40 @@ EMPLOYEE_LABELS = ("工号", "员工号", "职工号", "工作证号", "员工�
 PASSPORT_LABELS = ("护照", "passport", "通行证")
 
 
-def _words(words: tuple[str, ...]) -> str:
-    """Alternatives for naming words; a Latin one may not run on into a Latin word (``wxid`` is no ``wx``)."""
-    ordered = sorted(words, key=len, reverse=True)
-    return (
-        "(?:" + "|".join(re.escape(w) + ("(?![a-z])" if w[-1].isalpha() and w.isascii() else "") for w in ordered) + ")"
-    )
-
-
 _TAIL = r"(?P<mark>[ \t]{0,2}(?:号码|号|账号|帐号|id|码)?[ \t]{0,2}(?:是|为|叫)?[ \t]{0,2}[:=]?)[ \t]{0,2}"
 _RUN = r"[0-9](?:(?:[ \t\-.,、·~]{1,2}|[ \t]{0,2}\n[ \t]{0,2})?[0-9]){2,24}(?![0-9])x?"
 _ALNUM = r"[a-z0-9][a-z0-9\-]{2,24}(?![a-z0-9])"
 
 
-def _labelled(labels: tuple[str, ...], value: str) -> re.Pattern:
-    # A Latin label must not end a Latin word (the "qq" of "xqq"); the look-behind sits after the first
-    # character so the search can still jump to where a label can start.
-    return re.compile(rf"(?<![a-z]){_words(labels)} {_TAIL} (?P<value>{value})", re.ASCII | re.VERBOSE)
-
-
-_PATTERNS = {
-    "qq": _labelled(QQ_LABELS, _RUN),
-    "wechat": _labelled(WECHAT_LABELS, rf"[a-z][a-z0-9_\-]{{5,}} | {_RUN}"),
-    "phone": _labelled(PHONE_LABELS, _RUN),
-    "id_card": _labelled(ID_LABELS, _RUN),
-    "bank_card": _labelled(CARD_LABELS, _RUN),
-    "student_id": _labelled(STUDENT_LABELS, _ALNUM),
-    "employee_id": _labelled(EMPLOYEE_LABELS, _ALNUM),
-    "passport": _labelled(PASSPORT_LABELS, _ALNUM),
+_LABELS = {
+    word: kind
+    for kind, words in (
+        ("qq", QQ_LABELS),
+        ("wechat", WECHAT_LABELS),
+        ("phone", PHONE_LABELS),
+        ("id_card", ID_LABELS),
+        ("bank_card", CARD_LABELS),
+        ("student_id", STUDENT_LABELS),
+        ("employee_id", EMPLOYEE_LABELS),
+        ("passport", PASSPORT_LABELS),
+    )
+    for word in words
+}
+# One search finds every label (the longest where several start at one place); the value is then matched
+# right after it with its kind's pattern. One pass over the note, whatever the number of labels.
+_ANY_LABEL = re.compile("|".join(re.escape(w) for w in sorted(_LABELS, key=len, reverse=True)), re.ASCII)
+_VALUES = {
+    kind: re.compile(rf"{_TAIL} (?P<value>{value})", re.ASCII | re.VERBOSE)
+    for kind, value in (
+        ("qq", _RUN),
+        ("wechat", rf"[a-z][a-z0-9_\-]{{5,}} | {_RUN}"),
+        ("phone", _RUN),
+        ("id_card", _RUN),
+        ("bank_card", _RUN),
+        ("student_id", _ALNUM),
+        ("employee_id", _ALNUM),
+        ("passport", _ALNUM),
+    )
 }
 # What a labelled number must hold: (fewest digits, most digits) taken from the start of its run.
 _DIGITS = {
@@ -133,7 +139,7 @@ def _take_digits(text: str, start: int, end: int, most: int) -> int:
     return last_end
 
 
-def _value(kind: str, match: re.Match) -> tuple[int, int, str] | None:
+def _value(kind: str, label: str, match: re.Match) -> tuple[int, int, str] | None:
     start, end = match.span("value")
     value = match.group("value")
     digits = len(_DIGIT.findall(value))
@@ -141,7 +147,6 @@ def _value(kind: str, match: re.Match) -> tuple[int, int, str] | None:
     if kind in ("student_id", "employee_id", "passport"):
         return (start, end, kind) if digits >= fewest else None
     if kind == "wechat" and value[0].isalpha():
-        label = match.group(0)[: match.start("mark") - match.start()]
         if label in _ENGLISH_WECHAT and not match.group("mark").strip() and value.isalpha():
             return None  # "wechat message": a word, not an ID
         return start, end, kind
@@ -163,13 +168,16 @@ def _value(kind: str, match: re.Match) -> tuple[int, int, str] | None:
 
 def labelled(num: str) -> Iterator[tuple[int, int, str]]:
     """Every value that follows its label in the (numeral-read) folded text."""
-    for kind, pattern in _PATTERNS.items():
-        position = 0
-        while match := pattern.search(num, position):
-            found = _value(kind, match)
-            if found is not None:
-                yield found
-            position = match.start() + 1
+    for label in _ANY_LABEL.finditer(num):
+        word, start, end = label.group(), label.start(), label.end()
+        if word[0].isascii() and word[0].isalpha() and start and "a" <= num[start - 1] <= "z":
+            continue  # the "qq" of "xqq": a Latin label must not end a Latin word
+        if word[-1].isascii() and word[-1].isalpha() and end < len(num) and "a" <= num[end] <= "z":
+            continue  # nor run on into one: "wxid" is no "wx"
+        kind = _LABELS[word]
+        match = _VALUES[kind].match(num, end)
+        if match is not None and (found := _value(kind, word, match)) is not None:
+            yield found
 
 
 def emails(folded: str) -> Iterator[tuple[int, int, str]]:

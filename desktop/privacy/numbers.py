@@ -20,7 +20,7 @@ from datetime import date
 from desktop.privacy.public import is_public
 
 _SEP = r"(?:[ \t\-.,、·~()\[\]+]{1,3}|[ \t\-]{0,3}\n[ \t]{0,3})"
-_RUN = re.compile(rf"[0-9]+(?:{_SEP}[0-9]+)*(?:x(?![a-z]))?", re.ASCII)
+_RUN = re.compile(rf"[0-9]+(?:{_SEP}[0-9]+)*x?", re.ASCII)
 _GROUP = re.compile(r"[0-9]+", re.ASCII)
 _MASKED = re.compile(r"[0-9][0-9 \-]{0,8}[*×#x][*×#x \-]{1,14}[0-9][0-9 \-]{0,8}", re.ASCII)
 _MASK_CHARS = "*×#x"
@@ -132,40 +132,36 @@ def run_spans(folded: str, start: int, end: int) -> Iterator[tuple[int, int, str
     for s, e in groups:
         cum.append(cum[-1] + e - s)
     boundary = {c: i for i, c in enumerate(cum)}
-    memo: dict[int, list[tuple[int, str]]] = {}
 
     def shapes_at(i: int) -> list[tuple[int, str]]:
-        """(end group, kind) of every number of a known shape starting at group i, strongest first."""
-        if i not in memo:
-            found = []
-            plus = _with_prefix(folded, groups[i][0])[1] if i < len(groups) else False
-            for length in _LENGTHS if i < len(groups) else ():
-                j = boundary.get(cum[i] + length)
-                piece = digits[cum[i] : cum[i] + length]
-                if j is not None and "x" not in piece[:-1] and (kind := shape_of(piece, plus)):
-                    found.append((j, kind))
-            found.sort(
-                key=lambda f: (_STRENGTH["id15" if f[1] == "id_card" and cum[f[0]] - cum[i] == 15 else f[1]], -f[0])
-            )
-            memo[i] = found
-        return memo[i]
+        """(end group, kind) of every number of a known shape starting at group i."""
+        found = []
+        plus = _with_prefix(folded, groups[i][0])[1]
+        for length in _LENGTHS:
+            j = boundary.get(cum[i] + length)
+            piece = digits[cum[i] : cum[i] + length]
+            if j is not None and "x" not in piece[:-1] and (kind := shape_of(piece, plus)):
+                found.append((j, kind))
+        return found
 
-    def reach(end: int) -> int:
-        """How far the number starting at group `end` goes (`end` itself when none starts there)."""
-        return max((k for k, _ in shapes_at(end)), default=end)
-
+    # The best reading of the whole run: the numbers that together cover the most digits, the strongest
+    # evidence first where two readings cover as many (one pass from the end, a few lengths per group).
+    # 1000000000000008 010-87654321 is a card and a landline, not a 19-digit card and -87654321.
+    best: list[tuple[int, int, tuple[int, str] | None]] = [(0, 0, None)] * (len(groups) + 1)
+    for i in range(len(groups) - 1, -1, -1):
+        best[i] = (best[i + 1][0], best[i + 1][1], None)
+        for j, kind in shapes_at(i):
+            covered = cum[j] - cum[i] + best[j][0]
+            weakness = best[j][1] - _STRENGTH["id15" if kind == "id_card" and cum[j] - cum[i] == 15 else kind]
+            if (covered, weakness) > best[i][:2]:
+                best[i] = (covered, weakness, (j, kind))
     i = 0
     while i < len(groups):
-        found = shapes_at(i)
-        if not found:
+        choice = best[i][2]
+        if choice is None:
             i += 1
             continue
-        j, kind = found[0]
-        # A shorter reading wins when the groups after it start a number reaching past the longer one:
-        # 1000000000000008 010-87654321 is a card and a landline, not a 19-digit card and -87654321.
-        for shorter, other in found[1:]:
-            if other == kind and shorter < j and reach(shorter) > reach(j):
-                j = shorter
+        j, kind = choice
         span_start = _with_prefix(folded, groups[i][0])[0]
         span_end = groups[j - 1][1]
         piece = digits[cum[i] : cum[j]]

@@ -10,7 +10,10 @@ Ctrl+Shift+H in any free-text field) and possible names un-ticked in the save di
 only and goes to the services as a `desktop.privacy.Choices` when the call or its draft is saved.
 """
 
+import re
 from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QSyntaxHighlighter, QTextBlockUserData, QTextCharFormat
@@ -45,6 +48,9 @@ def kind_label(kind: str) -> str:
 def describe_counts(counts: Counter) -> str:
     separator = QCoreApplication.translate("kinds", ", ")  # 、 in Chinese
     return separator.join(f"{kind_label(kind)} ×{n}" for kind, n in counts.items() if n)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _utf16(text: str, index: int) -> int:
@@ -87,11 +93,43 @@ class GuardChoices(QObject):
         return privacy.Choices(frozenset(self.keep), frozenset(self.marks))
 
 
+_SENTENCE = re.compile(r"[^。！？；!?;]*[。！？；!?;]*")
+
+
+@lru_cache(maxsize=4096)
+def _sentence_spans(sentence: str) -> tuple[privacy.Span, ...]:
+    return tuple(privacy.find_identifiers(sentence))
+
+
 def visible_spans(text: str, choices: GuardChoices | None) -> list[privacy.Span]:
-    """The spans the save would hide in `text`, with the counselor's choices (kept ones left out)."""
-    if choices is None:
-        return privacy.find_identifiers(text)
-    return list(privacy.guard(text, choices.keep, choices.marks).spans)
+    """The spans the save would hide in a paragraph, with the counselor's choices (kept ones left out).
+
+    Read sentence by sentence (no identifier runs across 。！？), each sentence's findings remembered, so a
+    keystroke in a long paragraph reads only the sentence it changed. The save itself reads the whole text."""
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        if match.end() > match.start():
+            base = match.start()
+            spans.extend(replace(s, start=s.start + base, end=s.end + base) for s in _sentence_spans(match.group()))
+    if choices is not None:
+        spans = [s for s in spans if s.sure or text[s.start : s.end] not in choices.keep]
+        if choices.marks:
+            spans = [
+                s for s in privacy.guard(text, choices.keep, choices.marks).spans if s.kind == privacy.MARKED
+            ] + spans
+            spans = _without_overlaps(spans)
+    return spans
+
+
+def _without_overlaps(spans: list[privacy.Span]) -> list[privacy.Span]:
+    """Spans sorted by start; where two overlap, the first (a mark) wins."""
+    kept: list[privacy.Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.kind != privacy.MARKED)):
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+        elif span.end > kept[-1].end:
+            kept[-1] = replace(kept[-1], end=span.end)
+    return kept
 
 
 class _BlockCounts(QTextBlockUserData):
@@ -141,8 +179,9 @@ class IdentifierHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         spans = visible_spans(text, self.choices)
+        astral = _ASTRAL.search(text) is not None  # emoji: Qt counts UTF-16 units, two for them
         for span in spans:
-            start, end = _utf16(text, span.start), _utf16(text, span.end)  # Qt counts UTF-16 units
+            start, end = (_utf16(text, span.start), _utf16(text, span.end)) if astral else (span.start, span.end)
             self.setFormat(start, end - start, self.style_of(span))
         counts = Counter(span.kind for span in spans)
         self.setCurrentBlockUserData(_BlockCounts(counts, sum(not span.sure for span in spans)))

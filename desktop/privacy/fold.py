@@ -1,7 +1,8 @@
 """Folding a note for matching: one character for one, so an index in the folded text is an index back.
 
 `fold` gives the text the patterns read: full-width and other Unicode digits, letters and punctuation become
-their lower-case ASCII form (NFKC, one character for one), every kind of space a space, every dash a hyphen,
+their lower-case ASCII form (NFKC, one character for one), every kind of space a space, every dash but
+the Chinese —— a hyphen,
 and invisible format and control characters (zero-width spaces, bidi marks) are dropped; a list of kept
 indices leads back to the original. `numerals` then reads the digits a counselor types when a caller
 dictates a number (three or more together): 一三九…, and the spoken forms 幺 (1), 两 (2), 拐 (7),
@@ -41,6 +42,8 @@ def _fold_table() -> dict[int, str]:
             folded = str(unicodedata.decimal(ch))
         elif category == "Zs":
             folded = " "
+        elif ch in "\u2014\u2015\u2e3a\u2e3b":
+            continue  # the Chinese dash (——) is punctuation between words, never inside a number
         elif category == "Pd" or ch == "\u2212":
             folded = "-"
         elif category == "Cf" or (category == "Cc" and not ch.isspace()):
@@ -70,12 +73,21 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     return folded.replace(DROPPED, ""), kept
 
 
-_NUMERAL_RUN = re.compile("[" + "".join(chars for chars in _NUMERALS.values()) + "]{3,}")
+_NUMERAL_CHARS = "".join(_NUMERALS.values())
+_NUMERAL_RUN = re.compile(f"[{_NUMERAL_CHARS}]{{3,}}")
+# One or two numerals that continue a dictated number after a digit (三六二，六零四，七四), unless a word
+# goes on after them (138…一直): 一直 is a word.
+_NUMERAL_TAIL = re.compile(
+    f"(?:(?<=[0-9])|(?<=[0-9][ ,、。·~.-]))[{_NUMERAL_CHARS}]{{1,2}}(?![{_NUMERAL_CHARS}\u4e00-\u9fff])"
+)
+# For addresses only: 十 stands for a digit too (十二栋, 二十三号楼); the value does not matter, the shape does.
+_ADDRESS_TABLE = {**_NUMERAL_TABLE, ord("十"): "1"}
 
 
 def numerals(folded: str, every: bool = False) -> str:
     """`folded` with the Chinese numerals and the spoken forms of digits read as ASCII digits, where three
     or more stand together (一三九…, 幺三九): one alone is a word (一直, 两个), not a dictated digit."""
     if every:  # for addresses: 三号楼二单元 is 3号楼2单元
-        return folded.translate(_NUMERAL_TABLE)
-    return _NUMERAL_RUN.sub(lambda m: m.group().translate(_NUMERAL_TABLE), folded)
+        return folded.translate(_ADDRESS_TABLE)
+    read = _NUMERAL_RUN.sub(lambda m: m.group().translate(_NUMERAL_TABLE), folded)
+    return _NUMERAL_TAIL.sub(lambda m: m.group().translate(_NUMERAL_TABLE), read)

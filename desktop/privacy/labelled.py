@@ -17,21 +17,35 @@ labels what follows it: its 〕 stands between.
 import re
 from collections.abc import Iterator
 
-from desktop.privacy.numbers import id15_valid, is_public
+from desktop.privacy.numbers import id15_valid, is_public, shape_of
 
 QQ_LABELS = ("qq", "扣扣", "企鹅号", "企鹅", "球球", "q号", "q:")
 WECHAT_LABELS = ("微信", "威信", "薇信", "v信", "vx", "wx", "weixin", "wechat", "卫星", "绿泡泡", "微:", "v:")
 _ENGLISH_WECHAT = ("weixin", "wechat")  # ordinary words too: their value needs a colon, 号 or 是
-PHONE_LABELS = ("电话", "手机", "座机", "固话", "联系方式", "号码", "tel", "phone", "mobile")
-ID_LABELS = ("身份证", "证件号", "身份号", "sfz")
-CARD_LABELS = ("银行卡", "卡号", "储蓄卡", "信用卡", "银行账号", "银行帐号", "借记卡")
+PHONE_LABELS = (
+    "电话",
+    "手机",
+    "座机",
+    "固话",
+    "联系方式",
+    "号码",
+    "tel",
+    "phone",
+    "mobile",
+    "家电",
+    "宅电",
+    "回拨",
+    "打这个",
+)
+ID_LABELS = ("身份证", "证件号", "身份号", "sfz", "id:", "id号")
+CARD_LABELS = ("银行卡", "卡号", "储蓄卡", "信用卡", "银行账号", "银行帐号", "借记卡", "工资卡", "账户", "账号", "帐号")
 STUDENT_LABELS = ("学号", "学籍号", "准考证号", "考生号", "学生证号")
-EMPLOYEE_LABELS = ("工号", "员工号", "职工号", "工作证号", "员工编号", "警号")
+EMPLOYEE_LABELS = ("工号", "员工号", "职工号", "工作证号", "员工编号", "警号", "工牌号", "工牌")
 PASSPORT_LABELS = ("护照", "passport", "通行证")
 
 
 _TAIL = r"(?P<mark>[ \t]{0,2}(?:号码|号|账号|帐号|id|码)?[ \t]{0,2}(?:是|为|叫)?[ \t]{0,2}[:=]?)[ \t]{0,2}"
-_RUN = r"[0-9](?:(?:[ \t\-.,、·~]{1,2}|[ \t]{0,2}\n[ \t]{0,2})?[0-9]){2,24}(?![0-9])x?"
+_RUN = r"[0-9](?:(?:[ \t\-.,、。·~/]{1,3}|[ \t\-]{0,2}\n[ \t]{0,2})?[0-9]){2,24}(?![0-9])x?"
 _ALNUM = r"[a-z0-9][a-z0-9\-]{2,24}(?![a-z0-9])"
 
 
@@ -56,12 +70,12 @@ _VALUES = {
     kind: re.compile(rf"{_TAIL} (?P<value>{value})", re.ASCII | re.VERBOSE)
     for kind, value in (
         ("qq", _RUN),
-        ("wechat", rf"[a-z][a-z0-9_\-]{{5,}} | {_RUN}"),
+        ("wechat", rf"[a-z][a-z0-9_\-]{{4,}} | {_RUN}"),
         ("phone", _RUN),
         ("id_card", _RUN),
         ("bank_card", _RUN),
-        ("student_id", _ALNUM),
-        ("employee_id", _ALNUM),
+        ("student_id", rf"{_RUN}(?![a-z]) | {_ALNUM}"),
+        ("employee_id", rf"{_RUN}(?![a-z]) | {_ALNUM}"),
         ("passport", _ALNUM),
     )
 }
@@ -81,7 +95,8 @@ _AT = r"(?:[ \t]{0,2}(?:@|艾特|\(at\)|\[at\]|\{at\}|<at>)[ \t]{0,2}|[ \t]{1,2}
 _DOT = r"(?:[ \t]{0,2}(?:\.|点|\(dot\)|\[dot\])[ \t]{0,2}|[ \t]{1,2}dot[ \t]{1,2})"
 _EMAIL = re.compile(
     rf"""[a-z0-9._%+\-](?<![a-z0-9._%+\-].) [a-z0-9._%+\-]{{0,63}} {_AT}
-    (?P<domain>[a-z0-9\-]{{1,63}}) (?:{_DOT}[a-z0-9\-]{{1,63}}){{0,4}} {_DOT} (?P<tld>[a-z]{{2,6}}) (?![a-z\-])""",
+    (?P<domain>[a-z0-9\-]{{1,63}}) (?:{_DOT}[a-z0-9\-]{{1,63}}){{0,4}} {_DOT} (?P<tld>[a-z]{{2,6}})
+    (?![a-z]|-[a-z0-9])""",
     re.ASCII | re.VERBOSE,
 )
 _TLDS = frozenset(
@@ -112,9 +127,10 @@ _TLDS = frozenset(
 )
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领"
 _PLATE = re.compile(rf"[{_PROVINCES}][a-z][ \t·.\-•]{{0,2}}[a-z0-9]{{5,6}}(?![a-z0-9])")
-_PASSPORT = re.compile(r"[eg](?<![a-z0-9][eg])(?:[0-9]{8}|[a-z][0-9]{7})(?![a-z0-9])", re.ASCII)
+_PASSPORT = re.compile(r"[egpsd](?<![a-z0-9][egpsd])(?:[0-9]{7,8}|(?<=e)[a-z][0-9]{7})(?![a-z0-9])", re.ASCII)
 _WXID = re.compile(r"wxid_[a-z0-9_\-]{4,30}(?![0-9])", re.ASCII)
 _DIGIT = re.compile(r"[0-9]")
+_GROUP = re.compile(r"[0-9]+")
 
 
 def _take_digits(text: str, start: int, end: int, most: int) -> int:
@@ -129,6 +145,8 @@ def _take_digits(text: str, start: int, end: int, most: int) -> int:
                 j += 1
             if count + (j - i) > most and count:
                 break
+            if count and j + 1 < len(text) and text[j] == ":" and text[j + 1].isdigit():
+                break  # 5:20 after the number is a time, not more of it
             count += j - i
             last_end = j
             i = j
@@ -137,6 +155,20 @@ def _take_digits(text: str, start: int, end: int, most: int) -> int:
     if last_end < end and text[last_end : last_end + 1] == "x":
         last_end += 1
     return last_end
+
+
+def _phone_end(text: str, start: int, end: int) -> int:
+    """The end of the first head of a labelled number that has a phone's shape (a mobile's 11 digits, a
+    landline's area code and number), so what follows it (1h50min, 2点15) is left alone; else `end`."""
+    count = 0
+    for group in _GROUP.finditer(text, start, end):
+        count += group.end() - group.start()
+        digits = "".join(ch for ch in text[start : group.end()] if ch.isdigit())
+        if shape_of(digits, text[start - 1 : start] == "+") in ("mobile", "landline"):
+            return group.end()
+        if count >= 14:
+            break
+    return end
 
 
 def _value(kind: str, label: str, match: re.Match) -> tuple[int, int, str] | None:
@@ -155,6 +187,7 @@ def _value(kind: str, label: str, match: re.Match) -> tuple[int, int, str] | Non
     if digits < fewest:
         return None
     if kind == "phone":
+        end = _phone_end(match.string, start, end)
         number = "".join(ch for ch in match.string[start:end] if ch.isdigit())
         if is_public(number):
             return None
@@ -164,6 +197,22 @@ def _value(kind: str, label: str, match: re.Match) -> tuple[int, int, str] | Non
     if kind == "id_card" and digits == 15 and not id15_valid(match.string[start:end]):
         kind = "id_card"  # after its label it is hidden all the same
     return start, end, kind
+
+
+_DISTANT = {"id_card": 15, "bank_card": 15}  # a label a few words before a long number: 身份证后来又报了一遍…
+_GAP = re.compile(r"[^0-9。！？!?;；〕\n]{1,12}?(?=[0-9])")  # never across a placeholder's 〕
+
+
+def _distant(num: str, end: int, kind: str) -> re.Match | None:
+    """The number a few words after its label (身份证后来又报了一遍 350203…), when it is long enough to be one
+    of the label's kind; the words between may not end a sentence."""
+    gap = _GAP.match(num, end)
+    if gap is None:
+        return None
+    match = _VALUES[kind].match(num, gap.end())
+    if match is None or len(_DIGIT.findall(match.group("value"))) < _DISTANT[kind]:
+        return None
+    return match
 
 
 def labelled(num: str) -> Iterator[tuple[int, int, str]]:
@@ -176,6 +225,8 @@ def labelled(num: str) -> Iterator[tuple[int, int, str]]:
             continue  # nor run on into one: "wxid" is no "wx"
         kind = _LABELS[word]
         match = _VALUES[kind].match(num, end)
+        if match is None and kind in _DISTANT:
+            match = _distant(num, end, kind)
         if match is not None and (found := _value(kind, word, match)) is not None:
             yield found
 

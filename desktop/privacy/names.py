@@ -313,7 +313,40 @@ _GIVEN_STOP = frozenset(
 _RELATION = re.compile("(?:" + "|".join(sorted(map(re.escape, RELATIONS), key=len, reverse=True)) + ")")
 _SELF = re.compile("(?:" + "|".join(sorted(map(re.escape, SELF_CUES), key=len, reverse=True)) + r")(?:[:：]\s?|是|为)?")
 _NAMED = re.compile(r"姓(?P<surname>[\u4e00-\u9fff]{1,2}?)(?:，|,)?(?:名|叫|名叫)(?P<given>[\u4e00-\u9fff]{1,2})")
-_SENTENCE = re.compile(r"[^。！？!?；;\n，,]+")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+_PROPER = ("PER", "LOC", "ORG", "nz", "nw")  # after a cue, a proper noun of two or three characters is a name
+# Medicines and everyday words the segmenter takes for names (米氮平 is mirtazapine, 李子 a plum).
+_NOT_NAME_WORDS = tuple(
+    [
+        "米氮平",
+        "米安色林",
+        "艾司西酞普兰",
+        "艾司唑仑",
+        "文拉法辛",
+        "丁螺环酮",
+        "劳拉西泮",
+        "阿立哌唑",
+        "阿普唑仑",
+        "伏硫西汀",
+        "利培酮",
+        "帕罗西汀",
+        "李子",
+        "杨树",
+        "柳树",
+        "杨梅",
+        "石榴",
+        "金鱼",
+        "白菜",
+        "黄瓜",
+        "马桶",
+        "牛奶",
+        "江湖",
+        "高铁",
+        "毛衣",
+        "包子",
+        "钱包",
+    ]
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Words that begin with a surname but are no name: the segmenter knows most; these it tags as names.
 _NOT_NAMES = frozenset(
@@ -365,7 +398,17 @@ def _guess_end(text: str, i: int, surname: int) -> int:
     return end
 
 
-def _name_at(text: str, i: int, words: dict[int, tuple[int, bool]] | None) -> tuple[int, int] | None:
+def _one_more(text: str, end: int, words: dict[int, tuple[int, str]]) -> int:
+    """After a cue, a two-character name followed by a lone character that a name can hold and then a
+    pause (punctuation, the end) is a three-character name the segmenter cut: 前男友崔琳诗，"""
+    word = words.get(end)
+    if word is None or word[0] != end + 1 or text[end] in _GIVEN_STOP or not _CJK.match(text[end]):
+        return end
+    after = text[end + 1 : end + 2]
+    return end + 1 if not after or not _CJK.match(after) or after in _GIVEN_STOP else end
+
+
+def _name_at(text: str, i: int, words: dict[int, tuple[int, str]] | None, cue: bool = False) -> tuple[int, int] | None:
     """The full name starting at text[i], as (start, end), or None (no surname, a title, a common word).
 
     `words`: the segmenter's words by start, or None without a segmenter (the end is then guessed)."""
@@ -374,24 +417,24 @@ def _name_at(text: str, i: int, words: dict[int, tuple[int, bool]] | None) -> tu
         return None
     if _title_at(text, i + surname) or text[i - 1 : i] in ("小", "老", "阿"):
         return None  # 张老师, 小王: a surname with a title names no one
+    if text.startswith(_NOT_NAME_WORDS, i):
+        return None
     if words is not None:
         word = words.get(i)
         if word is None:
             return None  # i lies inside a word
-        end, person = word
-        if person:
+        end, tag = word
+        if tag == "PER" or (cue and tag in _PROPER and 2 <= end - i <= 3):
             title = next((t for t in TITLES if text[i:end].endswith(t)), None)
             if title:  # the segmenter may take 张建国老师 as one name
                 end -= len(title)
             given = text[i + surname : end]
-            if (
-                not given
-                or len(given) > 2
-                or not all(_CJK.match(ch) for ch in given)
-                or (len(given) == 1 and given == text[i])
-                or text[i:end] in _NOT_NAMES
-            ):
-                return None  # 张老师, 毛毛 (a pet name), 高三
+            if not given or len(given) > 2 or not all(_CJK.match(ch) for ch in given):
+                return None
+            if (len(given) == 1 and given == text[i]) or text[i:end] in _NOT_NAMES:
+                return None  # 毛毛 (a pet name), 高三
+            if cue and len(given) == 1:
+                end = _one_more(text, end, words)  # 崔琳|诗: the segmenter cut a three-character name
             return i, end
         if end - i != surname:
             return None  # a word of the dictionary: 关系, 马上, 任课
@@ -411,7 +454,7 @@ def _sentence_names(sentence: str) -> tuple[tuple[int, int, bool], ...]:
     if not any(ch in SURNAMES for ch in sentence) and not any(s in sentence for s in COMPOUND_SURNAMES):
         return ()
     tokens = segmenter.segment(sentence)
-    words = {start: (end, person) for start, end, person in tokens} if tokens else None
+    words = {start: (end, tag) for start, end, tag in tokens} if tokens else None
     found: dict[int, tuple[int, bool]] = {}
 
     def add(span: tuple[int, int] | None, sure: bool) -> None:
@@ -424,12 +467,11 @@ def _sentence_names(sentence: str) -> tuple[tuple[int, int, bool], ...]:
 
     for cue in (_SELF, _RELATION):
         for match in cue.finditer(sentence):
-            add(_name_at(sentence, match.end(), words), True)
-    for match in _NAMED.finditer(sentence):
-        add(match.span("surname"), True)
-        add(match.span("given"), True)
-    for start, _end, person in tokens:
-        if person and (span := _name_at(sentence, start, words)):
+            add(_name_at(sentence, match.end(), words, cue=True), True)
+    for match in _NAMED.finditer(sentence):  # 姓罗名文博: the surname, 名 and the given name, as one
+        add((match.start("surname"), match.end("given")), True)
+    for start, _end, tag in tokens:
+        if tag == "PER" and (span := _name_at(sentence, start, words)):
             add(span, _title_at(sentence, span[1]) is not None)  # 张建国老师: sure; 王小明 alone: possible
     if words is None:  # without a segmenter: a full name before a title, 张建国老师, 刘子墨同学
         for match in _TITLED.finditer(sentence):

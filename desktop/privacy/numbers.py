@@ -19,7 +19,7 @@ from datetime import date
 
 from desktop.privacy.public import is_public
 
-_SEP = r"(?:[ \t\-.,、·~()\[\]+]{1,3}|[ \t\-]{0,3}\n[ \t]{0,3})"
+_SEP = r"(?:[ \t\-.,、。·~()\[\]+/]{1,3}|[ \t\-]{0,3}\n[ \t]{0,3})"
 _RUN = re.compile(rf"[0-9]+(?:{_SEP}[0-9]+)*x?", re.ASCII)
 _GROUP = re.compile(r"[0-9]+", re.ASCII)
 _MASKED = re.compile(r"[0-9][0-9 \-]{0,8}[*×#x][*×#x \-]{1,14}[0-9][0-9 \-]{0,8}", re.ASCII)
@@ -111,6 +111,17 @@ def _groups(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return groups
 
 
+def _card_written(folded: str, groups: list[tuple[int, int]]) -> bool:
+    """Whether groups read as a card the way cards are written. Luhn alone passes one number in ten, so
+    commas, slashes and line breaks are taken only between groups of one size with one separator
+    (6222/0238/5959/3624/097), never as the end of a list (…6849,2)."""
+    separators = {folded[a[1] : b[0]] for a, b in zip(groups, groups[1:], strict=False)}
+    if not any(mark in sep for sep in separators for mark in ",、。/\n"):
+        return True
+    sizes = {e - s for s, e in groups[:-1]}
+    return len(separators) == 1 and len(sizes) == 1 and sizes.pop() >= 3
+
+
 def _with_prefix(folded: str, start: int) -> tuple[int, bool]:
     """Move a span's start back over a ( and + just before it; whether a + (or 00) stands there."""
     i = start
@@ -141,6 +152,8 @@ def run_spans(folded: str, start: int, end: int) -> Iterator[tuple[int, int, str
             j = boundary.get(cum[i] + length)
             piece = digits[cum[i] : cum[i] + length]
             if j is not None and "x" not in piece[:-1] and (kind := shape_of(piece, plus)):
+                if kind == "bank_card" and not _card_written(folded, groups[i:j]):
+                    continue
                 found.append((j, kind))
         return found
 
@@ -191,7 +204,7 @@ def masked(num: str) -> Iterator[tuple[int, int, str]]:
         start, end = match.start(), match.end()
         while num[end - 1] in " -":
             end -= 1
-        if start > 0 and (num[start - 1].isalnum() or num[start - 1] in _MASK_CHARS):
+        if start > 0 and ((num[start - 1].isascii() and num[start - 1].isalnum()) or num[start - 1] in _MASK_CHARS):
             continue
         if end < len(num) and (num[end].isalnum() and num[end].isascii()):
             continue

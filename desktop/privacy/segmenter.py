@@ -16,11 +16,14 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-Token = tuple[int, int, bool]  # start, end, whether the word is a person's name
+Token = tuple[int, int, str]  # start, end, and the word's tag: PER (a person), LOC, ORG, or another
 
 _lock = threading.Lock()
 _backend: Callable[[str], list[Token]] | None = None
 _choice = "lac"
+
+
+_JIEBA_TAGS = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"}
 
 
 def _jieba() -> Callable[[str], list[Token]]:
@@ -35,7 +38,7 @@ def _jieba() -> Callable[[str], list[Token]]:
         tokens, position = [], 0
         for pair in tokenizer.cut(text, HMM=True):
             end = position + len(pair.word)
-            tokens.append((position, end, pair.flag in ("nr", "nrfg", "nrt")))
+            tokens.append((position, end, _JIEBA_TAGS.get(pair.flag, pair.flag)))
             position = end
         return tokens
 
@@ -51,7 +54,7 @@ def _lac() -> Callable[[str], list[Token]]:
         tokens, position = [], 0
         for word, tag in lac.run(text):
             end = position + len(word)
-            tokens.append((position, end, tag == "PER"))
+            tokens.append((position, end, tag))
             position = end
         return tokens
 
@@ -103,6 +106,6 @@ def warm_up() -> None:
 
 
 def segment(text: str) -> list[Token]:
-    """The words of `text` as (start, end, is_name), covering it from start to end."""
+    """The words of `text` as (start, end, tag), covering it from start to end; PER tags a person's name."""
     backend = _backend or _load()
     return backend(text)

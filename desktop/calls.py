@@ -147,8 +147,11 @@ class CallService:
 
     # ----- saving -------------------------------------------------------------------------------
 
-    def save(self, form: CallInput, call_id: int | None = None) -> SaveResult:
-        """Store the call with every free-text field redacted; returns its id and what was hidden."""
+    def save(self, form: CallInput, call_id: int | None = None, choices: privacy.Choices | None = None) -> SaveResult:
+        """Store the call with every free-text field redacted; returns its id and what was hidden.
+
+        `choices`: the counselor's choices in the save dialog (possible names un-ticked, text marked by hand);
+        the audit entry counts them ("unticked", "marked"), never their text."""
         problems = self.problems(form)
         if problems:
             raise BadInput(" ".join(problems))
@@ -156,19 +159,25 @@ class CallService:
             self._require_editable(call_id)
         call_id_given = call_id
         with self._store.transaction():
-            call_id, hidden = self.write(form, call_id, self._session.actor)
+            call_id, hidden = self.write(form, call_id, self._session.actor, choices=choices)
             self._store.execute("DELETE FROM draft WHERE account = ?", (self._session.actor,))
             action = "call.saved" if call_id_given is None else "call.edited"
             self._session.audit.append(self._session.actor, action, f"call:{call_id}", dict(hidden) or None)
         return SaveResult(call_id, hidden)
 
     def write(
-        self, form: CallInput, call_id: int | None, counselor: str, content_hash: str | None = None, audit: bool = True
+        self,
+        form: CallInput,
+        call_id: int | None,
+        counselor: str,
+        content_hash: str | None = None,
+        audit: bool = True,
+        choices: privacy.Choices | None = None,
     ) -> tuple[int, Counter]:
         """Write a checked call inside the caller's transaction: the row, its codes, its risk side and its
         search entry, every free-text field through the guard. Import uses it with `audit=False` and
         writes one audit entry for the whole file."""
-        form, hidden = guarded_form(form)
+        form, hidden = guarded_form(form, choices)
         now = utc_now_iso()
         values = {
             "case_code": normalize_case_code(form.case_code) if form.case_code else None,
@@ -211,9 +220,10 @@ class CallService:
             for value in dict.fromkeys(values):
                 self._store.execute(f"INSERT INTO {table} (call_id, {column}) VALUES (?, ?)", (call_id, value))
 
-    def add_amendment(self, call_id: int, text: str) -> Counter:
+    def add_amendment(self, call_id: int, text: str, choices: privacy.Choices | None = None) -> Counter:
         self._visible(call_id)
-        guarded = privacy.guard(clean_text(text).strip())
+        choices = choices or privacy.Choices()
+        guarded = privacy.guard(clean_text(text).strip(), choices.keep, choices.marks)
         if not guarded.text:
             raise BadInput("The amendment is empty.")
         if len(guarded.text) > MAX_NOTES:
@@ -476,9 +486,10 @@ class CallService:
 
     # ----- drafts -------------------------------------------------------------------------------
 
-    def save_draft(self, form: CallInput, call_id: int | None = None) -> None:
-        """Keep the form in progress (encrypted with the database; free text through the guard too)."""
-        draft = guarded_draft(form)
+    def save_draft(self, form: CallInput, call_id: int | None = None, choices: privacy.Choices | None = None) -> None:
+        """Keep the form in progress (encrypted with the database; free text through the guard too, with the
+        counselor's choices so far: text marked by hand is hidden in the draft as in the call)."""
+        draft = guarded_draft(form, choices)
         with self._store.transaction():
             self._store.execute(
                 "INSERT INTO draft (account, call_id, saved_at, payload) VALUES (?, ?, ?, ?)"

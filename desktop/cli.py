@@ -273,7 +273,12 @@ def cmd_import(args, paths: SeatPaths) -> int:
         print(file=sys.stderr)
     print(
         f"Imported {report.imported:,} call(s); {report.skipped_duplicates:,} already here were skipped; "
-        f"{report.hidden_total:,} identifier(s) were hidden."
+        f"{report.hidden_total:,} identifier(s) were hidden"
+        + (
+            " (" + ", ".join(f"{kind}: {n:,}" for kind, n in sorted(report.hidden.items())) + ")."
+            if report.hidden
+            else "."
+        )
     )
     return 0
 

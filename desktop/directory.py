@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop import privacy
 from desktop.call_model import clean_text
 from desktop.clock import utc_now_iso
 from desktop.errors import BadInput, HotlineError
@@ -169,6 +170,12 @@ def read_seed(path: Path, taxonomy: Taxonomy | None = None) -> list[dict]:
     return entries
 
 
+def publish_public_numbers(session: Session) -> None:
+    """Tell the notes guard every phone number of the directory (retired entries too: a service's number
+    stays public), so a counselor who writes one in a note keeps it. Called after log-in and each change."""
+    privacy.set_public_numbers(row[0] for row in session.store.rows("SELECT phone FROM resource WHERE phone != ''"))
+
+
 class Directory:
     """The referral directory of the logged-in seat."""
 
@@ -258,6 +265,7 @@ class Directory:
             self._refuse_duplicate(entry)
             resource_id = self._insert(entry, utc_now_iso())
             self._audit("directory.added", f"resource:{resource_id}")
+        publish_public_numbers(self._session)
         return self.get(resource_id)
 
     def edit(self, resource_id: int, **fields) -> Resource:
@@ -281,6 +289,7 @@ class Directory:
                 (*values, utc_now_iso(), resource_id),
             )
             self._audit("directory.edited", f"resource:{resource_id}", {"fields": changed})
+        publish_public_numbers(self._session)
         return self.get(resource_id)
 
     def retire(self, resource_id: int) -> Resource:
@@ -322,6 +331,7 @@ class Directory:
                 self._insert(entry, now)
                 added += 1
             self._audit("directory.imported", "", {"count": added, "skipped": len(entries) - added})
+        publish_public_numbers(self._session)
         return added
 
     def seed_if_empty(self, path: str | Path | None = None) -> int:
@@ -338,4 +348,5 @@ class Directory:
             for entry in entries:
                 self._insert(entry, now)
             self._session.audit.append(SYSTEM_ACTOR, "directory.seeded", "", {"count": len(entries)})
+        publish_public_numbers(self._session)
         return len(entries)

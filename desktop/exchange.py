@@ -127,7 +127,8 @@ def import_file(
                 progress(done)
         session.audit.append(
             session.actor, "calls.imported", path.name,
-            {"imported": imported, "skipped": skipped, "hidden": sum(hidden.values())},
+            {"imported": imported, "skipped": skipped, "hidden": sum(hidden.values()),
+             "hidden_by_kind": dict(sorted(hidden.items()))},
         )  # fmt: skip
     return ImportReport(imported, skipped, hidden)
 

@@ -77,9 +77,10 @@ class FollowUpService:
             queue.append(FollowUpRow(fid, call, case, due_at, owner, note, level, due_at <= now, soon, bool(assessed)))
         return queue
 
-    def complete(self, follow_up_id: int, outcome: str) -> Counter:
+    def complete(self, follow_up_id: int, outcome: str, choices: privacy.Choices | None = None) -> Counter:
         """Mark a follow-up done with what came of it (through the notes guard)."""
-        guarded = privacy.guard(clean_text(outcome).strip())
+        choices = choices or privacy.Choices()
+        guarded = privacy.guard(clean_text(outcome).strip(), choices.keep, choices.marks)
         if not guarded.text:
             raise BadInput("Say what came of the follow-up.")
         row = self._store.one(

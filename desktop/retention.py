@@ -26,6 +26,7 @@ from datetime import datetime, time, timedelta
 
 from desktop.clock import seat_time, to_utc_iso, utc_now, utc_now_iso
 from desktop.errors import BadInput, HotlineError
+from desktop.free_text import shred_statements
 from desktop.seat import SYSTEM_ACTOR, Session
 from desktop.store.connection import sqlite
 from desktop.store.settings import SettingsRepo
@@ -42,18 +43,9 @@ QUIET_HOUR = 4  # seat time: the daily run, when the fewest calls come in
 _DUE = "shredded_at IS NULL AND legal_hold = 0 AND started_at < ?"  # served by the call_to_shred index
 _HELD = "shredded_at IS NULL AND legal_hold = 1 AND started_at < ?"
 
-# Every place a call's free text lives, emptied or removed; each statement takes the call's id.
-_SHRED_STATEMENTS = (
-    "UPDATE call SET summary = '', notes = '', city = '' WHERE id = ?",
-    "DELETE FROM call_keyword WHERE call_id = ?",
-    "UPDATE amendment SET text = '' WHERE call_id = ?",
-    "UPDATE follow_up SET note = '', outcome = '' WHERE call_id = ?",
-    "UPDATE risk_assessment SET override_reason = '' WHERE call_id = ?",
-    "DELETE FROM safety_plan WHERE call_id = ?",
-    "UPDATE supervision_note SET text = '' WHERE call_id = ?",
-    "DELETE FROM notes_fts WHERE rowid = ?",
-    "DELETE FROM draft WHERE call_id = ?",  # a draft of the call would hold its old text
-)
+# Every place a call's free text lives (desktop.free_text, the one list), emptied or removed; each
+# statement takes the call's id.
+_SHRED_STATEMENTS = shred_statements()
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,13 @@ class Session:
         self.close()
 
 
+def _publish_public_numbers(store: Store) -> None:
+    """The referral directory's phone numbers, for the notes guard to keep (desktop.directory says more)."""
+    from desktop import privacy  # pure Python; the guard never reads the store itself
+
+    privacy.set_public_numbers(row[0] for row in store.rows("SELECT phone FROM resource WHERE phone != ''"))
+
+
 class Seat:
     def __init__(self, paths: SeatPaths):
         self.paths = paths
@@ -225,6 +232,7 @@ class Seat:
         try:
             audit = AuditLog(store)
             self._write_pending(audit)
+            _publish_public_numbers(store)
             if code is None:
                 audit.append(RECOVERY_ACTOR, "login.recovery", "")
                 return Session(self, store, None, key)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from desktop.call_model import clean_text
 from desktop.clock import parse_iso, to_utc_iso, utc_now, utc_now_iso
 from desktop.errors import BadInput
-from desktop.privacy import guard
+from desktop.privacy import Choices, guard
 from desktop.seat import Session, check_staff_code
 from desktop.shift_window import shift_for
 from desktop.store.store import Store
@@ -128,13 +128,14 @@ class ShiftService:
             (shift_id, to_utc_iso(moment)),
         )
 
-    def set_note(self, shift_id: int, note: str) -> Counter:
+    def set_note(self, shift_id: int, note: str, choices: Choices | None = None) -> Counter:
         """Write the handover note through the notes guard; returns what it hid, by kind."""
         self._session.require(*LEADS, doing="write the handover note")
         text = clean_text(note)
         if len(text) > MAX_NOTE:
             raise BadInput(f"The handover note is {len(text):,} characters; keep it under {MAX_NOTE:,}.")
-        guarded = guard(text)
+        choices = choices or Choices()
+        guarded = guard(text, choices.keep, choices.marks)
         with self._store.transaction():
             self.get(shift_id)
             self._store.execute("UPDATE shift SET handover_note = ? WHERE id = ?", (guarded.text, shift_id))

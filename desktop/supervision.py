@@ -11,7 +11,7 @@ from datetime import datetime
 from desktop.call_model import clean_text
 from desktop.clock import parse_iso, utc_now_iso
 from desktop.errors import BadInput
-from desktop.privacy import guard
+from desktop.privacy import Choices, guard
 from desktop.seat import Session
 
 LEADS = ("lead", "admin")
@@ -48,7 +48,7 @@ class SupervisionService:
         row = self._store.one("SELECT supervision_flag FROM call WHERE id = ?", (call_id,))
         return bool(row and row[0])
 
-    def add_note(self, call_id: int, text: str) -> Counter:
+    def add_note(self, call_id: int, text: str, choices: Choices | None = None) -> Counter:
         """Add a supervision note through the notes guard; returns what it hid, by kind."""
         self._session.require(*LEADS, doing="write supervision notes")
         text = clean_text(text).strip()
@@ -56,7 +56,8 @@ class SupervisionService:
             raise BadInput("The supervision note is empty.")
         if len(text) > MAX_NOTE:
             raise BadInput(f"The supervision note is {len(text):,} characters; keep it under {MAX_NOTE:,}.")
-        guarded = guard(text)
+        choices = choices or Choices()
+        guarded = guard(text, choices.keep, choices.marks)
         with self._store.transaction():
             self._require_call(call_id)
             self._store.execute(

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from desktop.privacy import (
     KIND_LABELS_EN,
     KINDS,
+    MARKED,
     PLACEHOLDERS,
     QQ_LABELS,
     WECHAT_LABELS,
@@ -237,7 +238,7 @@ def test_placeholders_are_never_identifiers_and_redaction_is_idempotent():
 
 
 def test_placeholders_and_labels_cover_every_kind():
-    assert set(PLACEHOLDERS) == set(KIND_LABELS_EN) == set(KINDS)
+    assert set(PLACEHOLDERS) == set(KIND_LABELS_EN) == {*KINDS, MARKED}
     for placeholder in PLACEHOLDERS.values():
         assert not digits_of(placeholder)
 
@@ -253,6 +254,7 @@ def test_guard_reports_the_redacted_text_the_spans_and_the_counts():
         result.spans[0].kind = "email"
 
 
+ORIGINAL_KINDS = ("mobile", "landline", "id_card", "bank_card", "email", "qq", "wechat")
 BARE = [identifier for _, identifier, kind in POSITIVES if kind not in ("qq", "wechat")]  # need no naming word
 
 
@@ -268,6 +270,8 @@ def test_a_note_of_nothing_but_identifiers_becomes_nothing_but_placeholders():
 
 
 # ---- properties ----
+
+NUMERAL_CHARS = set("〇零洞一幺壹二两贰三叁四肆五伍六陆七拐柒八捌九勾玖")
 
 chinese = st.text(
     alphabet=st.one_of(
@@ -313,6 +317,8 @@ def cards(draw) -> str:
 @settings(max_examples=300)
 @given(chinese, st.one_of(mobiles(), ids(), cards()), chinese)
 def test_an_identifier_in_chinese_text_is_always_found_and_hidden(before, identifier, after):
+    # Chinese numerals right beside a number continue it: 139一二三四五六七八 is one dictated number.
+    assume(not set(before[-3:] + after[:3]) & NUMERAL_CHARS)
     text = before + identifier + after
     covering(text, identifier)
     assert_hidden(text, identifier)
@@ -339,8 +345,10 @@ notes = st.lists(fragments, max_size=12).map("".join)
 @example("QQ 12345678 12345")
 @example("微信号 abcdefg abcdefgh")
 def test_redaction_is_idempotent(text):
+    """A second pass finds no number or account; it may find a possible name, which the model judges in
+    its context, and the context changed (a name beside a placeholder reads differently)."""
     once = redact(text)
-    assert redact(once) == once
+    assert all(s.kind == "name" and not s.sure for s in find_identifiers(once))
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
@@ -375,10 +383,9 @@ def plain(text: str) -> bool:
 
 
 @given(st.one_of(st.text(), chinese, st.text(alphabet="abcdefghijklmnopqrstuvwxyz_-.: 微信号是")))
-def test_text_without_digits_at_signs_or_account_words_is_unchanged(text):
+def test_text_without_digits_at_signs_or_account_words_holds_no_number_or_account(text):
     assume(plain(text))
-    assert find_identifiers(text) == []
-    assert redact(text) == text
+    assert {s.kind for s in find_identifiers(text)} <= {"name", "address"}
 
 
 # ---- long notes ----
@@ -410,7 +417,7 @@ def test_a_200000_character_note_is_processed_and_its_identifiers_found():
     expected = sum(text.count(p) for p in planted)
     spans = find_identifiers(text)
     assert len(spans) == expected > 20
-    assert {s.kind for s in spans} == set(KINDS)
+    assert {s.kind for s in spans} == set(ORIGINAL_KINDS)
     redacted = redact(text)
     assert not any(identifier in redacted for identifier in planted)
 

@@ -29,7 +29,7 @@ from ui.safety_plan import SafetyPlanEditor
 from ui.style import set_state
 from ui.widgets.code_list import CodeList
 from ui.widgets.concern_picker import ConcernPicker
-from ui.widgets.guarded_text import GuardedNotes
+from ui.widgets.guarded_text import GuardChoices, GuardedNotes, install_marking
 from ui.widgets.keywords import KeywordTags
 from ui.widgets.seat_time import from_edit, seat_time_edit, to_edit
 
@@ -115,10 +115,21 @@ class CallForm(QWidget):
         self._prompt_check.timeout.connect(self._check_prompt_words)
 
         # --- notes and summary ---
-        self.notes = GuardedNotes()
+        self.choices = GuardChoices(self)  # marked by hand, possible names kept: for the call on screen
+        self.notes = GuardedNotes(choices=self.choices)
         self.summary = QLineEdit(placeholderText=self.tr("One line for the handover"))
         self.summary.setAccessibleName(self.tr("Summary"))
         self.summary.setMaxLength(500)
+        # Any free-text field: select a word the guard missed and hide it (context menu, Ctrl+Shift+H).
+        for field in (
+            self.summary,
+            self.city,
+            self.keywords.entry,
+            self.risk.reason,
+            self.referrals.note,
+            *self.safety_plan.fields.values(),
+        ):
+            install_marking(field, self.choices)
         self._suggest = QTimer(self, singleShot=True, interval=800)
         self._suggest.timeout.connect(
             lambda: self.keywords.suggest_from(self.notes.text() + "\n" + self.summary.text())
@@ -382,6 +393,7 @@ class CallForm(QWidget):
             self._prompted = False
             self._level_changed(self.risk.final_level)
             self.sections.setCurrentIndex(0)
+            self.choices.clear()
         finally:
             self._loading = False
 

@@ -1,6 +1,4 @@
-"""Small dialogs of the work page: what will be hidden on save, reading a call, an amendment."""
-
-from collections import Counter
+"""Small dialogs of the work page: reading a call, an amendment."""
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -15,34 +13,7 @@ from PySide6.QtWidgets import (
 from desktop.call_model import CallRecord
 from desktop.clock import seat_time
 from desktop.taxonomy import AGE_BANDS, CALL_KINDS, CONCERNS, EMOTIONS, GENDERS, INTERVENTIONS, REGIONS, Taxonomy
-from ui.widgets.guarded_text import describe_counts
-
-
-class RedactionDialog(QDialog):
-    """Lists what the guard will hide and shows the notes as they will be stored."""
-
-    def __init__(self, counts: Counter, preview: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Hide identifiers before saving"))
-        intro = QLabel(
-            self.tr("These identifiers will be replaced by a placeholder naming their kind: %1").replace(
-                "%1", describe_counts(counts)
-            ),
-            wordWrap=True,
-        )
-        shown = QPlainTextEdit(preview, readOnly=True)
-        shown.setAccessibleName(self.tr("Notes as they will be stored"))
-        buttons = QDialogButtonBox()
-        self.accept_button = buttons.addButton(self.tr("Hide and save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Back to the call"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(shown, 1)
-        layout.addWidget(buttons)
-        self.accept_button.setDefault(True)
-        self.resize(560, 380)
+from ui.widgets.guarded_text import GuardChoices, IdentifierHighlighter, install_marking
 
 
 def call_html(record: CallRecord, taxonomy: Taxonomy, lang: str) -> str:
@@ -116,6 +87,9 @@ class AmendmentDialog(QDialog):
         self.setWindowTitle(self.tr("Add an amendment"))
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Amendment"))
+        self.choices = GuardChoices(self)
+        self.highlighter = IdentifierHighlighter(self.text.document(), self.choices)
+        install_marking(self.text, self.choices)
         note = QLabel(self.tr("Identifiers are hidden when the amendment is saved."), wordWrap=True)
         note.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

@@ -32,6 +32,10 @@ FORM_KEYS = (
     ("↑ ↓", QT_TRANSLATE_NOOP("HelpOverlay", "Choose in a list; in the call list, Enter opens the call")),
     ("Ctrl+Tab / Ctrl+Shift+Tab", QT_TRANSLATE_NOOP("HelpOverlay", "Next / previous tab")),
     ("Alt+", QT_TRANSLATE_NOOP("HelpOverlay", "With the underlined letter: that button or menu")),
+    (
+        "Ctrl+Shift+H",
+        QT_TRANSLATE_NOOP("HelpOverlay", "In a text field: hide the selected text as an identifier on save"),
+    ),
     ("Esc", QT_TRANSLATE_NOOP("HelpOverlay", "Close a dialog (and this help)")),
 )
 

@@ -18,6 +18,7 @@ from desktop.exchange import import_file
 from desktop.seat import Session
 from ui.file_dialogs import open_file
 from ui.messages import core_text, error_text
+from ui.widgets.guarded_text import describe_counts
 from ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,8 @@ class CallImport(QObject):
         lines = (
             self.tr("Calls imported: %1").replace("%1", f"{report.imported:,}"),
             self.tr("Already here, skipped: %1").replace("%1", f"{report.skipped_duplicates:,}"),
-            self.tr("Identifiers hidden: %1").replace("%1", f"{report.hidden_total:,}"),
+            self.tr("Identifiers hidden: %1").replace("%1", f"{report.hidden_total:,}")
+            + (f" ({describe_counts(report.hidden)})" if report.hidden else ""),
         )
         QMessageBox.information(
             self._window, self.tr("Import finished"), self.tr("The import is complete.") + "\n\n" + "\n".join(lines)

@@ -272,7 +272,7 @@ class ShiftDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted or not self._alive:
             return
         try:
-            hidden = self.service.set_note(shift.id, dialog.notes.text())
+            hidden = self.service.set_note(shift.id, dialog.notes.text(), dialog.notes.choices.core())
         except HotlineError as exc:
             QMessageBox.warning(self, self.tr("Handover note"), error_text(exc))
             return

@@ -67,11 +67,12 @@ class SupervisionDialog(QDialog):
 
     def add_note(self) -> None:
         try:
-            hidden = self._service.add_note(self._call_id, self.notes.text())
+            hidden = self._service.add_note(self._call_id, self.notes.text(), self.notes.choices.core())
         except HotlineError as exc:
             self.message.setText(error_text(exc))
             return
         self.notes.set_text("")
+        self.notes.choices.clear()
         text = self.tr("The note was saved.")
         if hidden:
             text += " " + self.tr("%n identifier(s) hidden: %1.", "", sum(hidden.values())).replace(

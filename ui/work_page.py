@@ -1,33 +1,35 @@
 """The page a logged-in counselor works on: the call form and the call list, with their actions."""
 
-from collections import Counter
 from dataclasses import replace
 
 from PySide6.QtCore import QMetaMethod, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from desktop import privacy
+from desktop import free_text
 from desktop.call_model import QUICK_KINDS, CallInput, new_case_code
 from desktop.calls import CallService
 from desktop.clock import seat_time, utc_now
 from desktop.directory import Directory
 from desktop.errors import HotlineError
 from desktop.followups import FollowUpService
+from desktop.privacy import segmenter
 from desktop.retention import set_legal_hold
 from desktop.seat import Session
 from desktop.supervision import SupervisionService
 from desktop.taxonomy import CALL_KINDS, CONCERNS, load_taxonomy
 from ui.call_form import CallForm
 from ui.call_list import CallList
-from ui.dialogs import AmendmentDialog, CallViewDialog, RedactionDialog
+from ui.dialogs import AmendmentDialog, CallViewDialog
 from ui.followup_queue import FollowUpQueue
 from ui.import_calls import CallImport
 from ui.messages import core_text, error_text
+from ui.redaction_dialog import RedactionDialog, has_findings
 from ui.retention_runner import RetentionRunner
 from ui.risk_text import risk_text
 from ui.shift_dialog import ShiftDialog
 from ui.shift_status import ShiftStatus
 from ui.supervision_dialog import SupervisionDialog
+from ui.worker import run_in_background
 
 
 class WorkPage(QWidget):
@@ -70,6 +72,7 @@ class WorkPage(QWidget):
         self._autosave = QTimer(self, singleShot=True, interval=autosave_seconds * 1000)
         self._autosave.timeout.connect(self.save_draft)
         self.form.changed.connect(self._changed)
+        self.form.choices.changed.connect(self._marked)
         self.form.generate_case_code.connect(lambda: self.form.case_code.setText(new_case_code()) or self._changed())
         self.form.case_code_entered.connect(self._show_case_history)
         self.calls.open_call.connect(self.open_call)
@@ -81,6 +84,8 @@ class WorkPage(QWidget):
         self.destroyed.connect(self.shift_status.deleteLater)  # it lives in the status bar, and goes with the page
         self.shift_status.break_suggested.connect(self.status)
         QTimer.singleShot(0, self.shift_status.refresh)  # once the window listens to `status`
+        # the name finder's model loads in the background, so the first keystroke does not wait for it
+        run_in_background(segmenter.warm_up, lambda _result: None, lambda _exc: None)
         # the shred of calls past the retention period; the main window starts it after log-in
         self.retention = RetentionRunner(session, lambda: self.has_unsaved_call, self)
         self.retention.status.connect(self.status)
@@ -116,6 +121,13 @@ class WorkPage(QWidget):
         self._dirty = True
         self._autosave.start()
 
+    def _marked(self) -> None:
+        """Text was marked by hand (or a possible name kept): the draft is written again at once, so it
+        holds the marked text no longer than the mark takes."""
+        self._dirty = True
+        if self.alive and self.has_unsaved_call:
+            self.save_draft()
+
     @property
     def has_unsaved_call(self) -> bool:
         return not self.form.is_empty()
@@ -129,7 +141,7 @@ class WorkPage(QWidget):
             if self.form.is_empty():
                 self.service.discard_draft()
             else:
-                self.service.save_draft(self.form.to_input(), self.form.call_id)
+                self.service.save_draft(self.form.to_input(), self.form.call_id, self.form.choices.core())
             self._dirty = False
         except HotlineError as exc:
             self.status.emit(error_text(exc))
@@ -215,20 +227,16 @@ class WorkPage(QWidget):
                 if self.alive:
                     self.form.show_section(self.form.risk)
                 return False
-        counts = Counter()
-        texts = [form.notes, form.summary, form.city, *form.keywords, *form.safety_plan.values()]
-        texts += [f.note for f in form.follow_ups] + ([form.risk.override_reason] if form.risk else [])
-        for text in texts:
-            counts.update(span.kind for span in privacy.find_identifiers(text))
-        if counts:
-            preview = privacy.redact(form.notes)
-            if RedactionDialog(counts, preview, self).exec() != QDialog.DialogCode.Accepted or not self.alive:
+        fields = list(free_text.form_texts(form))
+        if has_findings(fields, self.form.choices):
+            dialog = RedactionDialog(fields, self.form.choices, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted or not self.alive:
                 return False
         return self._store(form)
 
     def _store(self, form: CallInput) -> bool:
         try:
-            result = self.service.save(form, self.form.call_id)
+            result = self.service.save(form, self.form.call_id, self.form.choices.core())
         except HotlineError as exc:
             QMessageBox.critical(self, self.tr("Not saved"), error_text(exc))
             return False
@@ -395,7 +403,7 @@ class WorkPage(QWidget):
             dialog = AmendmentDialog(self)
             if dialog.exec() == QDialog.DialogCode.Accepted and self.alive:
                 try:
-                    self.service.add_amendment(call_id, dialog.text.toPlainText())
+                    self.service.add_amendment(call_id, dialog.text.toPlainText(), dialog.choices.core())
                     self.status.emit(self.tr("Amendment saved."))
                 except HotlineError as exc:
                     QMessageBox.warning(self, self.tr("Amendment"), error_text(exc))

@@ -191,7 +191,7 @@
 <context>
     <name>AmendmentDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="+116"/>
+        <location filename="../../ui/dialogs.py" line="+87"/>
         <source>Add an amendment</source>
         <translation>添加补充记录</translation>
     </message>
@@ -201,7 +201,7 @@
         <translation>补充记录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Identifiers are hidden when the amendment is saved.</source>
         <translation>保存补充记录时，其中的身份信息会被隐藏。</translation>
     </message>
@@ -209,7 +209,7 @@
 <context>
     <name>CallForm</name>
     <message>
-        <location filename="../../ui/call_form.py" line="+69"/>
+        <location filename="../../ui/call_form.py" line="+70"/>
         <source>Call time</source>
         <translation>通话时长</translation>
     </message>
@@ -235,18 +235,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+83"/>
+        <location line="+94"/>
         <source>Age band</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+83"/>
+        <location line="-93"/>
+        <location line="+94"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-93"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
@@ -282,12 +282,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+85"/>
+        <location line="+96"/>
         <source>Case code</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-96"/>
         <source>as the caller quotes it</source>
         <translation>按来电者报出的填写</translation>
     </message>
@@ -298,23 +298,23 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+80"/>
+        <location line="+91"/>
         <source>Emotions</source>
         <translation>情绪</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+81"/>
+        <location line="-90"/>
+        <location line="+92"/>
         <source>Interventions</source>
         <translation>干预措施</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-83"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>One line for the handover</source>
         <translation>一句话交班摘要</translation>
     </message>
@@ -324,7 +324,7 @@
         <translation>摘要</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+53"/>
         <source>Call and caller</source>
         <translation>通话与来电者</translation>
     </message>
@@ -402,7 +402,7 @@
 <context>
     <name>CallImport</name>
     <message>
-        <location filename="../../ui/import_calls.py" line="+35"/>
+        <location filename="../../ui/import_calls.py" line="+36"/>
         <location line="+30"/>
         <source>Import calls</source>
         <translation>导入来电记录</translation>
@@ -452,7 +452,7 @@
         <translation>已隐去的身份信息：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -706,7 +706,7 @@
 <context>
     <name>CallViewDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="-52"/>
+        <location filename="../../ui/dialogs.py" line="-55"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1289,17 +1289,29 @@
 <context>
     <name>GuardedNotes</name>
     <message>
-        <location filename="../../ui/widgets/guarded_text.py" line="+61"/>
+        <location filename="../../ui/widgets/guarded_text.py" line="+212"/>
+        <source>Hide as an identifier</source>
+        <translation>作为身份信息隐藏</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Notes of the call. Phone numbers, ID numbers and accounts are hidden when you save.</source>
-        <translation>通话记录。保存时会隐藏其中的电话号码、证件号码和账号。</translation>
+        <location line="+4"/>
+        <source>Notes of the call. Numbers, accounts, full names and addresses are hidden when you save; select anything else and press Ctrl+Shift+H to hide it too.</source>
+        <translation>本次来电的记录。号码、账号、全名和地址在保存时会被隐藏；其他需要隐藏的内容可选中后按 Ctrl+Shift+H。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>(%n possible, shown dashed: you may un-tick them on save)</source>
+        <translation>
+            <numerusform>（其中 %n 处为可能项，以虚线标出：保存时可取消勾选）</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-2"/>
         <source>Will be hidden on save: %1</source>
         <translation>保存时将隐藏：%1</translation>
     </message>
@@ -1560,7 +1572,12 @@
         <translation>配合带下划线的字母：对应的按钮或菜单</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>In a text field: hide the selected text as an identifier on save</source>
+        <translation>在文本框中：保存时把选中的文字作为身份信息隐藏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close a dialog (and this help)</source>
         <translation>关闭对话框（包括本帮助）</translation>
     </message>
@@ -1603,6 +1620,14 @@
         <location line="+8"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierHighlighter</name>
+    <message>
+        <location filename="../../ui/widgets/guarded_text.py" line="-102"/>
+        <source>Possible %1: hidden on save unless you un-tick it</source>
+        <translation>可能是%1：保存时会隐藏，除非您取消勾选</translation>
     </message>
 </context>
 <context>
@@ -2099,19 +2124,74 @@
 <context>
     <name>RedactionDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="-78"/>
+        <location filename="../../ui/redaction_dialog.py" line="+67"/>
         <source>Hide identifiers before saving</source>
         <translation>保存前隐藏身份信息</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>These identifiers will be replaced by a placeholder naming their kind: %1</source>
-        <translation>以下身份信息将被替换为注明其类型的占位符：%1</translation>
+        <location line="-31"/>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyword</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the risk level</source>
+        <translation>风险等级的理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up note</source>
+        <translation>随访说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety plan</source>
+        <translation>安全计划</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What will be hidden, field by field</source>
+        <translation>各栏将被隐藏的内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The field as typed: select text to hide it</source>
+        <translation>所输入的原文：选中文字即可隐藏</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Notes as they will be stored</source>
-        <translation>将要保存的记录</translation>
+        <source>Hide the selected text (Ctrl+Shift+H)</source>
+        <translation>隐藏选中的文字（Ctrl+Shift+H）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every field as it will be stored</source>
+        <translation>各栏保存后的内容</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2122,6 +2202,43 @@
         <location line="+1"/>
         <source>Back to the call</source>
         <translation>返回通话</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The field as typed:</source>
+        <translation>所输入的原文：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As it will be stored:</source>
+        <translation>保存后的内容：</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>These will be replaced by a placeholder naming their kind: %1</source>
+        <translation>以下内容将被替换为标明类别的占位符：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Un-tick a possible name or address that is not one; select any other text below to hide it.</source>
+        <translation>如果“可能的姓名或地址”其实不是，请取消勾选；其他需要隐藏的文字可在下方选中后隐藏。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>possible %1</source>
+        <translation>可能的%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+28"/>
+        <source>Hidden on save</source>
+        <translation>保存时隐藏</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+28"/>
+        <source>Kept as typed</source>
+        <translation>按原文保留</translation>
     </message>
 </context>
 <context>
@@ -2382,7 +2499,7 @@
 <context>
     <name>RiskPanel</name>
     <message>
-        <location filename="../../ui/risk_panel.py" line="+43"/>
+        <location filename="../../ui/risk_panel.py" line="+44"/>
         <source>Computed risk level</source>
         <translation>系统计算的风险等级</translation>
     </message>
@@ -3457,7 +3574,7 @@
         <translation>尚无督导记录。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The note was saved.</source>
         <translation>记录已保存。</translation>
     </message>
@@ -3472,7 +3589,7 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="+62"/>
+        <location filename="../../ui/work_page.py" line="+63"/>
         <source>Current call</source>
         <translation>当前通话</translation>
     </message>
@@ -3487,7 +3604,7 @@
         <translation>随访与转介</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+104"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
     </message>
@@ -3537,7 +3654,7 @@
         <translation>记录中提到自杀，但风险评估为空。不做评估直接保存吗？</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <location line="+39"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
@@ -3750,7 +3867,7 @@
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../../ui/widgets/guarded_text.py" line="-75"/>
+        <location filename="../../ui/widgets/guarded_text.py" line="-144"/>
         <source>mobile number</source>
         <translation>手机号</translation>
     </message>
@@ -3783,6 +3900,46 @@
         <location line="+1"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>licence plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passport number</source>
+        <translation>护照号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>student number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marked by you</source>
+        <translation>您标记的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kept by you</source>
+        <translation>您保留的内容</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -254,6 +254,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
     ),
     Migration(6, "centre: UUIDs of calls, follow-ups and shifts, the enrolment, the outbox, pulled tables", OUTBOX_SQL),
+    Migration(
+        7,
+        "statistics: an index holding every call column the statistics count, so they never read the notes",
+        """
+        CREATE INDEX call_for_statistics
+            ON call (started_at, status, kind, age_band, gender, region, risk_level, ended_at);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

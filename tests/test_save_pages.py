@@ -1,0 +1,89 @@
+"""A save writes each page once and as few as it can (issue 17): a new call goes in with its final risk
+level (no second write of the row and its index entries), each code table takes one statement, nothing
+is deleted for a call that did not exist, and the notes index writes leaves that fit a page."""
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from desktop.call_model import CallInput, CrisisActionInput, ReferralInput, RiskInput
+from desktop.calls import CallService
+
+START = datetime(2025, 5, 1, 14, 0, tzinfo=UTC)
+CODE_TABLES = ("call_concern", "call_emotion", "call_intervention", "call_keyword")
+# A table row holds at most page size - SQLCipher's 48 reserved bytes - 35 on its page (SQLite's
+# max local payload); a notes-index leaf is a blob with a 3-byte record header.
+MAX_LEAF = 4096 - 48 - 35 - 3
+
+
+def full_call(**fields) -> CallInput:
+    values = dict(
+        kind="counselling",
+        started_at=START,
+        ended_at=START + timedelta(minutes=40),
+        concerns=["suicide.ideation", "mental.sleep", "mental.sleep"],
+        emotions=["hopelessness", "anxiety"],
+        interventions=["active_listening", "safety_planning"],
+        keywords=["失眠", "考研"],
+        notes="来电者说最近失眠，压力很大。",
+        risk=RiskInput({"ideation_current": True, "plan": True}, "imminent", "已准备"),
+        crisis_actions=[CrisisActionInput("police_110", START + timedelta(minutes=5), "rescued")],
+        referrals=[ReferralInput("psychiatric_emergency", "urgent")],
+    )
+    values.update(fields)
+    return CallInput(**values)
+
+
+def recorded(store, monkeypatch) -> list[str]:
+    statements, real = [], store.execute
+
+    def recording(sql, params=()):
+        statements.append(" ".join(sql.split()))
+        return real(sql, params)
+
+    monkeypatch.setattr(store, "execute", recording)
+    return statements
+
+
+def test_a_new_call_is_written_once_with_one_statement_per_code_table(session, monkeypatch):
+    service = CallService(session)
+    statements = recorded(session.store, monkeypatch)
+    call_id = service.save(full_call()).call_id
+    monkeypatch.undo()
+
+    writes = [s for s in statements if s.split()[0] in ("INSERT", "UPDATE", "DELETE")]
+    assert not [s for s in writes if s.startswith("UPDATE call ")]  # the row is written once
+    assert [s for s in writes if s.startswith("DELETE")] == ["DELETE FROM draft WHERE account = ?"]
+    for table in CODE_TABLES:
+        assert sum(s.startswith(f"INSERT INTO {table} ") for s in writes) == 1, table
+    assert sum(s.startswith("INSERT INTO notes_fts ") for s in writes) == 1
+    store = session.store
+    assert store.one("SELECT risk_level FROM call WHERE id = ?", (call_id,)) == ("imminent",)
+    record = service.get(call_id)
+    assert sorted(record.form.concerns) == ["mental.sleep", "suicide.ideation"]  # a repeated code once
+    assert sorted(record.form.keywords) == ["失眠", "考研"] and record.risk_level == "imminent"
+
+
+def test_an_edit_still_replaces_the_codes_the_risk_and_the_search_entry(session):
+    service = CallService(session)
+    call_id = service.save(full_call()).call_id
+    edited = full_call(concerns=["work.stress"], keywords=["加班"], notes="加班很多。", risk=None, crisis_actions=[])
+    service.save(edited, call_id)
+    record = service.get(call_id)
+    assert record.form.concerns == ["work.stress"] and record.form.keywords == ["加班"]
+    assert record.risk_level == "none" and record.form.risk is None and record.form.crisis_actions == []
+    assert session.store.one("SELECT risk_level FROM call WHERE id = ?", (call_id,)) == ("none",)
+    search = session.store.rows("SELECT rowid FROM notes_fts WHERE notes_fts MATCH '\"加班\"'")
+    assert search == [(call_id,)]
+    assert session.store.rows("SELECT rowid FROM notes_fts WHERE notes_fts MATCH '\"失眠\"'") == []
+
+
+def test_every_leaf_of_the_notes_index_fits_on_its_page(session):
+    """A leaf longer than a page row can hold spills into an overflow page, written and read with it."""
+    rnd, service = random.Random(5), CallService(session)
+    for n in range(150):
+        notes = "".join(chr(0x4E00 + rnd.randrange(3000)) for _ in range(600))
+        service.save(CallInput(kind="counselling", started_at=START + timedelta(hours=n), notes=notes))
+    store = session.store
+    store.execute("INSERT INTO notes_fts (notes_fts) VALUES ('optimize')")  # full leaves, as a merged index has
+    longest, leaves = store.one("SELECT max(length(block)), count(*) FROM notes_fts_data WHERE id > 10")
+    assert leaves > 100 and 3800 < longest <= MAX_LEAF

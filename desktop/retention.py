@@ -227,7 +227,7 @@ def _empty_wal(store: Store) -> bool:
     return busy == 0 and frames == copied == 0
 
 
-def _wipe_free_space(store: Store, step_pages: int | None = None) -> CleanUp:
+def clean_up(store: Store, step_pages: int | None = None) -> CleanUp:
     """Leave no trace of shredded text (see the module's description): merge the notes index in steps,
     then empty the write-ahead log. The pending flag is cleared only when both are done."""
     step = step_pages or STEP_PAGES
@@ -288,11 +288,11 @@ def shred_expired(session: Session, now: datetime | None = None, batch: int = 20
         if not wipe:
             log.info("retention: the clean-up of free pages is left for a later run")
             return ShredReport(shredded, held, wipe_pending=True)
-        clean_up = _wipe_free_space(store)
+        done = clean_up(store)
         log.info(
             "retention: clean-up in %d steps, the longest holding the write lock %.0f ms",
-            len(clean_up.step_seconds),
-            clean_up.longest_step_s * 1e3,
+            len(done.step_seconds),
+            done.longest_step_s * 1e3,
         )
-        return ShredReport(shredded, held, wipe_pending=not clean_up.wal_emptied, clean_up=clean_up)
+        return ShredReport(shredded, held, wipe_pending=not done.wal_emptied, clean_up=done)
     return ShredReport(shredded, held)

@@ -64,18 +64,37 @@ TALK_TIME_KEYS = ("total", "mean", "median", "p90")
 BATCH = 20_000  # rows fetched at a time: memory stays flat however long the window
 
 _WINDOW = "started_at >= ? AND started_at < ? AND status = 'final'"
+_COLUMNS = ("by_kind", "by_age_band", "by_gender", "by_region", "by_risk_level")
+_SEP = "\x1f"  # char(31) joins a call's five codes (NOT NULL columns) into one value to fetch and count
 _CALLS = (
-    "SELECT id, kind, age_band, gender, region, risk_level, strftime('%Y-%m-%d %H', started_at, ?),"
-    " round(unixepoch(ended_at, 'subsec') - unixepoch(started_at, 'subsec'), 3)"
+    "SELECT id, kind || char(31) || age_band || char(31) || gender || char(31) || region || char(31) || risk_level,"
+    # the seat hour as hours since 1970-01-01 00:00 seat time; the talk time in milliseconds (NULL: no end)
+    " (unixepoch(started_at) + ?) / 3600,"
+    " CAST(round((unixepoch(ended_at, 'subsec') - unixepoch(started_at, 'subsec')) * 1000) AS INTEGER)"
     f" FROM call INDEXED BY call_for_statistics WHERE {_WINDOW}"
 )
-_COLUMNS = ("by_kind", "by_age_band", "by_gender", "by_region", "by_risk_level")
-_GROUP = "substr(code, 1, instr(code || '.', '.') - 1)"
-# Per concern: its calls, and the calls where it is the first of its group (a call's codes come in
-# order, so a group's items are next to each other): summed per group, those count each call once.
+_EPOCH_DAY = date(1970, 1, 1).toordinal()
+
+
+def _group(code: str) -> str:
+    """SQL: the group of a concern code (the part before the dot)."""
+    return f"substr({code}, 1, instr({code} || '.', '.') - 1)"
+
+
+# Every concern code there is, found by one seek each in the index by code, with the window's calls that
+# have it: the index read is only the window's entries, and no sort is needed.
 _CONCERNS = (
-    f"SELECT code, count(*), sum(first) FROM (SELECT code, {_GROUP} IS NOT lag({_GROUP})"
-    " OVER (PARTITION BY call_id ORDER BY code) AS first FROM call_concern WHERE {calls}) GROUP BY code"
+    "WITH RECURSIVE codes (code) AS (SELECT min(code) FROM call_concern"
+    " UNION ALL SELECT (SELECT min(code) FROM call_concern WHERE code > codes.code) FROM codes WHERE code IS NOT NULL)"
+    " SELECT code, (SELECT count(*) FROM call_concern t WHERE t.code = codes.code AND {calls}) FROM codes"
+    " WHERE code IS NOT NULL"
+)
+# Concerns that follow another item of their group in the same call (a call's codes are stored in order,
+# so its items of one group lie together): the group counts that call once, not once per item.
+_REPEATS = (
+    f"SELECT {_group('t.code')}, count(*) FROM call_concern t WHERE {{calls}} AND EXISTS (SELECT 1 FROM"
+    f" call_concern p WHERE p.call_id = t.call_id AND p.code < t.code AND p.code > {_group('t.code')} || '.')"
+    " GROUP BY 1"
 )
 _CODED = {  # key: (table, column)
     "by_emotion": ("call_emotion", "code"),
@@ -122,19 +141,24 @@ def _count(store: Store, start: datetime, end: datetime) -> Counted:
     seat's zone, in which hours and days are counted."""
     tally = _Tally()
     for seg_start, seg_end, offset in _constant_offset_stretches(start, end):
-        cursor = store.execute(_CALLS, (f"{offset:+d} seconds", seg_start, seg_end))
+        cursor = store.execute(_CALLS, (offset, seg_start, seg_end))
         while rows := cursor.fetchmany(BATCH):
             tally.add(rows)
     window = (to_utc_iso(start), to_utc_iso(end))
     calls, params = tally.calls_sql(window)
     stats = {"calls_total": tally.total}
-    for key, counter in zip(_COLUMNS, tally.columns, strict=True):
+    columns = [Counter() for _ in _COLUMNS]
+    for codes, count in tally.codes.items():
+        for counter, code in zip(columns, codes.split(_SEP), strict=True):
+            counter[code] += count
+    for key, counter in zip(_COLUMNS, columns, strict=True):
         stats[key] = _counts(counter.items())
-    by_concern, by_group = {}, Counter()
+    by_concern, by_group = Counter(), Counter()
     if tally.total:
-        for code, count, first in store.rows(_CONCERNS.format(calls=calls), params):
-            by_concern[code] = count
-            by_group[code.split(".")[0]] += first
+        by_concern.update(dict(store.rows(_CONCERNS.format(calls=calls), params)))
+        for code, count in by_concern.items():
+            by_group[code.split(".")[0]] += count
+        by_group.subtract(dict(store.rows(_REPEATS.format(calls=calls), params)))
     stats["by_concern"], stats["by_concern_group"] = _counts(by_concern.items()), _counts(by_group.items())
     for key, (table, column) in _CODED.items():
         sql = f"SELECT {column}, count(*) FROM {table} WHERE {calls} GROUP BY 1"
@@ -146,11 +170,11 @@ def _count(store: Store, start: datetime, end: datetime) -> Counted:
         levels["none"] = assessed[0]
     stats["by_risk_level"] = dict(sorted(((k, v) for k, v in levels.items() if v), key=lambda kv: _level_rank(kv[0])))
     by_hour, by_day, grid = [0] * 24, Counter(), [[0] * 24 for _ in range(7)]
-    for day_hour, count in tally.hours.items():
-        day, hour = day_hour[:10], int(day_hour[11:])
+    for hours, count in tally.hours.items():
+        day, hour = date.fromordinal(_EPOCH_DAY + hours // 24), hours % 24
         by_hour[hour] += count
-        by_day[day] += count
-        grid[date.fromisoformat(day).weekday()][hour] += count
+        by_day[day.isoformat()] += count
+        grid[day.weekday()][hour] += count
     stats["by_hour"], stats["by_day"] = by_hour, dict(sorted(by_day.items()))
     stats["talk_time_s"] = _talk_time(tally.durations)
     return Counted({key: stats[key] for key in SECTIONS}, grid)
@@ -161,16 +185,15 @@ class _Tally:
 
     def __init__(self):
         self.total = 0
-        self.columns = [Counter() for _ in _COLUMNS]
-        self.hours = Counter()  # "YYYY-MM-DD HH" in seat time → calls
-        self.durations = Counter()  # seconds → calls; None for calls without an end time
+        self.codes = Counter()  # the five codes of _COLUMNS, joined by _SEP → calls
+        self.hours = Counter()  # seat hours since 1970-01-01 00:00 seat time → calls
+        self.durations = Counter()  # milliseconds → calls; None for calls without an end time
         self.low = self.high = None  # the smallest and largest id
 
     def add(self, rows: list[tuple]) -> None:
-        ids, *columns, hours, durations = zip(*rows, strict=True)
+        ids, codes, hours, durations = zip(*rows, strict=True)
         self.total += len(rows)
-        for counter, values in zip(self.columns, columns, strict=True):
-            counter.update(values)
+        self.codes.update(codes)
         self.hours.update(hours)
         self.durations.update(durations)
         low, high = min(ids), max(ids)
@@ -251,24 +274,24 @@ def _number(value: float) -> int | float:
 
 
 def _talk_time(durations: Counter) -> dict[str, int | float]:
-    """Total, mean, median and p90 of the durations (seconds → calls; None: no end time)."""
-    ordered = sorted((seconds, calls) for seconds, calls in durations.items() if seconds is not None)
+    """Total, mean, median and p90 in seconds of the durations (milliseconds → calls; None: no end time)."""
+    ordered = sorted((ms, calls) for ms, calls in durations.items() if ms is not None)
     count = sum(calls for _, calls in ordered)
     if not count:
         return dict.fromkeys(TALK_TIME_KEYS, 0)
 
-    def ranked(rank: int) -> float:
-        """The duration at `rank` (0-based) of the sorted durations."""
+    def ranked(rank: int) -> int:
+        """The duration at `rank` (0-based) of the sorted durations, in milliseconds."""
         seen = 0
-        for seconds, calls in ordered:
+        for ms, calls in ordered:
             seen += calls
             if rank < seen:
-                return seconds
+                return ms
         raise AssertionError("rank beyond the count")
 
-    total = sum(seconds * calls for seconds, calls in ordered)
-    median = (ranked((count - 1) // 2) + ranked(count // 2)) / 2
-    p90 = ranked((9 * count + 9) // 10 - 1)  # nearest rank: ceil(0.9 n), 1-based
+    total = sum(ms * calls for ms, calls in ordered) / 1000
+    median = (ranked((count - 1) // 2) + ranked(count // 2)) / 2000
+    p90 = ranked((9 * count + 9) // 10 - 1) / 1000  # nearest rank: ceil(0.9 n), 1-based
     return {"total": _number(total), "mean": _number(total / count), "median": _number(median), "p90": _number(p90)}
 
 

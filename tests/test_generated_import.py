@@ -112,7 +112,7 @@ def test_generated_calls_import_and_count_as_the_file_says(session, tmp_path):
     assert set(got) == set(expected)
     for key, value in expected.items():
         assert got[key] == value, key
-    assert {"not_assessed", "none", "low", "moderate", "high"} <= set(got["by_risk_level"])
+    assert {"not_assessed", "low", "moderate", "high"} <= set(got["by_risk_level"])
     assert got["by_kind"]["counselling"] > 0.6 * got["calls_total"]
     assert sum(got["by_hour"][19:23]) > sum(got["by_hour"][3:7])
 

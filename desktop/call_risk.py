@@ -37,6 +37,13 @@ def final_level(form: CallInput) -> str:
     return risk.assess(form.risk.answers).level
 
 
+def stored_level(form: CallInput) -> str:
+    """What `call.risk_level` holds for `form`: its final level, and "none" for a call not assessed (which
+    has no assessment row: that tells the two apart)."""
+    level = final_level(form)
+    return "none" if level == risk.NOT_ASSESSED else level
+
+
 def risk_problems(form: CallInput, taxonomy: Taxonomy, owners: set[str]) -> list[str]:
     problems = []
     level = None
@@ -83,7 +90,7 @@ def store_risk(session: Session, call_id: int, form: CallInput, audit: bool = Tr
     """Write the risk parts of `form` for `call_id` (replacing earlier ones); returns the final level.
 
     `form` has been through `guarded_form` already (CallService.write does that): no text is guarded twice.
-    `new`: the call was inserted just now, with its final level (`final_level`), and has nothing to replace.
+    `new`: the call was inserted just now, with its level (`stored_level`), and has nothing to replace.
     """
     store, actor = session.store, session.actor
     audit = session.audit if audit else _Silent()

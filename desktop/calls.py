@@ -31,7 +31,7 @@ from desktop.call_model import (
     guarded_form,
     normalize_case_code,
 )
-from desktop.call_risk import final_level, load_risk, risk_problems, store_risk
+from desktop.call_risk import load_risk, risk_problems, store_risk, stored_level
 from desktop.clock import parse_iso, seat_day_bounds, to_utc_iso, utc_now, utc_now_iso
 from desktop.errors import BadInput, NotPermitted
 from desktop.followups import DUE_SOON
@@ -192,7 +192,7 @@ class CallService:
                 created_at=now,
                 status="final",
                 content_hash=content_hash,
-                risk_level=final_level(form),
+                risk_level=stored_level(form),
             )
             names = ", ".join(values)
             marks = ", ".join("?" for _ in values)

@@ -5,10 +5,11 @@ is deleted for a call that did not exist, and the notes index writes leaves that
 import random
 from datetime import UTC, datetime, timedelta
 
-from desktop.call_model import CallInput, CrisisActionInput, ReferralInput, RiskInput
+from desktop.call_model import CallFilter, CallInput, CrisisActionInput, ReferralInput, RiskInput
 from desktop.calls import CallService
+from desktop.risk import NOT_ASSESSED
 
-START = datetime(2025, 5, 1, 14, 0, tzinfo=UTC)
+START = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)  # editable: within 24 h of its end
 CODE_TABLES = ("call_concern", "call_emotion", "call_intervention", "call_keyword")
 # A table row holds at most page size - SQLCipher's 48 reserved bytes - 35 on its page (SQLite's
 # max local payload); a notes-index leaf is a blob with a 3-byte record header.
@@ -61,6 +62,10 @@ def test_a_new_call_is_written_once_with_one_statement_per_code_table(session, m
     record = service.get(call_id)
     assert sorted(record.form.concerns) == ["mental.sleep", "suicide.ideation"]  # a repeated code once
     assert sorted(record.form.keywords) == ["失眠", "考研"] and record.risk_level == "imminent"
+    unassessed = service.save(full_call(risk=None, crisis_actions=[], referrals=[])).call_id
+    # stored as "none" without an assessment row, as an edit stores it: the lists and statistics tell them apart
+    assert store.one("SELECT risk_level FROM call WHERE id = ?", (unassessed,)) == ("none",)
+    assert CallService(session).count_calls(CallFilter(risk_level=NOT_ASSESSED)) == 1
 
 
 def test_an_edit_still_replaces_the_codes_the_risk_and_the_search_entry(session):

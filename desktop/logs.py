@@ -2,7 +2,6 @@
 
 import contextlib
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -10,6 +9,40 @@ from desktop.errors import StorageError
 from desktop.fsutil import ensure_private_dir
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+
+
+class RotatingFile(logging.FileHandler):
+    """A log file that moves aside when the next record would take it past `max_bytes`: `NAME.1` is the one
+    before, up to `NAME.{backups}`, as `logging.handlers.RotatingFileHandler` keeps them. That module brings
+    sockets, pickle and queues with it, a sixth of what the program imports before its log-in window is
+    painted (DESIGN.md §10), for this one rule."""
+
+    def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS):
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes, self.backups = max_bytes, backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is not None and self.stream.tell() and self._too_long(record):
+                self._rotate()
+        except Exception:  # as logging's own handlers do: a log that fails never stops the program
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _too_long(self, record: logging.LogRecord) -> bool:
+        return self.stream.tell() + len((self.format(record) + self.terminator).encode("utf-8")) > self.max_bytes
+
+    def _rotate(self) -> None:
+        self.stream.close()
+        self.stream = None  # FileHandler.emit opens the file again
+        base = self.baseFilename
+        for number in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{number}"):
+                os.replace(f"{base}.{number}", f"{base}.{number + 1}")
+        os.replace(base, f"{base}.1")
 
 
 def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
@@ -22,7 +55,7 @@ def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     try:
         ensure_private_dir(log_dir)
         path = log_dir / "hotline-log.log"
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler = RotatingFile(path)
     except (OSError, StorageError):
         return None
     handler._hotline_log = True

@@ -263,7 +263,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
     ),
     Migration(
-        7,
+        8,
         "a save writes fewer pages: notes-index leaves that fit a page, no index of keywords by word",
         # FTS5 fills its leaves up to `pgsz` bytes (4050 by default, made for a 4096-byte page). SQLCipher
         # keeps 48 bytes of each page for the IV and the HMAC, so a row of the index table holds at most

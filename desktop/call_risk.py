@@ -22,6 +22,7 @@ from desktop.clock import parse_iso, to_utc_iso, utc_now_iso
 from desktop.seat import Session
 from desktop.store.store import Store
 from desktop.taxonomy import CRISIS_ACTIONS, CRISIS_OUTCOMES, REFERRAL_KINDS, REFERRAL_STATUS, URGENCY, Taxonomy
+from desktop.uuids import new_uuid
 
 DEFAULT_FOLLOW_UP = timedelta(hours=24)
 MAX_PLAN_LINE = 500
@@ -156,8 +157,8 @@ def store_risk(session: Session, call_id: int, form: CallInput, audit: bool = Tr
         follow_ups.append(FollowUpInput(due_at=start + DEFAULT_FOLLOW_UP, owner=LEAD_ON_SHIFT))
     for follow_up in follow_ups:
         store.execute(
-            "INSERT INTO follow_up (call_id, due_at, owner, note, created_at) VALUES (?, ?, ?, ?, ?)",
-            (call_id, to_utc_iso(follow_up.due_at), follow_up.owner, follow_up.note, now),
+            "INSERT INTO follow_up (call_id, due_at, owner, note, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?)",
+            (call_id, to_utc_iso(follow_up.due_at), follow_up.owner, follow_up.note, now, new_uuid()),
         )
     if follow_ups:
         audit.append(actor, "follow_up.recorded", target, {"count": len(follow_ups)})

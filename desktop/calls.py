@@ -50,6 +50,7 @@ from desktop.taxonomy import (
     REGIONS,
     load_taxonomy,
 )
+from desktop.uuids import new_uuid
 
 # The call list counts up to this many matches and says "more than 1,000" beyond.
 COUNT_CAP = 1_000
@@ -193,6 +194,7 @@ class CallService:
                 status="final",
                 content_hash=content_hash,
                 risk_level=stored_level(form),
+                uuid=new_uuid(),  # with the row: the centre's trigger would write the row again for one
             )
             names = ", ".join(values)
             marks = ", ".join("?" for _ in values)

@@ -3,6 +3,7 @@ level (no second write of the row and its index entries), each code table takes 
 is deleted for a call that did not exist, and the notes index writes leaves that fit a page."""
 
 import random
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from desktop.call_model import CallFilter, CallInput, CrisisActionInput, ReferralInput, RiskInput
@@ -62,7 +63,15 @@ def test_a_new_call_is_written_once_with_one_statement_per_code_table(session, m
     record = service.get(call_id)
     assert sorted(record.form.concerns) == ["mental.sleep", "suicide.ideation"]  # a repeated code once
     assert sorted(record.form.keywords) == ["失眠", "考研"] and record.risk_level == "imminent"
+    # the UUID goes in with the row, time-ordered: the centre's trigger (a version 4 UUID written into the row
+    # a second time, at a random place of its index) had nothing to do
+    first, follow_up = store.one(
+        "SELECT c.uuid, f.uuid FROM call c JOIN follow_up f ON f.call_id = c.id WHERE c.id = ?", (call_id,)
+    )
+    assert uuid.UUID(first).version == 7 and uuid.UUID(follow_up).version == 7
     unassessed = service.save(full_call(risk=None, crisis_actions=[], referrals=[])).call_id
+    later = store.one("SELECT uuid FROM call WHERE id = ?", (unassessed,))[0]
+    assert uuid.UUID(first).int >> 80 <= uuid.UUID(later).int >> 80  # their first 48 bits: milliseconds
     # stored as "none" without an assessment row, as an edit stores it: the lists and statistics tell them apart
     assert store.one("SELECT risk_level FROM call WHERE id = ?", (unassessed,)) == ("none",)
     assert CallService(session).count_calls(CallFilter(risk_level=NOT_ASSESSED)) == 1

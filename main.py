@@ -30,7 +30,7 @@ def main(argv: list[str]) -> int:
         from desktop.errors import HotlineError
 
         try:
-            check_bundle()
+            check_bundle(read=bool(argv))  # the window reads the files once it is up (ui/app.py)
         except HotlineError as exc:
             return _cannot_start(str(exc), window=not argv)
         if argv:

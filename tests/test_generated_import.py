@@ -61,7 +61,7 @@ def _expected(path, first: date, last: date) -> dict:
                 counts[key][call.get("caller", {}).get(key) or "unknown"] += 1
             assessment = call.get("risk")
             if assessment is None:
-                level = "none"
+                level = "not_assessed"
             else:
                 level = (assessment.get("override") or {}).get("level") or risk.assess(assessment["answers"]).level
             counts["risk"][level] += 1
@@ -112,7 +112,7 @@ def test_generated_calls_import_and_count_as_the_file_says(session, tmp_path):
     assert set(got) == set(expected)
     for key, value in expected.items():
         assert got[key] == value, key
-    assert {"none", "low", "moderate", "high"} <= set(got["by_risk_level"])
+    assert {"not_assessed", "low", "moderate", "high"} <= set(got["by_risk_level"])
     assert got["by_kind"]["counselling"] > 0.6 * got["calls_total"]
     assert sum(got["by_hour"][19:23]) > sum(got["by_hour"][3:7])
 

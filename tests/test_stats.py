@@ -109,7 +109,7 @@ def expected(inputs: list[CallInput], date_from: date, date_to: date) -> dict:
     level = Counter()
     for c in window:
         if c.risk is None:
-            level["none"] += 1
+            level["not_assessed"] += 1  # DESIGN.md §9: never "none" for a call nobody assessed
         else:
             level[c.risk.override_level or risk.assess(c.risk.answers).level] += 1
     durations = sorted((c.ended_at - c.started_at).total_seconds() for c in window if c.ended_at)
@@ -166,7 +166,9 @@ def test_spot_checks_of_the_counting_rules(seat):
     assert stats["by_concern"]["study.exam"] == stats["by_concern"]["study.academic_pressure"] == 1
     assert stats["by_concern_group"]["mental"] == 2
     assert stats["by_age_band"]["unknown"] == 4 and stats["by_region"]["unknown"] == 4
-    assert stats["by_risk_level"] == {"none": 4, "moderate": 1, "high": 1, "imminent": 1}
+    # the hang-up, the silent and the test call were never assessed; the first counselling call was, as none
+    assert stats["by_risk_level"] == {"not_assessed": 3, "none": 1, "moderate": 1, "high": 1, "imminent": 1}
+    assert list(stats["by_risk_level"]) == ["not_assessed", "none", "moderate", "high", "imminent"]
     assert stats["crisis_actions"] == {"police_110": 1, "safety_plan_agreed": 1, "stayed_on_line": 1}
     assert stats["referrals_by_kind"]["psychological_outpatient"] == 2
     assert all(count > 0 for key in KEYS - {"calls_total", "by_hour", "talk_time_s"} for count in stats[key].values())

@@ -130,7 +130,7 @@ def test_the_daily_run_is_armed_for_four_oclock_and_leaves_the_clean_up_while_a_
     clock["now"] = datetime(2025, 5, 2, 3, 59, 59, 900_000, tzinfo=ZONE)  # the timer fires a little early
     runner.timer.start(0)
     qtbot.waitUntil(lambda: bool(results))
-    assert results[-1].calls == 1 and results[-1].wipe_pending  # shredded, the vacuum left for later
+    assert results[-1].calls == 1 and results[-1].wipe_pending  # shredded, the clean-up left for later
     assert runner.next_run == datetime(2025, 5, 3, 4, 0, tzinfo=ZONE)  # not 04:00 today again
     store = window.session.store
     assert store.one("SELECT value FROM setting WHERE key = ?", (retention.WIPE_PENDING,)) == ("1",)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QToolBar
 
 from desktop.resources import resource_path
+from tests.conftest import ADMIN, ADMIN_PASSWORD
 from ui import icons, settings, theme
 from ui.style import RISK_COLOURS
 from ui.theme import contrast, luminance  # WCAG 2, checked against known pairs below
@@ -83,13 +84,26 @@ def test_warning_colours_are_readable_on_the_window(name):
     assert contrast(QColor(colours["highlight_text"]), QColor(colours["highlight"])) >= 4.5
 
 
-def test_every_icon_loads_and_every_action_has_one(look, seat_init, open_window):
+def log_in(qtbot, window, code=ADMIN, password=ADMIN_PASSWORD):
+    page = window.login_page
+    page.account.setCurrentIndex(page.account.findData(code))
+    qtbot.keyClicks(page.password, password)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+
+
+def test_every_icon_loads_and_every_action_has_one(look, qtbot, seat_init, open_window):
     for path in resource_path("icons").glob("*.svg"):
         assert not icons.icon(path.stem).isNull(), path.name
     assert not icons.app_icon().isNull()
     window = open_window()
     toolbar = window.findChild(QToolBar, "callToolbar")
     seat_menu = window.menuBar().actions()[0].menu()
+    seat_menu.popup(window.mapToGlobal(window.rect().center()))  # opened before anyone logs in
+    qtbot.waitUntil(seat_menu.isVisible)
+    assert not window.lock_action.icon().isNull()  # the menu's icons are made when it first opens
+    seat_menu.hide()
+    log_in(qtbot, window)  # the toolbar is there once someone works
+    qtbot.waitUntil(toolbar.isVisible)
     actions = [a for a in toolbar.actions() + seat_menu.actions() if not a.isSeparator()]
     assert len(actions) >= 15
     for action in actions:

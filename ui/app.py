@@ -1,5 +1,11 @@
 """Start-up: Qt, translations, the error dialog, one program per seat, then set-up, demo or log-in (or, for a seat
-whose files cannot be read, what to do about it)."""
+whose files cannot be read, what to do about it).
+
+The log-in window is painted from what it needs: the vault's clear facts (the seat's name and accounts) and
+the bundled files checked for presence (`main.py`). SQLCipher, the cryptography, the set-up and restore
+dialogs are imported when first needed, and the bundled files are read in full on a worker right after
+the window is shown (DESIGN.md §10: within 2x a bare window's start; issue 17).
+"""
 
 import logging
 import sys
@@ -15,7 +21,6 @@ from ui import crash, icons, settings, theme
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.messages import error_text
-from ui.start import RecoveryCodeDialog, SetupDialog, StartDialog, readable_seat
 from ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -49,6 +54,7 @@ def choose_seat(paths: SeatPaths) -> tuple[SeatPaths, dict | None, tuple | None]
     if paths.exists():
         return paths, None, None
     from desktop.demo import DEMO_ACCOUNTS, create_demo_seat, demo_home
+    from ui.start import SetupDialog, StartDialog
 
     demo = SeatPaths(demo_home())
     choice = StartDialog(paths, demo.exists()).exec()
@@ -67,6 +73,35 @@ def choose_seat(paths: SeatPaths) -> tuple[SeatPaths, dict | None, tuple | None]
             )
         return demo, {code: entry[2] for code, entry in DEMO_ACCOUNTS.items()}, None
     return None
+
+
+def readable_seat(paths: SeatPaths, restorable: bool):
+    """The seat in `paths` once its files read (ui/start.py says what to do when they do not)."""
+    from desktop.seat import Seat
+
+    seat = Seat(paths)
+    try:
+        seat.check_files()
+    except HotlineError:
+        from ui.start import readable_seat as after_asking
+
+        return after_asking(paths, restorable)
+    return seat
+
+
+def check_bundle_in_full(app: QApplication) -> None:
+    """Read every bundled file now the window is up (main.py checked only that they are there): a damaged
+    one stops the program with one message naming it, as a missing one does before the window."""
+    from desktop.bundle import check_bundle
+
+    def damaged(exc: Exception) -> None:
+        if not isinstance(exc, HotlineError):
+            raise exc
+        log.error("a bundled file is damaged (%s)", type(exc).__name__)
+        QMessageBox.critical(None, QApplication.translate("app", "Hotline Log"), error_text(exc))
+        app.exit(1)
+
+    run_in_background(check_bundle, lambda _none: None, damaged)
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -110,9 +145,12 @@ def run(argv: list[str] | None = None) -> int:
         if reset:
             window.statusBar().showMessage(settings.reset_message(reset))  # until the next message
         if fresh is not None:
+            from ui.start import RecoveryCodeDialog
+
             session, code = fresh
             RecoveryCodeDialog(window.seat.vault.seat_name, code, window).exec()
             window.login_page.logged_in.emit(session)
+        window.first_painted.connect(lambda: check_bundle_in_full(app))
         return app.exec()
     finally:
         for lock in locks:

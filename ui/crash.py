@@ -8,36 +8,23 @@ No local variable and no source line is ever read.
 
 `install()` sets `sys.excepthook` (slots and event handlers of Qt land there too) and
 `threading.excepthook` (relayed to the GUI thread). Failures of `ui.worker` tasks reach their `on_error`
-callback on the GUI thread, which re-raises what it did not expect, so they come here as well.
+callback on the GUI thread, which re-raises what it did not expect, so they come here as well. The dialog
+(ui/crash_dialog.py) and the identifier guard are imported when an error comes: installing the hook at
+start-up costs next to nothing (DESIGN.md §10).
 """
 
 import contextlib
 import logging
-import platform
 import sys
 import threading
-import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QObject, Qt, Signal, qVersion
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QStyle,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QApplication
 
 from desktop.errors import HotlineError
-from desktop.privacy import redact
-from desktop.version import __version__
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +59,8 @@ def safe_message(value: BaseException | None) -> str:
     """The message if it can be shown: ours and code-made ones, redacted and cut; otherwise empty."""
     if value is None or not isinstance(value, (HotlineError, *_CODE_MESSAGES)):
         return ""
+    from desktop.privacy import redact
+
     try:
         text = redact(" ".join(str(value).split()))
     except Exception:  # a message that cannot even be turned into text is left out
@@ -81,6 +70,8 @@ def safe_message(value: BaseException | None) -> str:
 
 def _frames(tb) -> list[str]:
     """File, line and function of each frame: never a source line, never a local variable."""
+    import traceback
+
     return [
         f"  {_short_path(code.co_filename)}:{line} in {getattr(code, 'co_qualname', code.co_name)}"
         for code, line in ((frame.f_code, line) for frame, line in traceback.walk_tb(tb))
@@ -89,6 +80,10 @@ def _frames(tb) -> list[str]:
 
 def build_details(kind: type, value: BaseException | None, tb, thread: str = "") -> str:
     """The technical details of a failure, free of call content; also what goes to the log."""
+    import platform
+
+    from desktop.version import __version__
+
     lines = [
         f"Hotline Log {__version__}: error report (no call content)",
         f"Time: {datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ}",
@@ -158,89 +153,6 @@ def end_sessions() -> None:
                 log.error("the session could not be closed after an error (%s)", type(exc).__name__)
 
 
-# ----- the dialog -------------------------------------------------------------------------------------
-
-
-class CrashDialog(QDialog):
-    """What happened in plain words, whether the call is kept, the details to copy, and the two ways on."""
-
-    KEEP_WORKING = 0
-    CLOSE_PROGRAM = 1
-
-    def __init__(self, details: str, draft_kept: bool | None, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Hotline Log: something went wrong"))
-        self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.details = details
-        icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(40, 40))
-        self.headline = QLabel(
-            self.tr(
-                "The program ran into an error it did not expect. This is a fault in the program, not something "
-                "you did."
-            ),
-            wordWrap=True,
-            objectName="crashHeadline",
-        )
-        if draft_kept is None:
-            draft_text = self.tr("No call was open, so nothing of a call was lost.")
-        elif draft_kept:
-            draft_text = self.tr("Your call was kept as a draft (encrypted) and will be offered at the next log-in.")
-        else:
-            draft_text = self.tr(
-                "The call on screen could not be kept as a draft. Keep working and save it (Ctrl+S), or write "
-                "down what you need before closing."
-            )
-        self.draft_label = QLabel(draft_text, wordWrap=True, objectName="crashDraft")
-        self.advice = QLabel(
-            self.tr(
-                "You can keep working: what is saved is safe. If the error comes back, close the program and "
-                "start it again. To report it, copy the details below: they hold no call content."
-            ),
-            wordWrap=True,
-        )
-        self.text = QPlainTextEdit(details, readOnly=True)
-        self.text.setAccessibleName(self.tr("Technical details"))
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.text.setTabChangesFocus(True)
-        details_label = QLabel(self.tr("&Technical details"))
-        details_label.setBuddy(self.text)
-
-        buttons = QDialogButtonBox()
-        self.copy_button = QPushButton(self.tr("&Copy details"))
-        self.copy_button.setAutoDefault(False)
-        self.copy_button.clicked.connect(self.copy_details)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = buttons.addButton(self.tr("C&lose the program"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.keep_button = buttons.addButton(self.tr("&Keep working"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.keep_button.setDefault(True)
-        self.close_button.clicked.connect(lambda: self.done(self.CLOSE_PROGRAM))
-        self.keep_button.clicked.connect(lambda: self.done(self.KEEP_WORKING))
-        self.copied = QLabel(objectName="crashCopied")
-
-        top = QVBoxLayout()
-        for widget in (self.headline, self.draft_label, self.advice):
-            top.addWidget(widget)
-        layout = QVBoxLayout(self)
-        row = QHBoxLayout()  # the icon beside the words
-        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(top, 1)
-        layout.addLayout(row)
-        layout.addWidget(details_label)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.copied)
-        layout.addWidget(buttons)
-        self.keep_button.setFocus()
-        self.resize(640, 460)
-
-    def copy_details(self) -> None:
-        QGuiApplication.clipboard().setText(self.details)
-        self.copied.setText(self.tr("The details are on the clipboard."))
-
-    def reject(self) -> None:  # Esc keeps working: the safe choice
-        self.done(self.KEEP_WORKING)
-
-
 # ----- the hook ---------------------------------------------------------------------------------------
 
 
@@ -283,6 +195,8 @@ def handle(kind: type, value: BaseException | None, tb, thread: str = "") -> Non
         if QApplication.instance() is None:
             _stderr_line(kind)
             return
+        from ui.crash_dialog import CrashDialog
+
         dialog = CrashDialog(details, draft_kept, QApplication.activeWindow())
         if dialog.exec() == CrashDialog.CLOSE_PROGRAM:
             end_sessions()
@@ -327,3 +241,12 @@ def install() -> None:
         _relay.failed.connect(handle, Qt.ConnectionType.QueuedConnection)
     sys.excepthook = excepthook
     threading.excepthook = _thread_excepthook
+
+
+def __getattr__(name: str):
+    """`CrashDialog` is loaded on first use (see the module's description)."""
+    if name == "CrashDialog":
+        from ui.crash_dialog import CrashDialog
+
+        return CrashDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

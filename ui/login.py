@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from desktop.errors import HotlineError, LoginDelayed, StorageError
 from desktop.seat import Seat, Session
 from ui.messages import error_text
-from ui.seat_care import SeatCare
 from ui.worker import run_in_background
 
 
@@ -47,11 +46,10 @@ class LoginPage(QWidget):
         self.switch.clicked.connect(self.unlock_for_anyone)
         self.message = QLabel(objectName="loginMessage", wordWrap=True)
         self.demo = QLabel(wordWrap=True, objectName="demoBanner")
-        self.care = SeatCare(seat, self)
-        self.care.reloaded.connect(self.seat_reloaded)
+        self._care = None
         self.restore_button = QPushButton(self.tr("Restore a backup…"), objectName="restoreBackup", flat=True)
         self.restore_button.setToolTip(self.tr("Replace this seat with a backup (the current seat is kept aside)"))
-        self.restore_button.clicked.connect(self.care.restore)
+        self.restore_button.clicked.connect(lambda: self.care.restore())
         self.recover_button = QPushButton(self.tr("Forgot the admin password…"), objectName="recoverAdmin", flat=True)
         self.recover_button.setToolTip(self.tr("Give an admin a new password with the seat's recovery code"))
         self.recover_button.clicked.connect(lambda: self.care.recover())
@@ -87,6 +85,17 @@ class LoginPage(QWidget):
         box.setMaximumWidth(520)
         self.set_demo_accounts(demo_accounts)
         self.refresh()
+
+    @property
+    def care(self):
+        """Restore and recovery (ui/seat_care.py), made when first used: the page is painted without the backup
+        and database modules they need (DESIGN.md §10, start-up)."""
+        if self._care is None:
+            from ui.seat_care import SeatCare
+
+            self._care = SeatCare(self._seat, self)
+            self._care.reloaded.connect(self.seat_reloaded)
+        return self._care
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

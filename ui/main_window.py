@@ -3,7 +3,9 @@
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
+from shiboken6 import isValid
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,26 +16,24 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from desktop.call_model import QUICK_KINDS
-from desktop.lock_policy import CALL_LOCK_MINUTES, call_lock_minutes
-from desktop.seat import Seat, Session
-from desktop.taxonomy import CALL_KINDS, load_taxonomy
-from desktop.vault import keyring_status
-from ui import icons, settings, theme
+from ui import settings, theme
 from ui.login import LoginPage
 from ui.style import set_state
 from ui.widgets.fit_toolbar import FitToolBar
+from ui.worker import run_in_background
 
 if TYPE_CHECKING:
+    from desktop.seat import Seat, Session
     from ui.work_page import WorkPage
 
-# The pages and dialogs used only after log-in are imported where they are first opened, so the log-in
-# window is on screen sooner (DESIGN.md §10: within 2x a bare window's start).
+# The pages and dialogs used only after log-in are imported where they are first opened, and the window's
+# icons and the labels of its quick-log actions are made at the first log-in (or F1), so the log-in window
+# is on screen sooner (DESIGN.md §10: within 2x a bare window's start).
 
 log = logging.getLogger(__name__)
 
 KEYRING_CHECK_MS = 300
-QUICK_KEYS = dict(zip(QUICK_KINDS, ("F6", "F7", "F8", "F9"), strict=True))
+QUICK_SHORTCUTS = ("F6", "F7", "F8", "F9")  # desktop.call_model.QUICK_KINDS, in their order
 _ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -65,13 +65,29 @@ class _ActivityFilter(QObject):
         return False
 
 
+class _FirstPaint(QObject):
+    """Emits `painted` once, after the first paint of the widget it watches has been handled."""
+
+    painted = Signal()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.painted.emit)
+        return False
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, seat: Seat, lang: str, idle_minutes: int, autosave_seconds: int, demo_accounts=None):
+    """`first_painted`: the log-in page is on screen; start-up's slower checks begin then, so that no worker
+    competes with the first paint for the interpreter (DESIGN.md §10)."""
+
+    def __init__(self, seat: "Seat", lang: str, idle_minutes: int, autosave_seconds: int, demo_accounts=None):
         super().__init__()
         self.seat = seat
         self.lang = lang
         self._autosave_seconds = autosave_seconds
         self.session: Session | None = None
+        self._dressed = False  # icons and quick-log labels made (at the first log-in)
         self.work: WorkPage | None = None
         title = self.tr("Hotline Log")
         self.setWindowTitle(title + (" — " + self.tr("DEMO") if demo_accounts else ""))
@@ -86,26 +102,39 @@ class MainWindow(QMainWindow):
         self.follow_up_corner.hide()
         self.statusBar().addPermanentWidget(self.follow_up_corner)
         self.statusBar().addPermanentWidget(self.user_label)
-        # Looking the keyring up takes up to 100 ms on a desktop: after the log-in window is on screen.
-        QTimer.singleShot(KEYRING_CHECK_MS, self._say_if_no_keyring)
+        # Looking the keyring up takes up to 100 ms on a desktop (and more to import it): after the log-in
+        # window is on screen, and off the GUI thread.
+        self._first_paint = _FirstPaint(self)
+        self.first_painted = self._first_paint.painted
+        self.login_page.installEventFilter(self._first_paint)
+        self.first_painted.connect(lambda: QTimer.singleShot(KEYRING_CHECK_MS, self._check_keyring))
 
         self._copied = ""  # the last text copied while this program had the focus
         QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
         self._idle_ms = idle_minutes * 60_000
         self.idle = QTimer(self, singleShot=True, interval=self._idle_ms)
         self.idle.timeout.connect(self._idle_expired)
+        # Watches every event of the program while someone is logged in (the idle lock); not before, when each
+        # event would cross into Python for nothing (and make Python types of Qt's internal widgets at start).
         self._activity = _ActivityFilter(self.idle, lambda: self._idle_ms)
-        self._call_lock_ms = CALL_LOCK_MINUTES * 60_000  # read from the seat at log-in
-        QApplication.instance().installEventFilter(self._activity)
+        self._call_lock_ms = 0  # the seat's hard limit during a call (desktop.lock_policy), read at log-in
         self._build_actions()
         self._set_working(False)
         self.resize(1280, 800)
 
-    def _say_if_no_keyring(self) -> None:
-        if not keyring_status().usable:
+    def _check_keyring(self) -> None:
+        from desktop.vault import keyring_status
+
+        run_in_background(keyring_status, self._say_if_no_keyring, self._keyring_check_failed)
+
+    def _say_if_no_keyring(self, status) -> None:
+        if isValid(self) and not status.usable:
             warning = QLabel(self.tr("No system keyring: this seat is not bound to this computer."))
             warning.setObjectName("keyringWarning")
             self.statusBar().addPermanentWidget(warning)
+
+    def _keyring_check_failed(self, exc: Exception) -> None:
+        log.warning("the keyring could not be looked up (%s)", type(exc).__name__)
 
     # ----- actions --------------------------------------------------------------------------------
 
@@ -128,24 +157,13 @@ class MainWindow(QMainWindow):
         self.help_action = self._action(self.tr("Keyboard help"), "F1", self._help)
         for action, group in ((self.find_action, "lists"), (self.help_action, "seat")):
             action.setProperty("helpGroup", group)  # the group the F1 help lists it under (ui/help_overlay.py)
-        taxonomy = load_taxonomy()
-        self.quick_actions = [
-            self._action(
-                taxonomy.label(CALL_KINDS, kind, self.lang),
-                QUICK_KEYS[kind],
-                lambda _=False, k=kind: self.work.quick_log(k),
-                self.tr("Log a call of this kind at once"),
-            )
-            for kind in QUICK_KINDS
-        ]
+        self.quick_actions = []  # one per quick-log kind, made by _dress()
         toolbar = FitToolBar(self.tr("Call"), objectName="callToolbar")  # words under the icons when narrow
         toolbar.setMovable(False)
         for action in (self.start_action, self.end_action, self.save_action, self.new_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
-        for action in self.quick_actions:
-            toolbar.addAction(action)
-        toolbar.addSeparator()
+        self._quick_place = toolbar.addSeparator()  # the quick-log actions go before it
         toolbar.addAction(self.find_action)
         toolbar.addAction(self.lock_action)
         self.directory_action = QAction(self.tr("Referral directory…"), self)
@@ -168,6 +186,7 @@ class MainWindow(QMainWindow):
         self.password_action = QAction(self.tr("Change my password…"), self)
         self.password_action.triggered.connect(self._change_password)
         seat_menu = self.menuBar().addMenu(self.tr("&Seat"))
+        seat_menu.aboutToShow.connect(self._dress)  # its icons, whenever someone first opens it
         seat_menu.addAction(self.lock_action)
         seat_menu.addAction(self.password_action)
         seat_menu.addAction(self.directory_action)
@@ -187,11 +206,32 @@ class MainWindow(QMainWindow):
         seat_menu.addAction(self.quit_action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    def _dress(self) -> None:
+        """The icons (tinted for the look, again when it changes) and the quick-log actions, once: nobody sees
+        them before the first log-in, the F1 help or the Seat menu, and drawing them was most of what making
+        the window cost."""
+        if self._dressed:
+            return
+        from desktop.call_model import QUICK_KINDS
+        from desktop.taxonomy import CALL_KINDS, load_taxonomy
+
+        self._dressed = True
+        taxonomy, tip = load_taxonomy(), self.tr("Log a call of this kind at once")
+        for kind, keys in zip(QUICK_KINDS, QUICK_SHORTCUTS, strict=True):
+            text = taxonomy.label(CALL_KINDS, kind, self.lang)
+            action = self._action(text, keys, lambda _=False, k=kind: self.work.quick_log(k), tip)
+            action.setData(kind)
+            action.setEnabled(self.session is not None)
+            self.toolbar.insertAction(self._quick_place, action)
+            self.quick_actions.append(action)
         self._set_icons()
         theme.notifier().changed.connect(self._set_icons)
 
     def _set_icons(self, _look: str = "") -> None:
         """Icons beside the words and keys, tinted for the look in use (again when it changes)."""
+        from ui import icons
+
         quick = {"silent": "call-silent", "hang_up": "call-hang-up", "wrong_number": "call-wrong-number"}
         for action, name in (
             (self.start_action, "start-call"),
@@ -211,7 +251,7 @@ class MainWindow(QMainWindow):
             (self.settings_action, "settings"),
             (self.logout_action, "log-out"),
             (self.quit_action, "quit"),
-            *((a, quick.get(k, "call-harassment")) for a, k in zip(self.quick_actions, QUICK_KINDS, strict=True)),
+            *((a, quick.get(a.data(), "call-harassment")) for a in self.quick_actions),
         ):
             action.setIcon(icons.icon(name))
 
@@ -245,6 +285,7 @@ class MainWindow(QMainWindow):
     def _help(self) -> None:
         from ui.help_overlay import HelpOverlay
 
+        self._dress()
         HelpOverlay(self).exec()
 
     def _back_up(self) -> None:
@@ -325,9 +366,10 @@ class MainWindow(QMainWindow):
 
     # ----- log-in, lock, switch -------------------------------------------------------------------
 
-    def _logged_in(self, session: Session) -> None:
+    def _logged_in(self, session: "Session") -> None:
         from ui.work_page import WorkPage
 
+        self._dress()
         self.session = session
         self.work = WorkPage(session, self.lang, self._autosave_seconds)
         self.work.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -347,7 +389,11 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(0, self.work.shift_status)  # the shift, for everyone
         self.handover_action.setVisible(session.role in ("lead", "admin"))
         self.work.handover_requested.connect(self._handover)  # closing a shift offers its summary
+        from desktop.lock_policy import call_lock_minutes  # the store's modules: not before log-in
+
         self._call_lock_ms = call_lock_minutes(session.store) * 60_000
+        self._activity.quiet.restart()
+        QApplication.instance().installEventFilter(self._activity)
         self.idle.start(self._idle_ms)
         self.work.form.kind.setFocus()
         QTimer.singleShot(0, self.work.offer_draft)
@@ -376,6 +422,7 @@ class MainWindow(QMainWindow):
 
     def _leave_session(self, audit_action: str) -> None:
         self.idle.stop()
+        QApplication.instance().removeEventFilter(self._activity)
         work, session = self.work, self.session
         self.work, self.session = None, None
         self._set_working(False)

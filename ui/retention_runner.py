@@ -4,10 +4,11 @@ It runs once after each log-in, then daily at `QUIET_HOUR` seat time while the s
 on a connection of its own, and never two at once in this program (when a run is still going as the
 window locks and someone logs in, the new session's first run is skipped; the daily one follows).
 
-The clean-up after a shred (merging the notes index, emptying the WAL, vacuuming) holds the database's
-write lock for a while, and a save meanwhile waits up to the busy timeout. So the daily run leaves the
-clean-up for later when a call is on screen unsaved (`busy()`); the run after the next log-in does it.
-A save that still meets the lock is refused with "busy, try again" and keeps what is on screen.
+The clean-up after a shred (merging the notes index, emptying the WAL) holds the database's write lock
+one short step at a time (`desktop.retention.STEP_PAGES`), so a save meanwhile waits at most one step.
+The daily run still leaves the clean-up for later when a call is on screen unsaved (`busy()`); the run
+after the next log-in does it. A save that met the lock for longer than the busy timeout would be
+refused with "busy, try again" and keep what is on screen.
 """
 
 import logging

@@ -1,6 +1,6 @@
 """A saved call's risk level in words, for the lists: the level's name, or "Not assessed" for a call saved
-without a risk assessment. Such a call's stored level is "none" all the same (statistics count it there,
-DESIGN.md §9), but "No risk" on screen would claim an assessment nobody made."""
+without a risk assessment. Such a call's stored level is "none" all the same (statistics count it as
+`not_assessed`, DESIGN.md §9), and "No risk" on screen would claim an assessment nobody made."""
 
 from PySide6.QtCore import QCoreApplication
 

@@ -3,6 +3,7 @@
 Never touch widgets from `work`. Tests set `SYNCHRONOUS = True` so the work runs at once, in order.
 """
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -25,9 +26,14 @@ class _Task(QRunnable):
         try:
             result = self._work()
         except Exception as exc:  # handed to the GUI thread, which decides what to show
-            self._bridge.failed.emit(exc)
+            self._deliver(self._bridge.failed, exc)
         else:
-            self._bridge.done.emit(result)
+            self._deliver(self._bridge.done, result)
+
+    @staticmethod
+    def _deliver(signal, value) -> None:
+        with contextlib.suppress(RuntimeError):  # the program closed while this ran: the bridge is gone
+            signal.emit(value)
 
 
 def run_in_background(work: Callable, on_done: Callable, on_error: Callable) -> None:

@@ -2,17 +2,22 @@
 
 The same window and counting rules as the seat's own (desktop.reports.stats): seat days in the seat's zone, a
 call with two concerns counts under each and once under their group, missing codes as `unknown`, the final risk
-level, talk time over the calls with an end (median: the mean of the two middle values, `percentile_cont`;
-p90: nearest rank, `percentile_disc`), keys with a zero count left out. So the centre's counts equal the sum of
-the seats' own. The columns are counted in one pass over the window (GROUPING SETS) on the (start, seat) index.
+level (`not_assessed` for a call with no assessment), talk time over the calls with an end (median: the mean of
+the two middle values, `percentile_cont`; p90: nearest rank, `percentile_disc`), keys with a zero count left out.
+So the centre's counts equal the sum of the seats' own. The columns are counted in one pass over the window
+(GROUPING SETS) on the (start, seat) index.
 """
 
 from datetime import date, tzinfo
 
 from desktop.reports.stats import _bounds, _level_rank, _number
+from desktop.risk import NOT_ASSESSED
 
 _WINDOW = "c.started_at >= %(start)s AND c.started_at < %(end)s"
 _COLUMNS = ("kind", "age_band", "gender", "region", "risk_level")
+# §9: a call nobody assessed (a seat sends no computed level for it) is `not_assessed`, never `none`.
+_LEVEL = f"CASE WHEN c.computed_level IS NULL AND c.risk_level = 'none' THEN '{NOT_ASSESSED}' ELSE c.risk_level END"
+_COUNTED = {"risk_level": "t.level"}
 
 
 def _zone_name(zone: tzinfo) -> str:
@@ -24,12 +29,14 @@ def center_statistics(conn, date_from: date, date_to: date, zone: tzinfo | str |
     start, end = _bounds(date_from, date_to, zone)
     params = {"start": start, "end": end, "zone": _zone_name(start.tzinfo)}
     local = "(c.started_at AT TIME ZONE %(zone)s)"
-    sets = ", ".join(f"(c.{name})" for name in _COLUMNS)
+    columns = [_COUNTED.get(name, f"c.{name}") for name in _COLUMNS]
+    sets = ", ".join(f"({column})" for column in columns)
     rows = conn.execute(
-        f"SELECT {', '.join(f'GROUPING(c.{n})' for n in _COLUMNS)}, GROUPING(h), GROUPING(d), GROUPING(s.name),"
-        f" {', '.join(f'c.{n}' for n in _COLUMNS)}, h, d, s.name, count(*)"
+        f"SELECT {', '.join(f'GROUPING({c})' for c in columns)}, GROUPING(h), GROUPING(d), GROUPING(s.name),"
+        f" {', '.join(columns)}, h, d, s.name, count(*)"
         f" FROM center.call c JOIN center.seat s ON s.id = c.seat_id,"
-        f" LATERAL (SELECT extract(hour FROM {local})::int AS h, to_char({local}, 'YYYY-MM-DD') AS d) t"
+        f" LATERAL (SELECT extract(hour FROM {local})::int AS h, to_char({local}, 'YYYY-MM-DD') AS d,"
+        f" {_LEVEL} AS level) t"
         f" WHERE {_WINDOW} GROUP BY GROUPING SETS ({sets}, (h), (d), (s.name))",
         params,
     ).fetchall()

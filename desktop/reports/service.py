@@ -16,7 +16,7 @@ from pathlib import Path
 from desktop.clock import seat_time, utc_now
 from desktop.errors import BadInput
 from desktop.fsutil import atomic_write_bytes
-from desktop.reports.stats import statistics, statistics_between, to_csv, weekday_hour, weekday_hour_between
+from desktop.reports.stats import count_between, count_days, to_csv
 from desktop.seat import Session
 from desktop.shift_window import auto_window, current_shift_id
 from desktop.shifts import ShiftService
@@ -65,10 +65,8 @@ class StatsService:
         self._require()
         if date_from > date_to:
             raise BadInput("The start date is after the end date.")
-        store = self._session.store
-        return StatsWindow(
-            date_from, date_to, statistics(store, date_from, date_to), weekday_hour(store, date_from, date_to)
-        )
+        counted = count_days(self._session.store, date_from, date_to)
+        return StatsWindow(date_from, date_to, counted.stats, counted.weekday_hour)
 
     def this_shift(self, now: datetime | None = None) -> StatsWindow:
         """The statistics of the shift a call starting now belongs to: the open one, from its start, or
@@ -82,11 +80,9 @@ class StatsService:
         else:
             start, end = auto_window(now)
         last = seat_time(end - timedelta(microseconds=1)).date()
+        counted = count_between(store, start, end)
         return StatsWindow(
-            seat_time(start).date(),
-            max(last, seat_time(start).date()),
-            statistics_between(store, start, end),
-            weekday_hour_between(store, start, end),
+            seat_time(start).date(), max(last, seat_time(start).date()), counted.stats, counted.weekday_hour
         )
 
     @property

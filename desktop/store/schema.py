@@ -254,6 +254,28 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
     ),
     Migration(6, "centre: UUIDs of calls, follow-ups and shifts, the enrolment, the outbox, pulled tables", OUTBOX_SQL),
+    Migration(
+        7,
+        "statistics: an index holding every call column the statistics count, so they never read the notes",
+        """
+        CREATE INDEX call_for_statistics
+            ON call (started_at, status, kind, age_band, gender, region, risk_level, ended_at);
+        """,
+    ),
+    Migration(
+        8,
+        "a save writes fewer pages: notes-index leaves that fit a page, no index of keywords by word",
+        # FTS5 fills its leaves up to `pgsz` bytes (4050 by default, made for a 4096-byte page). SQLCipher
+        # keeps 48 bytes of each page for the IV and the HMAC, so a row of the index table holds at most
+        # 4013 bytes on its page and a full leaf spilled to an overflow page, which was written and
+        # decrypted with it. New leaves are at most `pgsz` plus a few bytes; old ones are rewritten as the
+        # index is merged. No query looks keywords up by word (they are read per call), so their index
+        # only cost a page on every save.
+        """
+        INSERT INTO notes_fts (notes_fts, rank) VALUES ('pgsz', 3960);
+        DROP INDEX call_keyword_by_word;
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,11 +1,11 @@
-"""Slot keys: Argon2id of the secret, mixed by HKDF-SHA256 with the seat's device secret (DESIGN.md §4)."""
+"""Slot keys: Argon2id of the secret, mixed by HKDF-SHA256 with the seat's device secret (DESIGN.md §4).
+
+Argon2 and `cryptography` are imported where a key is derived: the log-in window reads the vault's
+parameters before anyone logs in and is painted without them (DESIGN.md §10, start-up).
+"""
 
 import os
 from dataclasses import asdict, dataclass
-
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 KEY_BYTES = 32
 SALT_BYTES = 16
@@ -45,6 +45,8 @@ def new_salt() -> bytes:
 
 def wrap_key(secret: str, salt: bytes, params: KdfParams, device_secret: bytes | None) -> bytes:
     """The AES-256-GCM key of one slot."""
+    from argon2.low_level import Type, hash_secret_raw
+
     stretched = hash_secret_raw(
         secret.encode("utf-8"),
         salt,
@@ -54,11 +56,16 @@ def wrap_key(secret: str, salt: bytes, params: KdfParams, device_secret: bytes |
         hash_len=KEY_BYTES,
         type=Type.ID,
     )
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=_WRAP_INFO)
-    return hkdf.derive(stretched + (device_secret or b""))
+    return _hkdf(KEY_BYTES, salt, _WRAP_INFO).derive(stretched + (device_secret or b""))
 
 
 def device_fingerprint(device_secret: bytes) -> str:
     """A short, one-way tag telling whether the keyring still holds the secret the vault was made with."""
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=16, salt=None, info=_FINGERPRINT_INFO)
-    return hkdf.derive(device_secret).hex()
+    return _hkdf(16, None, _FINGERPRINT_INFO).derive(device_secret).hex()
+
+
+def _hkdf(length: int, salt: bytes | None, info: bytes):
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=length, salt=salt, info=info)

@@ -20,11 +20,7 @@ import base64
 import json
 import logging
 import os
-import uuid
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.clock import parse_iso, utc_now, utc_now_iso
 from desktop.errors import (
@@ -67,6 +63,15 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     return base64.b64decode(text, validate=True)
+
+
+def _is_uuid(text) -> bool:
+    """What `uuid.UUID(text)` accepts (braces, a urn:uuid: prefix and hyphens aside, 32 hex digits), without
+    importing `uuid`, which brings `platform` with it: the vault is read before the log-in window is painted."""
+    if not isinstance(text, str):
+        return False
+    digits = text.replace("urn:", "").replace("uuid:", "").strip("{}").replace("-", "")
+    return len(digits) == 32 and all(c in "0123456789abcdefABCDEF" for c in digits)
 
 
 def account_slot(code: str) -> str:
@@ -118,7 +123,8 @@ class Vault:
                 "install that version to open this seat."
             )
         try:
-            uuid.UUID(data["seat_id"])
+            if not _is_uuid(data["seat_id"]):
+                raise ValueError("seat_id")
             slots = data["slots"]
             if not isinstance(slots, dict) or RECOVERY_SLOT not in slots:
                 raise KeyError(RECOVERY_SLOT)
@@ -201,6 +207,8 @@ class Vault:
         status = device.keyring_status()
         if require_keyring and not status.usable:
             raise KeyringRequired(f"This seat requires the system keyring, but {status.reason}.")
+        import uuid
+
         seat_id = str(uuid.uuid4())
         vault = cls(
             path,
@@ -232,6 +240,8 @@ class Vault:
         salt = new_salt()
         nonce = os.urandom(12)
         bound = device_secret is not None
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # not before a key is made (start-up)
+
         ciphertext = AESGCM(wrap_key(secret, salt, params, device_secret)).encrypt(nonce, key, self._aad(name, bound))
         self._data["slots"][name] = {
             "label": label,
@@ -245,6 +255,9 @@ class Vault:
         self._data["slots"][name]["check"] = slot_digest(name, self._data["slots"][name])
 
     def _open_slot(self, name: str, secret: str, device_secret: bytes | None) -> bytes | None:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         slot = self._data["slots"][name]
         wrapping = wrap_key(secret, _unb64(slot["salt"]), KdfParams.from_json(slot["kdf"]), device_secret)
         try:

@@ -888,7 +888,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/crash.py" line="+172"/>
+        <location filename="../../ui/crash_dialog.py" line="+26"/>
         <source>Hotline Log: something went wrong</source>
         <translation>热线记录：出现了错误</translation>
     </message>
@@ -1661,35 +1661,35 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login.py" line="+39"/>
+        <location filename="../../ui/login.py" line="+38"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+19"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+71"/>
+        <location line="-16"/>
+        <location line="+81"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-79"/>
         <source>Switch counselor</source>
         <translation>切换咨询员</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Restore a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
@@ -1709,7 +1709,7 @@
         <translation>凭本席位的恢复码为管理员设置新密码</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+53"/>
         <source>DEMO SEAT — sample calls only. Demo passwords:</source>
         <translation>演示席位——仅含示例通话。演示密码：</translation>
     </message>
@@ -1764,7 +1764,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+76"/>
+        <location filename="../../ui/main_window.py" line="+92"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -1774,12 +1774,12 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>No system keyring: this seat is not bound to this computer.</source>
         <translation>没有系统密钥环：本席位未与这台电脑绑定。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
@@ -1814,17 +1814,17 @@
         <translation>键盘帮助</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+63"/>
         <source>Log a call of this kind at once</source>
         <translation>一键记录此类来电</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-59"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Referral directory…</source>
         <translation>转介资源目录…</translation>
     </message>
@@ -1874,7 +1874,7 @@
         <translation>席位(&amp;S)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -1884,7 +1884,7 @@
         <translation>退出</translation>
     </message>
     <message numerus="yes">
-        <location line="+124"/>
+        <location line="+146"/>
         <source>Follow-ups: %n due</source>
         <translation>
             <numerusform>随访：%n 项到期</numerusform>
@@ -1898,7 +1898,7 @@
         </translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <location line="+18"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
@@ -2484,7 +2484,7 @@
 <context>
     <name>RetentionRunner</name>
     <message numerus="yes">
-        <location filename="../../ui/retention_runner.py" line="+87"/>
+        <location filename="../../ui/retention_runner.py" line="+88"/>
         <source>The free text of %n call(s) past the retention period was shredded.</source>
         <translation>
             <numerusform>已粉碎 %n 条超过保存期限的来电的文字内容。</numerusform>
@@ -3853,13 +3853,14 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+29"/>
-        <location line="+65"/>
+        <location filename="../../ui/app.py" line="+34"/>
+        <location line="+67"/>
+        <location line="+28"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-57"/>
         <source>Making the demo seat with its sample calls…</source>
         <translation>正在创建演示席位及示例通话…</translation>
     </message>

@@ -1,0 +1,152 @@
+"""Start-up within 2x a bare window (DESIGN.md §10, issue 17): the log-in window is painted from what it
+needs, before SQLCipher, the cryptography, Argon2, ReportLab or psycopg are imported; the keyring is looked
+up off the GUI thread; the bundled files are read in full once the window is up."""
+
+import json
+import os
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from desktop.errors import HotlineError
+from tests.conftest import ROOT
+
+HEAVY = ("sqlcipher3", "cryptography", "argon2", "reportlab", "psycopg")
+
+# `python main.py` up to the first paint of its log-in page, as benchmarks/startup_probe.py watches it; then
+# the heavy modules already imported, as JSON on the last line.
+AT_FIRST_PAINT = f"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+HEAVY = {HEAVY!r}
+enter = QApplication.exec
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
+            self.seen = sorted({{name.split(".")[0] for name in sys.modules}} & set(HEAVY))
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+watcher = FirstPaint()
+
+def exec_watching(app):
+    windows = [w for w in app.topLevelWidgets() if w.isVisible() and hasattr(w, "login_page")]
+    windows[0].login_page.installEventFilter(watcher)
+    status = enter()
+    print(json.dumps(getattr(watcher, "seen", None)))
+    return status
+
+QApplication.exec = exec_watching
+sys.path[0] = {str(ROOT)!r}
+import main
+sys.exit(main.main([]))
+"""
+
+
+def child_env(paths, tmp_path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HOTLINE_LOG_", "PYTHON_KEYRING"))}
+    env.update(
+        HOTLINE_LOG_HOME=str(paths.home),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    return env
+
+
+def test_the_log_in_window_is_painted_before_any_heavy_module_is_imported(seat_init, paths, tmp_path):
+    seat_init[0].close()
+    done = subprocess.run(
+        [sys.executable, "-c", AT_FIRST_PAINT],
+        env=child_env(paths, tmp_path),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+@pytest.mark.parametrize("module", ["ui.login", "ui.main_window", "ui.app"])
+def test_importing_the_start_path_imports_no_heavy_module(module, tmp_path):
+    probe = f"import sys, json, {module}; print(json.dumps(sorted({{n.split('.')[0] for n in sys.modules}})))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert set(json.loads(done.stdout)) & set(HEAVY) == set()
+
+
+def test_the_keyring_is_looked_up_off_the_gui_thread(qtbot, seat, monkeypatch, own_settings):
+    import desktop.vault
+    import ui.worker
+    from desktop.vault import KeyringStatus
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(ui.worker, "SYNCHRONOUS", False)  # as in the program: a worker of the thread pool
+    threads = []
+
+    def looked_up():
+        threads.append(threading.current_thread())
+        return KeyringStatus(False, "test", "no keyring in this test")
+
+    monkeypatch.setattr(desktop.vault, "keyring_status", looked_up)
+    window = MainWindow(seat, "zh", idle_minutes=5, autosave_seconds=30)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.statusBar().findChild(object, "keyringWarning") is not None, timeout=5000)
+    assert threads and threads[0] is not threading.main_thread()
+
+
+def test_a_bundled_file_found_damaged_after_the_window_is_up_stops_the_program(qapp, messages, monkeypatch):
+    from desktop import bundle, taxonomy
+    from ui import app
+
+    class Damaged(HotlineError):
+        pass
+
+    def unreadable():
+        raise Damaged("The taxonomy file taxonomy.json is damaged.")
+
+    monkeypatch.setattr(taxonomy, "load_taxonomy", unreadable)
+    exits = []
+
+    class Program:
+        def exit(self, status):
+            exits.append(status)
+
+    app.check_bundle_in_full(Program())
+    assert exits == [1]
+    assert [(kind, text) for kind, _title, text in messages] == [
+        (
+            "critical",
+            "The taxonomy file taxonomy.json is damaged. The installation is incomplete or damaged; "
+            "install Hotline Log again.",
+        )
+    ]
+    monkeypatch.undo()
+    bundle.check_bundle()  # the real files read
+
+
+def test_the_window_starts_on_the_files_being_there_and_reads_them_afterwards(monkeypatch):
+    """main.py checks presence only for the window; a command reads every file before it runs."""
+    from desktop import bundle, taxonomy
+
+    reads = []
+    real = taxonomy.load_taxonomy
+    monkeypatch.setattr(taxonomy, "load_taxonomy", lambda: reads.append(1) or real())
+    bundle.check_bundle(read=False)
+    assert reads == []
+    bundle.check_bundle()
+    assert reads == [1]

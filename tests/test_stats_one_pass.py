@@ -1,0 +1,112 @@
+"""Statistics in one pass (issue 17): random calls, saved in time order and shuffled, counted against a
+count made here in Python from the calls themselves (`tests.test_stats.expected`, which never reads the
+database), and the window's call rows read once, through the index alone."""
+
+import random
+import re
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from desktop.call_model import CallInput, CrisisActionInput, ReferralInput, RiskInput
+from desktop.calls import CallService
+from desktop.reports.stats import count_days, statistics
+from desktop.taxonomy import AGE_BANDS, CALL_KINDS, CONCERNS, CRISIS_ACTIONS, EMOTIONS, REFERRAL_KINDS, load_taxonomy
+from tests.test_stats import KEYS, SEAT, expected
+
+FIRST = date(2025, 6, 1)
+DAYS = 6
+ANSWERS = (  # none, low, high and imminent by the rule table; an override on some
+    {"ideation_intensity": 3},
+    {"ideation_passive": True},
+    {"ideation_current": True, "plan": True},
+    {"attempt_in_progress": True},
+)
+
+
+def random_calls(seed: int, count: int) -> list[CallInput]:
+    """Calls over DAYS seat days with every field the statistics count, blanks and repeats included."""
+    rnd, taxonomy = random.Random(seed), load_taxonomy()
+    concerns, emotions = taxonomy.codes(CONCERNS), taxonomy.codes(EMOTIONS)
+    calls = []
+    for _ in range(count):
+        started = datetime(FIRST.year, FIRST.month, FIRST.day, tzinfo=SEAT) + timedelta(
+            seconds=rnd.randrange(DAYS * 86400), milliseconds=rnd.randrange(1000)
+        )
+        call = CallInput(
+            kind=rnd.choice(taxonomy.codes(CALL_KINDS)),
+            started_at=started,
+            ended_at=rnd.choice((None, started + timedelta(seconds=rnd.randrange(3600), milliseconds=250))),
+            age_band=rnd.choice(taxonomy.codes(AGE_BANDS)),
+            gender=rnd.choice(("female", "male", "unknown")),
+            region=rnd.choice(("110000", "310000", "440000", "unknown")),
+            concerns=rnd.sample(concerns, rnd.randrange(4)),
+            emotions=rnd.sample(emotions, rnd.randrange(3)),
+        )
+        if rnd.random() < 0.6:
+            answers = dict(rnd.choice(ANSWERS))
+            override = "moderate" if rnd.random() < 0.2 else None
+            call.risk = RiskInput(answers, override, "复核" if override else "")
+            call.crisis_actions = [
+                CrisisActionInput(rnd.choice(taxonomy.codes(CRISIS_ACTIONS)), started + timedelta(minutes=2), "safe")
+                for _ in range(rnd.randrange(3) if "attempt_in_progress" not in answers else 1)
+            ]
+        call.referrals = [
+            ReferralInput(rnd.choice(taxonomy.codes(REFERRAL_KINDS)), "soon") for _ in range(rnd.randrange(3))
+        ]
+        calls.append(call)
+    return calls
+
+
+def check(store, inputs: list[CallInput], date_from: date, date_to: date) -> None:
+    got, want = statistics(store, date_from, date_to), expected(inputs, date_from, date_to)
+    assert set(got) == KEYS
+    for key in KEYS - {"talk_time_s"}:
+        assert got[key] == want[key], key
+    for key, value in want["talk_time_s"].items():
+        assert got["talk_time_s"][key] == pytest.approx(value, abs=1e-3), key
+
+
+WINDOWS = ((FIRST, FIRST), (FIRST + timedelta(days=1), FIRST + timedelta(days=3)), (FIRST, FIRST + timedelta(DAYS)))
+
+
+@pytest.mark.parametrize("order", ["in time order", "shuffled"])
+def test_one_pass_counts_what_python_counts_from_the_calls(session, order):
+    """In time order the window's ids are consecutive and the coded tables are read by id range; shuffled,
+    other calls' ids lie between them and the window's own ids are used."""
+    inputs = random_calls(17, 240)
+    saved = sorted(inputs, key=lambda c: c.started_at) if order == "in time order" else inputs
+    service = CallService(session)
+    for call in saved:
+        service.save(call)
+    assert {"not_assessed", "none", "low", "moderate", "high", "imminent"} <= set(
+        statistics(session.store, FIRST, FIRST + timedelta(DAYS))["by_risk_level"]
+    )
+    for date_from, date_to in WINDOWS:
+        check(session.store, inputs, date_from, date_to)
+
+
+def test_the_window_calls_are_read_once_and_through_the_index_alone(session, monkeypatch):
+    """No statement of the statistics reads a row of `call` (where the notes are): the covering index
+    answers; and the window's calls are read by one statement."""
+    service = CallService(session)
+    for call in sorted(random_calls(3, 60), key=lambda c: c.started_at):
+        service.save(call)
+    store, seen = session.store, []
+    real = store.execute
+
+    def recording(sql, params=()):
+        seen.append((sql, params))
+        return real(sql, params)
+
+    monkeypatch.setattr(store, "execute", recording)
+    counted = count_days(store, FIRST, FIRST + timedelta(DAYS))
+    monkeypatch.undo()
+    assert counted.stats["calls_total"] == 60
+    reading_calls = []
+    for sql, params in seen:
+        plan = " | ".join(row[3] for row in store.rows(f"EXPLAIN QUERY PLAN {sql}", params))
+        for step in re.findall(r"(?:SCAN|SEARCH) call\b[^|]*", plan):
+            assert "USING COVERING INDEX call_for_statistics" in step, (sql, plan)
+            reading_calls.append(sql)
+    assert len(reading_calls) == 1

@@ -115,7 +115,7 @@ class Session:
         self.close()
 
 
-def _publish_public_numbers(store: Store) -> None:
+def _publish_public_numbers(store: "Store") -> None:
     """The referral directory's phone numbers, for the notes guard to keep (desktop.directory says more)."""
     from desktop import privacy  # pure Python; the guard never reads the store itself
 

@@ -109,6 +109,16 @@ def without_credentials(dsn: str) -> str:
     return conninfo.make_conninfo(**params)
 
 
+def make_dsn(host: str, port: int | str, dbname: str, sslmode: str, sslrootcert: str = "") -> str:
+    """A seat's DSN from its parts (as the settings page asks for them), quoted as libpq reads it."""
+    from psycopg import conninfo
+
+    parts = {"host": host.strip(), "port": str(port), "dbname": dbname.strip(), "sslmode": sslmode}
+    if sslrootcert.strip():
+        parts["sslrootcert"] = sslrootcert.strip()
+    return conninfo.make_conninfo(**{k: v for k, v in parts.items() if v})
+
+
 def describe(params: dict) -> str:
     where = params.get("host") or params.get("hostaddr")
     return f"{where}:{params.get('port') or 5432}/{params.get('dbname')}"

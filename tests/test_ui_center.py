@@ -283,3 +283,24 @@ def test_counselors_and_leads_get_no_centre_page(qtbot, seat_init):
         assert "Centre" not in titles and not hasattr(dialog, "center_page")
     finally:
         lead.close()
+
+
+def test_the_centre_speaks_chinese_in_the_status_bar_and_the_settings_page(qtbot, qapp, seat_init):
+    from desktop.center.connect import CenterRefused
+    from desktop.clock import utc_now_iso
+    from ui.center_status import CenterState
+    from ui.i18n import install_translators
+
+    session, _ = seat_init
+    install_translators(qapp, "zh")
+    try:
+        status = CenterStatus(session)
+        page = CenterPage(session)
+        qtbot.addWidget(status)
+        qtbot.addWidget(page)
+        assert status.text_for(CenterState("ok")) == "同步正常"
+        assert status.text_for(CenterState("offline", 3, utc_now_iso())).startswith("未连接中心 · 3 条待同步，自 ")
+        expired = CenterRefused("code_expired", "This enrolment code has expired; ask for a new one.")
+        assert page.failure_text(expired) == "这个登记码已过期；请向中心管理员索取新的登记码。没有做任何更改。"
+    finally:
+        install_translators(qapp, "en")

@@ -232,7 +232,7 @@ class CenterPage(QWidget):
                 "code_other_seat": self.tr("This code was made for another seat; ask for this seat's code."),
                 "already_enrolled": self.tr("This seat is already enrolled at a centre."),
             }
-            return texts[exc.reason] + " " + self.tr("Nothing changed.")
+            return self.tr("%1 Nothing changed.").replace("%1", texts[exc.reason])
         if isinstance(exc, CenterUnreachable):
             return self.tr(
                 "The centre cannot be reached now: check the network, the host and port, and that the centre's "

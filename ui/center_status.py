@@ -142,13 +142,14 @@ class CenterStatus(QLabel):
             self.tick()
 
     def _failed(self, exc: Exception) -> None:
-        """The worker could not even read the seat (it was locked meanwhile): try again later, quietly."""
-        if not isinstance(exc, HotlineError):
-            raise exc
+        """The worker could not even read the seat (it was locked meanwhile): try again later, quietly. A bug is
+        still raised (to the crash report), after the next attempt is planned."""
         if isValid(self):
             self._busy = False
             if self._running:
                 self.timer.start(INTERVAL_MS)
+        if not isinstance(exc, HotlineError):
+            raise exc
 
     def _schedule(self, state: CenterState) -> None:
         if state.kind in ("none", "removed"):

@@ -1002,7 +1002,7 @@
 <context>
     <name>CenterStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/center_status.py" line="+173"/>
+        <location filename="../../ui/center_status.py" line="+174"/>
         <source>%n waiting to sync, since %1</source>
         <translation>
             <numerusform>%n 条待同步，自 %1</numerusform>

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self._dressed = False  # icons and quick-log labels made (at the first log-in)
         self.work: WorkPage | None = None
+        self.center_status = None  # ui.center_status.CenterStatus while logged in
         title = self.tr("Hotline Log")
         self.setWindowTitle(title + (" — " + self.tr("DEMO") if demo_accounts else ""))
         self.login_page = LoginPage(seat, demo_accounts)
@@ -363,6 +364,8 @@ class MainWindow(QMainWindow):
                 self.idle.start()
             if self.work is not None:
                 self.work.shift_status.refresh(announce=False)  # the break suggestions may have changed
+        if self.center_status is not None and dialog.enrolled:
+            self.center_status.start()  # the settings page enrolled this seat: show and sync the centre
 
     # ----- log-in, lock, switch -------------------------------------------------------------------
 
@@ -398,6 +401,17 @@ class MainWindow(QMainWindow):
         self.work.form.kind.setFocus()
         QTimer.singleShot(0, self.work.offer_draft)
         self.work.retention.start()  # off the GUI thread; then daily at the quiet hour
+        self._start_center_status(session)
+
+    def _start_center_status(self, session: "Session") -> None:
+        """The centre's state in the status bar (hidden for a seat that is not enrolled); its sync runs off the
+        GUI thread and is nudged by what the work page reports (saves)."""
+        from ui.center_status import CenterStatus
+
+        status = self.center_status = CenterStatus(session, self)
+        self.statusBar().insertPermanentWidget(1, status)
+        self.work.status.connect(lambda _text: status.saved())
+        status.start()
 
     def _idle_expired(self) -> None:
         """The idle time is up. While a call is running the lock waits (a counselor listening to a crisis call
@@ -423,6 +437,11 @@ class MainWindow(QMainWindow):
     def _leave_session(self, audit_action: str) -> None:
         self.idle.stop()
         QApplication.instance().removeEventFilter(self._activity)
+        if self.center_status is not None:  # no sync once the key is dropped
+            self.center_status.stop()
+            self.statusBar().removeWidget(self.center_status)
+            self.center_status.deleteLater()
+            self.center_status = None
         work, session = self.work, self.session
         self.work, self.session = None, None
         self._set_working(False)

@@ -3,7 +3,7 @@
 *This computer* (everyone, read before log-in, kept in QSettings): language (at the next start), minutes before
 the idle lock, the look and the font size (at once). *This seat* (kept in the encrypted database or the vault,
 audited): the break suggestions for leads and admins; the retention period and whether the system keyring is
-required, for admins.
+required, for admins. *Centre* (admins): the centre this seat is enrolled at, or enrolling it (ui/center_settings.py).
 """
 
 from PySide6.QtCore import QSize
@@ -52,6 +52,13 @@ class SettingsDialog(QDialog):
         role = session.role if session is not None else None
         if role in ("lead", "admin"):
             self.pages.addTab(self._seat_box(role), self.tr("This seat"))
+        self.enrolled = False  # the centre page enrolled this seat (the main window then starts its sync)
+        if role == "admin":
+            from ui.center_settings import CenterPage
+
+            self.center_page = CenterPage(session)
+            self.center_page.enrolled.connect(lambda _queued: setattr(self, "enrolled", True))
+            self.pages.addTab(self.center_page, self.tr("Centre"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import risk
+from desktop.center.connect import CenterUnreachable
 from desktop.clock import seat_today
 from desktop.errors import HotlineError
 from desktop.reports.service import StatsService, StatsWindow, preset_window
@@ -44,6 +45,7 @@ from desktop.taxonomy import (
     REGIONS,
     load_taxonomy,
 )
+from ui.center_stats import CenterScope, count_centre
 from ui.charts import ChartView, HeatMap, SectionPanel, count_table
 from ui.file_dialogs import save_file
 from ui.messages import error_text
@@ -135,7 +137,10 @@ class StatsView(QDialog):
         self.export_csv_button.clicked.connect(lambda: self.export("csv"))
         self.export_pdf_button = QPushButton(self.tr("Monthly report PDF…"))
         self.export_pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.scope = CenterScope(session, self)  # 本席位 / 全中心, only at an enrolled seat
+        self.scope.changed.connect(self._scope_changed)
         controls = QHBoxLayout()
+        controls.addWidget(self.scope)
         controls.addLayout(preset_row)
         controls.addSpacing(12)
         for label, widget in ((self.tr("From"), self.date_from), (self.tr("to"), self.date_to)):
@@ -195,6 +200,11 @@ class StatsView(QDialog):
         talk_layout.addWidget(QLabel(self.tr("Talk time covers the calls with an end time."), wordWrap=True))
         self.tabs.addTab(talk, self.tr("Talk time"))
 
+        seat_headers = (self.tr("Seat"), self.tr("Calls"), self.tr("Share of calls"))
+        self.seat_panel = SectionPanel(self.tr("Calls by seat"), seat_headers)  # 全中心 only
+        self.tabs.addTab(self.seat_panel, self.tr("Seats"))
+        self.tabs.setTabVisible(self.tabs.indexOf(self.seat_panel), False)
+
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.message)
@@ -242,6 +252,13 @@ class StatsView(QDialog):
             return
         self._say(self.tr("Counting…"))
         session = self._session
+        if self.scope.centre:
+            run_in_background(
+                lambda: count_centre(session, date_from, date_to),
+                lambda result: self._counted(request, result),
+                lambda exc: self._failed(request, exc),
+            )
+            return
 
         def work() -> StatsWindow:
             with session.another() as own:
@@ -262,6 +279,13 @@ class StatsView(QDialog):
             raise exc
         if isValid(self) and request == self._request:
             self._show(None)
+            if self.scope.centre and isinstance(exc, CenterUnreachable):
+                unreachable = self.tr(
+                    "The centre cannot be reached now, so its statistics cannot be counted; this seat's own are "
+                    "under This seat."
+                )
+                self._say(unreachable, True)
+                return
             self._say(error_text(exc), True)
 
     def _say(self, text: str, problem: bool = False) -> None:
@@ -287,14 +311,15 @@ class StatsView(QDialog):
     def _show(self, shown: StatsWindow | None) -> None:
         """Fill every chart and table from `shown`; None empties them (nothing stale stays on screen)."""
         self.shown = shown
-        for button in (self.export_csv_button, self.export_pdf_button):
-            button.setEnabled(shown is not None)
+        self._show_buttons()
         stats = shown.stats if shown else {}
         total = stats.get("calls_total", 0)
         talk = stats.get("talk_time_s") or {}
         self.figures["calls_total"].setText(f"{total:,}")
         for key, _, _ in TALK_TIME:
             self.figures[key].setText(f"{talk.get(key, 0) / 60:,.1f}")
+        by_seat = stats.get("by_seat") or {}
+        self.seat_panel.show_rows([(name, name, count) for name, count in by_seat.items()], total)
         days = shown.days if shown else []
         self.days_model.set_rows([(day, day, count) for day, count in days], total)
         self.days_chart.show_days(self.tr("Calls per day"), days)
@@ -350,5 +375,15 @@ class StatsView(QDialog):
             self._say(self.tr("Nothing was exported.") + " " + error_text(exc), True)
 
     def _show_buttons(self) -> None:
-        for button in (self.export_csv_button, self.export_pdf_button):
-            button.setEnabled(self.shown is not None)
+        for button in (self.export_csv_button, self.export_pdf_button):  # the centre's: `main.py stats --center`
+            button.setEnabled(self.shown is not None and not self.scope.centre)
+
+    def _scope_changed(self) -> None:
+        """本席位 / 全中心: the same window counted again; the centre has no "this shift" of this seat."""
+        centre = self.scope.centre
+        self.tabs.setTabVisible(self.tabs.indexOf(self.seat_panel), centre)
+        self.preset_buttons["shift"].setEnabled(not centre)
+        if centre and self.preset_buttons["shift"].isChecked():
+            self.choose("last30")
+            return
+        self.refresh()

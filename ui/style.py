@@ -103,6 +103,7 @@ QPushButton#followUpCorner[overdue="true"] {{ color: {danger}; font-weight: 600;
 QLabel[breakDue="true"] {{ color: {ok}; font-weight: 600; }}
 QLabel#statsMessage, QLabel#handoverMessage {{ color: {muted}; }}
 QLabel#statsMessage[problem="true"], QLabel#handoverMessage[problem="true"] {{ color: {warning}; }}
+QLabel#centerStatus[problem="true"] {{ color: {warning}; }}
 QPushButton#statsPreset:checked {{ background: {highlight}; color: {highlight_text}; border: 1px solid {highlight};
                                    border-radius: 2px; padding: 3px 8px; min-width: 62px; }}
 QFrame#statsFigures {{ background: {alt_base}; border-radius: 4px; }}

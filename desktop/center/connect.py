@@ -22,6 +22,33 @@ class CenterUnreachable(HotlineError):
     """The centre cannot be reached now (down, no network); the seat keeps working and retries later."""
 
 
+class CenterRefused(BadInput):
+    """Bad input at the centre that a window names in its own language: `reason` says which (one of REASONS);
+    the English sentence stays for the command line."""
+
+    REASONS = (
+        "dsn",  # the DSN cannot be read, or names no host or no database
+        "credentials",  # a seat's DSN carries a user or password
+        "insecure",  # no sslmode=verify-full / verify-ca
+        "certificate",  # the server's certificate does not match the CA file
+        "database",  # no such database at the centre
+        "not_postgres",  # the server did not answer as PostgreSQL
+        "no_tls",  # the PostgreSQL offers no TLS
+        "host_refused",  # pg_hba.conf does not let this computer in
+        "code_mistyped",
+        "code_unknown",  # used, replaced, its seat removed, or another centre's
+        "code_used",
+        "code_expired",
+        "code_other_seat",
+        "already_enrolled",
+    )
+
+    def __init__(self, reason: str, message: str):
+        assert reason in self.REASONS, reason
+        self.reason = reason
+        super().__init__(message)
+
+
 class NotEnrolled(BadInput):
     """This seat is not enrolled at a centre (or was removed from it)."""
 
@@ -41,7 +68,9 @@ def parse_dsn(dsn: str) -> dict[str, str]:
         return conninfo.conninfo_to_dict(dsn or "")
     except Exception as exc:  # psycopg.ProgrammingError for a malformed string
         reason = str(exc).strip()
-        raise BadInput(f"The DSN cannot be read ({reason}); write it as 'host=… dbname=… sslmode=…'.") from exc
+        raise CenterRefused(
+            "dsn", f"The DSN cannot be read ({reason}); write it as 'host=… dbname=… sslmode=…'."
+        ) from exc
 
 
 def is_local_socket(params: dict) -> bool:
@@ -53,20 +82,22 @@ def check_dsn(dsn: str, credentials_allowed: bool = True) -> dict[str, str]:
     """The DSN's parameters, after the TLS rule (and, for a seat's DSN, no user or password in it)."""
     params = parse_dsn(dsn)
     if not params.get("host") and not params.get("hostaddr"):
-        raise BadInput("The DSN names no host: give host=… (the centre's name or address).")
+        raise CenterRefused("dsn", "The DSN names no host: give host=… (the centre's name or address).")
     if not params.get("dbname"):
-        raise BadInput("The DSN names no database: give dbname=….")
+        raise CenterRefused("dsn", "The DSN names no database: give dbname=….")
     if not credentials_allowed:
         given = [name for name in CREDENTIALS if params.get(name)]
         if given:
-            raise BadInput(
+            raise CenterRefused(
+                "credentials",
                 f"This DSN must not carry {' or '.join(given)}: the seat logs in with its own role, which the "
-                "enrolment code gives. Remove them and try again."
+                "enrolment code gives. Remove them and try again.",
             )
     if not is_local_socket(params) and params.get("sslmode") not in SECURE_MODES:
-        raise BadInput(
+        raise CenterRefused(
+            "insecure",
             "The centre must be reached over TLS: add sslmode=verify-full and sslrootcert=<the centre's CA file> to "
-            "the DSN (only a Unix socket on the centre machine itself may go without)."
+            "the DSN (only a Unix socket on the centre machine itself may go without).",
         )
     return params
 
@@ -76,6 +107,16 @@ def without_credentials(dsn: str) -> str:
 
     params = {k: v for k, v in parse_dsn(dsn).items() if k not in CREDENTIALS}
     return conninfo.make_conninfo(**params)
+
+
+def make_dsn(host: str, port: int | str, dbname: str, sslmode: str, sslrootcert: str = "") -> str:
+    """A seat's DSN from its parts (as the settings page asks for them), quoted as libpq reads it."""
+    from psycopg import conninfo
+
+    parts = {"host": host.strip(), "port": str(port), "dbname": dbname.strip(), "sslmode": sslmode}
+    if sslrootcert.strip():
+        parts["sslrootcert"] = sslrootcert.strip()
+    return conninfo.make_conninfo(**{k: v for k, v in parts.items() if v})
 
 
 def describe(params: dict) -> str:
@@ -113,12 +154,15 @@ def translate(exc: Exception, params: dict, user: str | None) -> HotlineError:
     where = describe(params)
     log.info("connecting to the centre failed: %s", text.splitlines()[0] if text else type(exc).__name__)
     if "certificate verify failed" in low or "root certificate" in low or "certificate" in low and "ssl" in low:
-        return BadInput(
+        return CenterRefused(
+            "certificate",
             f"The centre at {where} did not prove who it is with the CA file given (sslrootcert): check that the file "
-            "is the centre's own CA certificate and that the host name matches its certificate."
+            "is the centre's own CA certificate and that the host name matches its certificate.",
         )
     if "does not exist" in low and "database" in low:
-        return BadInput(f"The centre has no database '{params.get('dbname')}' at {where}: check dbname in the DSN.")
+        return CenterRefused(
+            "database", f"The centre has no database '{params.get('dbname')}' at {where}: check dbname in the DSN."
+        )
     if "password authentication failed" in low or "no password supplied" in low:
         if user and user.startswith("hl_seat_"):
             return NotEnrolled(
@@ -127,11 +171,15 @@ def translate(exc: Exception, params: dict, user: str | None) -> HotlineError:
             )
         return BadInput(f"The centre at {where} refused the user name or password (PGPASSWORD); check them.")
     if "ssl negotiation" in low or "invalid response" in low or "received invalid" in low or "unexpected" in low:
-        return BadInput(f"The server at {where} did not answer as a PostgreSQL server: check host and port.")
+        return CenterRefused(
+            "not_postgres", f"The server at {where} did not answer as a PostgreSQL server: check host and port."
+        )
     if "server does not support ssl" in low:
-        return BadInput(f"The PostgreSQL at {where} does not offer TLS; its admin must turn ssl on.")
+        return CenterRefused("no_tls", f"The PostgreSQL at {where} does not offer TLS; its admin must turn ssl on.")
     if "pg_hba.conf" in low:
-        return BadInput(f"The PostgreSQL at {where} does not let this computer in (pg_hba.conf); ask its admin.")
+        return CenterRefused(
+            "host_refused", f"The PostgreSQL at {where} does not let this computer in (pg_hba.conf); ask its admin."
+        )
     return CenterUnreachable(f"The centre at {where} cannot be reached now ({_first_line(text)}).")
 
 

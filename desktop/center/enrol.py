@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.center import link as seat_link
 from desktop.center import schema
-from desktop.center.connect import CenterTooNew, NotEnrolled, check_dsn, connect, without_credentials
+from desktop.center.connect import CenterRefused, CenterTooNew, NotEnrolled, check_dsn, connect, without_credentials
 from desktop.center.seal import new_data_key
 from desktop.errors import BadInput, HotlineError
 from desktop.seat import Session
@@ -80,9 +80,10 @@ class Code:
     def parse(cls, text: str) -> "Code":
         chars = "".join((text or "").split()).replace("-", "").upper().replace("0", "O").replace("1", "I")
         if len(chars) != 25 or any(c not in _ALPHABET for c in chars) or _check(chars[:-1]) != chars[-1]:
-            raise BadInput(
+            raise CenterRefused(
+                "code_mistyped",
                 "This is not an enrolment code (it has 25 letters and digits in five groups, like ABCDE-FGH2J-…): "
-                "it was mistyped; type it again as `center add-seat` printed it."
+                "it was mistyped; type it again as `center add-seat` printed it.",
             )
         return cls(base64.b32decode(chars[:-1]))
 
@@ -228,16 +229,17 @@ def enroll(session: Session, code_text: str, dsn: str) -> int:
     session.require("admin", doing="enrol this seat at a centre")
     existing = seat_link.load(session.store)
     if existing and existing.state == "active":
-        raise BadInput("This seat is already enrolled at a centre.")
+        raise CenterRefused("already_enrolled", "This seat is already enrolled at a centre.")
     check_dsn(dsn, credentials_allowed=False)
     code = Code.parse(code_text)
     seat_name = session.seat.vault.seat_name
     try:
         conn = connect(dsn, credentials_allowed=False, user=code.role, password=code.password)
     except NotEnrolled as exc:
-        raise BadInput(
+        raise CenterRefused(
+            "code_unknown",
             "This enrolment code does not open the centre: it was already used, was replaced by a newer code or its "
-            "seat was removed, or it belongs to another centre. Ask the centre's admin for a new code."
+            "seat was removed, or it belongs to another centre. Ask the centre's admin for a new code.",
         ) from exc
     password = secrets.token_hex(32)
     with conn:
@@ -249,8 +251,9 @@ def enroll(session: Session, code_text: str, dsn: str) -> int:
             )
         named = conn.execute("SELECT name FROM center.seat WHERE role_name = current_user").fetchone()
         if named and named[0] != seat_name:
-            raise BadInput(
-                f"This code is for seat '{named[0]}', and this seat is '{seat_name}'. The code was not used."
+            raise CenterRefused(
+                "code_other_seat",
+                f"This code is for seat '{named[0]}', and this seat is '{seat_name}'. The code was not used.",
             )
         try:
             with conn.transaction():
@@ -262,9 +265,13 @@ def enroll(session: Session, code_text: str, dsn: str) -> int:
                 conn.execute(sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(sql.Literal(verifier.decode())))
         except psycopg.Error as exc:
             if exc.sqlstate == "HL003":
-                raise BadInput("This enrolment code has expired; ask the centre's admin for a new one.") from exc
+                raise CenterRefused(
+                    "code_expired", "This enrolment code has expired; ask the centre's admin for a new one."
+                ) from exc
             if exc.sqlstate == "HL002":
-                raise BadInput("This enrolment code was already used; ask the centre's admin for a new one.") from exc
+                raise CenterRefused(
+                    "code_used", "This enrolment code was already used; ask the centre's admin for a new one."
+                ) from exc
             what = type(exc).__name__
             raise HotlineError(f"The centre could not enrol this seat ({what}); nothing changed.") from exc
     with session.store.transaction():

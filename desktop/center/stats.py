@@ -10,6 +10,7 @@ So the centre's counts equal the sum of the seats' own. The columns are counted 
 
 from datetime import date, tzinfo
 
+from desktop.errors import BadInput
 from desktop.reports.stats import _bounds, _level_rank, _number
 from desktop.risk import NOT_ASSESSED
 
@@ -110,3 +111,43 @@ def _talk_time(conn, params: dict) -> dict:
         "median": _number(float(median)),
         "p90": _number(float(p90)),
     }
+
+
+def center_weekday_hour(conn, date_from: date, date_to: date, zone: tzinfo | str | None = None) -> list[list[int]]:
+    """Every seat's calls of the window by seat weekday and hour, as the seat's own `weekday_hour`: seven lists
+    of 24 counts, Monday first (the statistics view's heat map)."""
+    start, end = _bounds(date_from, date_to, zone)
+    params = {"start": start, "end": end, "zone": _zone_name(start.tzinfo)}
+    local = "(c.started_at AT TIME ZONE %(zone)s)"
+    grid = [[0] * 24 for _ in range(7)]
+    rows = conn.execute(
+        f"SELECT extract(isodow FROM {local})::int, extract(hour FROM {local})::int, count(*)"
+        f" FROM center.call c WHERE {_WINDOW} GROUP BY 1, 2",
+        params,
+    ).fetchall()
+    for monday_one, hour, count in rows:
+        grid[monday_one - 1][hour] += count
+    return grid
+
+
+def center_window(session, date_from: date, date_to: date):
+    """The statistics view's 全中心: §9 over every seat with `by_seat`, and the heat map, counted at the centre
+    on a connection as this seat's role. Leads and admins of an enrolled seat; CenterUnreachable when the centre
+    does not answer (the seat's own statistics stay usable)."""
+    import psycopg
+
+    from desktop.center import link
+    from desktop.center.connect import CenterUnreachable
+    from desktop.center.sync import open_link
+    from desktop.reports.service import StatsWindow
+
+    session.require("lead", "admin", doing="see statistics")
+    if date_from > date_to:
+        raise BadInput("The start date is after the end date.")
+    try:
+        with open_link(link.active(session.store)) as conn:
+            stats = center_statistics(conn, date_from, date_to)
+            grid = center_weekday_hour(conn, date_from, date_to)
+    except psycopg.Error as exc:
+        raise CenterUnreachable(f"The centre stopped answering while counting ({type(exc).__name__}).") from exc
+    return StatsWindow(date_from, date_to, stats, grid)

@@ -787,6 +787,254 @@
     </message>
 </context>
 <context>
+    <name>CenterPage</name>
+    <message>
+        <location filename="../../ui/center_settings.py" line="+47"/>
+        <source>Centre host</source>
+        <translation>中心主机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+23"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+23"/>
+        <source>TLS check</source>
+        <translation>TLS 校验</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Certificate and host name (verify-full)</source>
+        <translation>证书和主机名（verify-full）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate only (verify-ca)</source>
+        <translation>仅证书（verify-ca）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+95"/>
+        <source>The centre&apos;s CA file</source>
+        <translation>中心的 CA 文件</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+9"/>
+        <source>Enrolment code</source>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Enrol with this code</source>
+        <translation>用此登记码登记</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>This seat is enrolled at the centre below as &apos;%1&apos; since %2. Its calls go there as codes and times with the summary sealed; notes never leave the seat.</source>
+        <translation>本席位自 %2 起以“%1”登记在下面的中心。来电以编码和时间送往中心，摘要加密封存；笔记从不离开本席位。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Removing a seat from the centre needs the centre&apos;s superuser, which no seat keeps: the centre&apos;s admin runs `main.py center remove-seat %1 --dsn …` at an enrolled seat. This seat then says it is no longer enrolled and keeps working alone; its calls stay here.</source>
+        <translation>把席位移出中心需要中心的超级用户，任何席位都不保存它：由中心管理员在已登记的席位上运行 `main.py center remove-seat %1 --dsn …`。之后本席位会显示已不在中心登记，并继续单独工作；来电记录仍留在这里。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A line with several seats gathers its calls and statistics at one centre database (PostgreSQL). Give where it is, without user or password, and the one-time code the centre&apos;s admin made with `main.py center add-seat`. The seat keeps working when the centre cannot be reached.</source>
+        <translation>有多个席位的热线把来电和统计汇集到一个中心数据库（PostgreSQL）。请填写它的位置（不含用户名和密码），以及中心管理员用 `main.py center add-seat` 生成的一次性登记码。连不上中心时，本席位照常工作。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The centre removed this seat; it works alone. To enrol it again, ask for a new code.</source>
+        <translation>中心已移除本席位，本席位单独工作。如需重新登记，请向中心管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Give the centre&apos;s host and database.</source>
+        <translation>请填写中心的主机和数据库。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the enrolment code the centre&apos;s admin gave you.</source>
+        <translation>请输入中心管理员给你的登记码。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enrolling…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>This seat is enrolled; %n record(s) wait to be sent to the centre.</source>
+        <translation>
+            <numerusform>本席位已登记；%n 条记录等待发送到中心。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The centre&apos;s address is incomplete: give its host and database.</source>
+        <translation>中心地址不完整：请填写主机和数据库。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The address must not carry a user or password; the code gives the login.</source>
+        <translation>地址中不能包含用户名或密码；登录信息由登记码提供。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The centre must be reached over TLS: choose a TLS check and its CA file.</source>
+        <translation>必须通过 TLS 连接中心：请选择 TLS 校验方式和中心的 CA 文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The centre did not prove who it is with this CA file: choose the centre&apos;s own CA certificate and check that the host name matches its certificate.</source>
+        <translation>用这个 CA 文件无法证实中心的身份：请选择中心自己的 CA 证书，并核对主机名与其证书是否一致。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The centre has no database of this name: check the database.</source>
+        <translation>中心没有这个名称的数据库：请检查数据库名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server did not answer as a PostgreSQL server: check host and port.</source>
+        <translation>该服务器没有以 PostgreSQL 服务器的方式应答：请检查主机和端口。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The centre&apos;s PostgreSQL does not offer TLS; its admin must turn it on.</source>
+        <translation>中心的 PostgreSQL 未开启 TLS；需由其管理员开启。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The centre&apos;s PostgreSQL does not let this computer in; ask its admin.</source>
+        <translation>中心的 PostgreSQL 不允许这台电脑连接；请联系其管理员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not an enrolment code (25 letters and digits in five groups): it was mistyped; type it again.</source>
+        <translation>这不是登记码（登记码是分成五组的 25 个字母和数字）：输入有误，请重新输入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This code does not open the centre: it was already used or replaced, its seat was removed, or it belongs to another centre. Ask the centre&apos;s admin for a new code.</source>
+        <translation>这个登记码打不开中心：它已被使用或已被新码取代、对应的席位已被移除，或属于另一个中心。请向中心管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This enrolment code was already used; ask the centre&apos;s admin for a new one.</source>
+        <translation>这个登记码已被使用；请向中心管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This enrolment code has expired; ask the centre&apos;s admin for a new one.</source>
+        <translation>这个登记码已过期；请向中心管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This code was made for another seat; ask for this seat&apos;s code.</source>
+        <translation>这个登记码是为另一个席位生成的；请索取本席位的登记码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This seat is already enrolled at a centre.</source>
+        <translation>本席位已经登记在一个中心。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 Nothing changed.</source>
+        <translation>%1没有做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The centre cannot be reached now: check the network, the host and port, and that the centre&apos;s PostgreSQL runs. Nothing changed; the code can be used later.</source>
+        <translation>现在连不上中心：请检查网络、主机和端口，以及中心的 PostgreSQL 是否在运行。没有做任何更改；登记码稍后仍可使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The centre runs a newer version: update Hotline Log here first. The code was not used.</source>
+        <translation>中心运行的是更新的版本：请先在本席位更新热线记录。登记码未被使用。</translation>
+    </message>
+</context>
+<context>
+    <name>CenterScope</name>
+    <message>
+        <location filename="../../ui/center_stats.py" line="+29"/>
+        <source>This seat</source>
+        <translation>本席位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole centre</source>
+        <translation>全中心</translation>
+    </message>
+</context>
+<context>
+    <name>CenterStatus</name>
+    <message numerus="yes">
+        <location filename="../../ui/center_status.py" line="+174"/>
+        <source>%n waiting to sync, since %1</source>
+        <translation>
+            <numerusform>%n 条待同步，自 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No longer enrolled at the centre: this seat works alone</source>
+        <translation>已不在中心登记：本席位单独工作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The centre needs a newer program: update Hotline Log</source>
+        <translation>中心需要更新版本的程序：请更新热线记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The centre refused this seat&apos;s audit head: run verify</source>
+        <translation>中心拒绝了本席位的审计链头：请运行 verify</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not connected to the centre</source>
+        <translation>未连接中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In sync with the centre</source>
+        <translation>同步正常</translation>
+    </message>
+</context>
+<context>
     <name>ChangeForm</name>
     <message>
         <location filename="../../ui/account_forms.py" line="-79"/>
@@ -1764,7 +2012,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+92"/>
+        <location filename="../../ui/main_window.py" line="+93"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -1898,7 +2146,7 @@
         </translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+124"/>
         <location line="+18"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
@@ -2793,12 +3041,12 @@
     <message>
         <location filename="../../ui/settings_dialog.py" line="+42"/>
         <location line="+2"/>
-        <location line="+178"/>
+        <location line="+185"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-184"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
@@ -2806,6 +3054,11 @@
         <location line="+9"/>
         <source>This seat</source>
         <translation>本席位</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Centre</source>
+        <translation>中心</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -3246,18 +3499,18 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../ui/stats_view.py" line="+56"/>
+        <location filename="../../ui/stats_view.py" line="+58"/>
         <source>Total talk time</source>
         <translation>通话总时长</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+135"/>
+        <location line="+138"/>
         <source>Talk time (min)</source>
         <translation>通话时长（分钟）</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-137"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
@@ -3396,12 +3649,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-13"/>
         <source>To</source>
         <translation>到</translation>
     </message>
@@ -3416,7 +3669,7 @@
         <translation>月度报告 PDF…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -3424,29 +3677,31 @@
         <location line="+11"/>
         <location line="+11"/>
         <location line="+21"/>
+        <location line="+14"/>
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-35"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+23"/>
+        <location line="+12"/>
         <source>Share of calls</source>
         <translation>占来电比例</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-33"/>
         <location line="+5"/>
-        <location line="+130"/>
+        <location line="+150"/>
         <source>Calls per day</source>
         <translation>每日来电</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-149"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -3491,7 +3746,22 @@
         <translation>通话时长</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+2"/>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls by seat</source>
+        <translation>各席位来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seats</source>
+        <translation>各席位</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>The start date is after the end date: choose a start on or before the end.</source>
         <translation>开始日期晚于结束日期：请选择不晚于结束日期的开始日期。</translation>
     </message>
@@ -3501,7 +3771,12 @@
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+31"/>
+        <source>The centre cannot be reached now, so its statistics cannot be counted; this seat&apos;s own are under This seat.</source>
+        <translation>现在连不上中心，无法统计全中心；本席位的统计请点“本席位”。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>

@@ -9,7 +9,8 @@ import pytest
 from desktop.backup import create_backup
 from desktop.calls import CallService
 from desktop.config import ENV_HOME, SeatPaths
-from desktop.errors import DiskFull, NoPermission, StorageError
+from desktop.errors import DiskFull, DiskIOError, FileLocked, NoPermission, ReadOnlyStorage, StorageError
+from desktop.fsutil import storage_error
 from desktop.seat import Seat
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.disks import mounted_small_disk
@@ -126,13 +127,36 @@ def test_start_up_with_a_vault_the_disk_will_not_read_offers_no_restore(qtbot, s
     [
         (DiskFull("full", Path("/seat"), Path("/mnt/disk")), "The disk is full. Free space on /mnt/disk"),
         (NoPermission("denied", Path("/seat"), Path("/")), "may not use the folder /seat"),
+        (
+            ReadOnlyStorage("ro", Path("/media/usb/x"), Path("/media/usb")),
+            "The disk /media/usb is read-only, so the folder /media/usb/x",
+        ),
+        (FileLocked("locked", Path("/seat"), Path("/")), "Another program holds the file locked"),
+        (DiskIOError("eio", Path("/seat"), Path("/mnt/d")), "The disk /mnt/d reported a read or write error"),
         (StorageError("refused", Path("/seat"), Path("/")), "The disk refused to read or write a file"),
     ],
-    ids=["full", "permission", "other"],
+    ids=["full", "permission", "read-only", "locked", "io-error", "other"],
 )
 def test_every_storage_message_says_what_to_do_and_not_to_restore(error, says):
     text = error_text(error)
-    assert says in text and "do not restore a backup" in text and text.endswith(str(error))
+    assert says in text and "do not restore a backup" in text.lower() and text.endswith(str(error))
+
+
+@pytest.mark.parametrize(
+    ("fault", "kind"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), DiskFull),
+        (OSError(errno.EROFS, "Read-only file system"), ReadOnlyStorage),
+        (PermissionError(errno.EACCES, "Permission denied"), NoPermission),
+        (OSError(errno.EBUSY, "Device or resource busy"), FileLocked),
+        (OSError(errno.EIO, "Input/output error"), DiskIOError),
+    ],
+    ids=["ENOSPC", "EROFS", "EACCES", "EBUSY", "EIO"],
+)
+def test_each_refusal_of_the_os_is_its_own_kind(fault, kind, tmp_path):
+    """The OS's answer decides the kind (injected: one fault each, on a disk that is otherwise fine)."""
+    refused = storage_error(fault, tmp_path / "seat.hlbak")
+    assert type(refused) is kind and str(tmp_path) in str(refused)
 
 
 def test_a_restore_onto_a_full_disk_says_free_space_and_that_nothing_was_restored(

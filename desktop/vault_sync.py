@@ -65,8 +65,9 @@ def change(
 ) -> None:
     """Change the vault with `mutate` and the database with `steps` (or what `steps()` gives once `mutate` ran),
     both or neither (see the module's text)."""
+    seat.reload_vault()  # what other programs wrote (failure counts) is kept
     finish_pending(seat, store)
-    vault = seat.reload_vault()  # what other programs wrote (failure counts) is kept
+    vault = seat.vault
     before = vault.to_bytes()
     mutate(vault)  # Argon2id and the keyring run here: nothing is written yet
     steps = steps() if callable(steps) else steps

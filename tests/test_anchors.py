@@ -293,3 +293,23 @@ def test_only_an_admin_accepts_and_acceptance_puts_the_triggers_back(seat):
     assert [f.name for f in found] == [MISSING_TRIGGERS]
     with Seat(seat).login(ADMIN, ADMIN_PASSWORD) as admin, pytest.raises(DatabaseError, match="append-only"):
         admin.store.execute("DELETE FROM audit WHERE seq = 1")
+
+
+def test_a_seat_from_before_seals_and_anchors_opens_and_is_sealed_at_its_first_log_in(seat, memory_keyring):
+    """A vault without seal, generation or anchor, a database without a generation, no keyring anchor: as a seat
+    made by an earlier Hotline Log. Nothing to compare yet, so it opens, and from then on it is anchored."""
+    data = json.loads(seat.vault.read_text())
+    for name in ("seal", "generation", "audit_anchor"):
+        del data[name]
+    seat.vault.write_text(json.dumps(data))
+    with raw_store(seat) as store:
+        store.execute("DELETE FROM setting WHERE key = 'vault_generation'")
+    for entry in [e for e in memory_keyring.secrets if e[1].startswith("anchor:")]:
+        del memory_keyring.secrets[entry]
+
+    Seat(seat).login(ADMIN, ADMIN_PASSWORD).close()
+    upgraded = json.loads(seat.vault.read_text())
+    assert upgraded["seal"] and upgraded["generation"] == 1 and upgraded["audit_anchor"]["seq"] == audit_head(seat)[0]
+    data["slots"]["account:C001"]["label"] = "someone else"  # the unsealed copy is no way around the seal now
+    seat.vault.write_text(json.dumps(data))
+    assert {ALTERED_VAULT, OLDER_VAULT} <= names(refused(seat))

@@ -69,10 +69,14 @@ def change(
     finish_pending(seat, store)
     vault = seat.vault
     before = vault.to_bytes()
-    mutate(vault)  # Argon2id and the keyring run here: nothing is written yet
-    steps = steps() if callable(steps) else steps
-    generation = max(vault.generation, anchors.database_generation(store) or 0) + 1
-    SettingsRepo(store).set(INTENT, json.dumps({"generation": generation, "steps": steps}, ensure_ascii=False))
+    try:
+        mutate(vault)  # Argon2id and the keyring run here: nothing is written yet
+        steps = steps() if callable(steps) else steps
+        generation = max(vault.generation, anchors.database_generation(store) or 0) + 1
+        SettingsRepo(store).set(INTENT, json.dumps({"generation": generation, "steps": steps}, ensure_ascii=False))
+    except BaseException:
+        seat.reload_vault()  # the change made in memory goes with it
+        raise
     crashpoints.reached("vault_change.intent_written")
     try:
         vault.save_sealed(key, generation=generation, audit_anchor=anchors.database_head(store))

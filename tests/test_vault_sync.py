@@ -166,3 +166,20 @@ def test_a_slot_without_an_active_account_is_named_by_verify_and_removed_at_log_
         removed = [(o, d) for a, o, d in audit_tail(admin, 12) if a == "account.slot_removed"]
         assert removed == [("GHOST", {"reason": "no active account"})]
     assert verify_seat(team, login=(ADMIN, ADMIN_PASSWORD)).ok
+
+
+def test_a_change_the_database_refuses_at_its_intent_leaves_the_seats_vault_as_it_was(no_keyring, session, paths):
+    """The seat's vault in memory (what the log-in page lists) does not keep a change that was never written."""
+    from desktop.errors import StorageError
+    from tests.test_faults import CommitHitsFullDisk
+
+    store = session.store
+    real = store.conn
+    store.conn = CommitHitsFullDisk(real)
+    try:
+        with pytest.raises(StorageError):
+            AccountService(session).add("C009", "新人", "counselor", NEW)
+    finally:
+        store.conn = real
+    assert not session.seat.vault.has_account("C009")
+    assert [code for code, _ in session.seat.vault.accounts()] == [ADMIN]

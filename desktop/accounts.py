@@ -2,36 +2,27 @@
 
 An account's password is its key slot in the vault; the row in the database holds its name, role and
 whether it is active. Disabling an account removes its slot, so a disabled account cannot unwrap the key.
+Every change of both goes through desktop/vault_sync.py: both or neither, whatever a crash interrupts.
 """
 
-import contextlib
 import hmac
 import logging
 
+from desktop import vault_sync
 from desktop.errors import BadInput, NotAnAdmin, NotPermitted, WrongPassword
-from desktop.fsutil import atomic_write_bytes
 from desktop.seat import Seat, Session, check_display_name, check_password, check_role, check_staff_code
 from desktop.store.accounts import Account, AccountRepo
 
 log = logging.getLogger(__name__)
 
 
-@contextlib.contextmanager
-def vault_change(session: Session):
-    """A database change and the vault write together: if either fails, neither stays."""
-    vault = session.seat.vault
-    before = vault.to_bytes()
-    saved = False
-    try:
-        with session.store.transaction():
-            yield vault
-            vault.save()
-            saved = True
-    except BaseException:
-        if saved:  # the commit failed after the vault was written: put the vault back as it was
-            atomic_write_bytes(vault.path, before)
-        session.seat.reload_vault()
-        raise
+def vault_change(session: Session, mutate, steps) -> None:
+    """The vault changed by `mutate` and the database by `steps` (desktop/vault_sync.py), for this session."""
+    vault_sync.change(session.seat, session.store, session.key, mutate, steps)
+
+
+def _audit(session: Session, action: str, obj: str, detail: dict | None = None) -> list:
+    return ["audit", session.actor, action, obj, detail]
 
 
 class AccountService:
@@ -60,12 +51,14 @@ class AccountService:
         check_password(password)
         if self._repo.get(code) is not None:
             raise BadInput(f"An account {code!r} already exists.")
-        with vault_change(self._session) as vault:
-            account = self._repo.add(code, display_name, role)
-            vault.set_password(code, display_name, password, self._session.key)
-            self._session.audit.append(self._session.actor, "account.added", code, {"role": role})
+        key = self._session.key
+        vault_change(
+            self._session,
+            lambda vault: vault.set_password(code, display_name, password, key),
+            [["account.add", code, display_name, role], _audit(self._session, "account.added", code, {"role": role})],
+        )
         log.info("account %s added as %s", code, role)
-        return account
+        return self._repo.get(code)
 
     def disable(self, code: str) -> None:
         self._session.require("admin", doing="disable accounts")
@@ -74,20 +67,23 @@ class AccountService:
             return
         if account.role == "admin" and self._repo.active_admins() <= 1:
             raise BadInput(f"{code} is the last active admin and cannot be disabled; make another admin first.")
-        with vault_change(self._session) as vault:
-            self._repo.update(code, active=0)
-            vault.remove_account(code)
-            self._session.audit.append(self._session.actor, "account.disabled", code)
+        vault_change(
+            self._session,
+            lambda vault: vault.remove_account(code),
+            [["account.update", code, {"active": 0}], _audit(self._session, "account.disabled", code)],
+        )
 
     def enable(self, code: str, password: str) -> None:
         """Re-enable an account; it gets a new password because disabling removed its slot."""
         self._session.require("admin", doing="enable accounts")
         account = self._existing(code)
         check_password(password)
-        with vault_change(self._session) as vault:
-            self._repo.update(code, active=1)
-            vault.set_password(code, account.display_name, password, self._session.key)
-            self._session.audit.append(self._session.actor, "account.enabled", code)
+        key = self._session.key
+        vault_change(
+            self._session,
+            lambda vault: vault.set_password(code, account.display_name, password, key),
+            [["account.update", code, {"active": 1}], _audit(self._session, "account.enabled", code)],
+        )
 
     def set_role(self, code: str, role: str) -> None:
         self._session.require("admin", doing="change roles")
@@ -107,10 +103,11 @@ class AccountService:
         self._session.require("admin", doing="rename accounts")
         self._existing(code)
         display_name = check_display_name(display_name)
-        with vault_change(self._session) as vault:
-            self._repo.update(code, display_name=display_name)
-            vault.set_label(code, display_name)
-            self._session.audit.append(self._session.actor, "account.renamed", code)
+        vault_change(
+            self._session,
+            lambda vault: vault.set_label(code, display_name),
+            [["account.update", code, {"display_name": display_name}], _audit(self._session, "account.renamed", code)],
+        )
 
     def set_password(self, code: str, new_password: str) -> None:
         """Anyone may change their own password; an admin may set anyone's (re-wrapping the slot)."""
@@ -121,9 +118,12 @@ class AccountService:
         if not account.active:
             raise BadInput(f"{code} is disabled; enable it with a new password instead.")
         check_password(new_password)
-        with vault_change(self._session) as vault:
-            vault.set_password(code, account.display_name, new_password, self._session.key)
-            self._session.audit.append(self._session.actor, "account.password_changed", code)
+        key = self._session.key
+        vault_change(
+            self._session,
+            lambda vault: vault.set_password(code, account.display_name, new_password, key),
+            [_audit(self._session, "account.password_changed", code)],
+        )
 
     def change_own_password(self, current_password: str, new_password: str) -> None:
         """The logged-in person's new password, once the current one is proven (a seat left unlocked must not
@@ -152,9 +152,11 @@ def set_require_keyring(session: Session, required: bool) -> None:
     vault = session.seat.vault
     if vault.require_keyring == required:
         return
-    with vault_change(session) as vault:
-        vault.set_require_keyring(required)
-        session.audit.append(session.actor, "setting.changed", "require_keyring", {"value": required})
+    vault_change(
+        session,
+        lambda vault: vault.set_require_keyring(required),
+        [_audit(session, "setting.changed", "require_keyring", {"value": required})],
+    )
 
 
 def recover_admin(seat: Seat, recovery_code: str, admin_code: str, new_password: str) -> list[str]:
@@ -167,11 +169,16 @@ def recover_admin(seat: Seat, recovery_code: str, admin_code: str, new_password:
         account = repo.get(admin_code)
         if account is None or account.role != "admin":
             raise NotAnAdmin(f"{admin_code!r} is not an admin account of this seat.")
-        with vault_change(session) as vault:
-            dropped = vault.rebind_after_recovery()
-            if not account.active:
-                repo.update(admin_code, active=1)
+        dropped: list[str] = []
+
+        def rebind(vault) -> None:
+            dropped.extend(vault.rebind_after_recovery())
             vault.set_password(admin_code, account.display_name, new_password, session.key)
-            session.audit.append(session.actor, "seat.recovered", admin_code, {"slots_dropped": len(dropped)})
+
+        def steps() -> list[list]:  # once `rebind` ran: the number of slots dropped is known then
+            enable = [] if account.active else [["account.update", admin_code, {"active": 1}]]
+            return [*enable, _audit(session, "seat.recovered", admin_code, {"slots_dropped": len(dropped)})]
+
+        vault_change(session, rebind, steps)
         vault = seat.vault
         return [a.code for a in repo.all(include_inactive=False) if not vault.has_account(a.code)]

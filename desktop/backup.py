@@ -10,21 +10,17 @@ import hashlib
 import json
 import logging
 import os
-import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop import storage
-from desktop.clock import utc_now, utc_now_iso
-from desktop.config import SeatPaths
-from desktop.errors import BadInput, DatabaseError, NotPermitted, SeatExists, StorageError
-from desktop.fsutil import ensure_private_dir, fsync_dir, open_private, storage_error
-from desktop.seat import Seat, Session
+from desktop import crashpoints, storage
+from desktop.clock import utc_now_iso
+from desktop.errors import BadInput, DatabaseBusy
+from desktop.fsutil import fsync_dir, open_private, storage_error
+from desktop.interrupted import backup_scratch
+from desktop.seat import Session
 from desktop.store import key_to_hex
-from desktop.store.accounts import AccountRepo
-from desktop.store.audit import AuditLog
 from desktop.store.connection import sqlite, translate
 from desktop.vault import Vault
 
@@ -79,52 +75,54 @@ def create_backup(session: Session, target: Path) -> BackupInfo:
         raise BadInput(f"{target} is a folder; give the backup a file name.")
     if not target.parent.is_dir():
         raise BadInput(f"The folder {target.parent} does not exist.")
-    vault = session.seat.vault
     entry = session.audit.append(session.actor, "backup.created", target.name)
     created_at = utc_now_iso()
     try:
-        work = Path(tempfile.mkdtemp(prefix=".hotline-backup-", dir=target.parent))
-    except OSError as exc:
-        raise storage_error(exc, target) from exc
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        db_copy = work / "seat.db"
-        os.close(os.open(db_copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # SQLite keeps the mode it finds
-        export_database(session, db_copy, shown_as=target)
-        clean_vault = Vault.from_bytes(vault.path, vault.to_bytes())
-        clean_vault.reset_throttle()
-        manifest = {
-            "format": FORMAT,
-            "version": VERSION,
-            "seat_id": vault.seat_id,
-            "seat_name": vault.seat_name,
-            "created_at": created_at,
-            "schema_version": session.store.schema_version,
-            "audit_seq": entry.seq,
-            "audit_hash": entry.hash,
-            "database_sha256": _sha256(db_copy),
-        }
-        with open_private(partial) as handle:  # 0600 from its first byte: a killed backup leaves nothing readable
-            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
-                archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-                archive.writestr("seat.vault", clean_vault.to_bytes())
-                archive.write(db_copy, "seat.db")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-        fsync_dir(target.parent)
+        with backup_scratch(session.seat.paths, target) as (work, partial):
+            manifest = _write_backup(session, target, work, partial, entry, created_at)
     except BaseException as exc:
         with contextlib.suppress(Exception):
             session.audit.append(session.actor, "backup.failed", target.name, {"error": type(exc).__name__})
         if isinstance(exc, OSError):
             raise storage_error(exc, target) from exc
         raise
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            partial.unlink()
     log.info("backup written (%s)", target.name)
-    return BackupInfo(target, vault.seat_name, created_at, manifest["schema_version"], entry.seq)
+    return BackupInfo(target, manifest["seat_name"], created_at, manifest["schema_version"], entry.seq)
+
+
+def _write_backup(session: Session, target: Path, work: Path, partial: Path, entry, created_at: str) -> dict:
+    """The database exported into `work`, zipped with the vault and the manifest into `partial`, renamed to
+    `target`. A kill leaves `work` and `partial`; the next start removes them (desktop/interrupted.py)."""
+    db_copy = work / "seat.db"
+    os.close(os.open(db_copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # SQLite keeps the mode it finds
+    vault = Vault.load(session.seat.paths.vault)  # read first: its audit anchor is then never ahead of the copy
+    export_database(session, db_copy, shown_as=target)
+    if Vault.load(session.seat.paths.vault).generation != vault.generation:
+        raise DatabaseBusy("The seat's accounts changed while the backup was written; back up again.")
+    clean_vault = Vault.from_bytes(vault.path, vault.to_bytes())
+    clean_vault.reset_throttle()
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "seat_id": vault.seat_id,
+        "seat_name": vault.seat_name,
+        "created_at": created_at,
+        "schema_version": session.store.schema_version,
+        "audit_seq": entry.seq,
+        "audit_hash": entry.hash,
+        "database_sha256": _sha256(db_copy),
+    }
+    with open_private(partial) as handle:  # 0600 from its first byte: a killed backup leaves nothing readable
+        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
+            archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+            archive.writestr("seat.vault", clean_vault.to_bytes())
+            archive.write(db_copy, "seat.db")
+        crashpoints.reached("backup.partial_written")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
+    fsync_dir(target.parent)
+    return manifest
 
 
 def read_manifest(source: Path) -> dict:
@@ -197,89 +195,10 @@ def _copy_out(member, target: Path, shown_as: Path) -> None:
         os.close(out)
 
 
-@dataclass(frozen=True)
-class RestoreResult:
-    seat_name: str
-    replaced: Path | None
-    needs_password: list[str]
+def __getattr__(name: str):
+    """Restoring lives in desktop/restore.py; `from desktop.backup import restore_backup` still finds it."""
+    if name in ("restore_backup", "RestoreResult"):
+        from desktop import restore
 
-
-def restore_backup(
-    paths: SeatPaths,
-    source: Path,
-    *,
-    login: tuple[str, str] | None = None,
-    recovery_code: str | None = None,
-    replace: bool = False,
-) -> RestoreResult:
-    """Put the seat of `source` in `paths.home`. The backup is opened (with a password of the seat, or the
-    recovery code) and checked before anything in place is touched; a replaced seat is moved aside.
-    A password opens it only when it is an active admin's of the backup: replacing a seat is an admin's work."""
-    if (login is None) == (recovery_code is None):
-        raise BadInput("Restoring needs a staff code and password of the backed-up seat, or its recovery code.")
-    if paths.exists() and not replace:
-        raise SeatExists(
-            f"A seat already exists in {paths.home}; confirm replacing it (it will be kept in {paths.replaced})."
-        )
-    ensure_private_dir(paths.home)
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=paths.home))
-    except OSError as exc:
-        raise storage.from_os_error(exc, paths.database, NOT_RESTORED) from exc
-    try:
-        manifest = _unpack(Path(source), staging, paths.home)
-        staged = Seat(SeatPaths(staging))
-        vault = staged.vault
-        key = vault.unlock(*login) if login else vault.unlock_recovery(recovery_code)
-        try:
-            store = staged.open_database(key)
-        except StorageError as exc:  # the staged copy's disk is the seat's: say so by the seat's name
-            raise storage.about(exc, paths.database, NOT_RESTORED) from exc
-        try:
-            if login:
-                account = AccountRepo(store).get(login[0].strip())
-                if account is None or account.role != "admin" or not account.active:
-                    raise NotPermitted(
-                        "Only an admin of the backed-up seat may restore it; use an admin's staff code and password, "
-                        "or the recovery code. Nothing was restored."
-                    )
-            problems = AuditLog(store).verify()
-            if problems:
-                raise DatabaseError(f"The backup's audit log does not hold: {problems[0]}. Nothing was restored.")
-            store.checkpoint()
-        finally:
-            store.close()
-        replaced = _move_aside(paths) if paths.exists() else None
-        for name in ("seat.vault", "seat.db"):
-            os.replace(staging / name, paths.home / name)
-        fsync_dir(paths.home)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-    seat = Seat(paths)
-    session = seat.login(*login) if login else seat.login_recovery(recovery_code)
-    try:
-        needs_password = seat.vault.rebind_after_recovery() if recovery_code else []
-        if needs_password:
-            seat.vault.save()
-        session.audit.append(
-            session.actor,
-            "backup.restored",
-            Path(source).name,
-            {"backup_created": manifest.get("created_at"), "replaced": bool(replaced)},
-        )
-    finally:
-        session.close()
-    log.info("restored a backup of seat %s", manifest.get("seat_name"))
-    return RestoreResult(manifest.get("seat_name", ""), replaced, needs_password)
-
-
-def _move_aside(paths: SeatPaths) -> Path:
-    aside = paths.replaced / utc_now().strftime("%Y%m%dT%H%M%S.%fZ")
-    ensure_private_dir(aside)
-    for path in (paths.database, paths.vault):
-        for suffix in ("", "-wal", "-shm"):
-            candidate = path.with_name(path.name + suffix)
-            if candidate.exists():
-                os.replace(candidate, aside / candidate.name)
-    return aside
+        return getattr(restore, name)
+    raise AttributeError(name)

@@ -10,9 +10,9 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop import __version__, cli_center
+from desktop import __version__, cli_center, interrupted
 from desktop.accounts import AccountService, recover_admin, set_require_keyring
-from desktop.backup import create_backup, read_manifest, restore_backup
+from desktop.backup import create_backup, read_manifest
 from desktop.clock import seat_zone
 from desktop.config import (
     ENV_NEW_PASSWORD,
@@ -30,6 +30,7 @@ from desktop.logs import configure_logging
 from desktop.reports import statistics, to_csv, write_monthly_report
 from desktop.reports.handover import write_handover
 from desktop.reports.handover_data import gather, gather_window
+from desktop.restore import restore_backup
 from desktop.seat import Seat, Session
 from desktop.shifts import ShiftService
 from desktop.store.accounts import ROLES
@@ -299,6 +300,12 @@ def cmd_require_keyring(args, paths: SeatPaths) -> int:
     return 0
 
 
+def _accept_state(args, paths: SeatPaths) -> int:
+    from desktop.cli_care import cmd_accept_state
+
+    return cmd_accept_state(args, paths)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description="Hotline Log (热线记录). Without a command: the window.")
     parser.add_argument("--version", action="version", version=f"Hotline Log {__version__}")
@@ -348,6 +355,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--recovery", action="store_true", help="unlock with the recovery code instead of a password")
     p.set_defaults(run=cmd_verify)
 
+    p = sub.add_parser(
+        "accept-state",
+        help="after an older vault or database was put back on purpose: accept the files as they are (admins; audited)",
+    )
+    p.add_argument("--yes", action="store_true", help="accept without asking")
+    p.add_argument("--recovery", action="store_true", help="unlock with the recovery code instead of a password")
+    p.set_defaults(run=_accept_state)
+
     p = sub.add_parser("import", help="import calls from a JSON Lines file: every line checked, all or nothing")
     p.add_argument("file")
     p.set_defaults(run=cmd_import)
@@ -392,6 +407,8 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "run", None):
             build_parser().print_help()
             return 0
+        for note in interrupted.settle(paths):  # a restore or backup a kill interrupted: finished or undone
+            print(f"hotline-log: {note}", file=sys.stderr)
         return args.run(args, paths)
     except HotlineError as exc:
         log.info("command failed: %s", type(exc).__name__)

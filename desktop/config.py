@@ -60,6 +60,11 @@ class SeatPaths:
         """Where `restore` keeps the seat it replaced."""
         return self.home / "replaced"
 
+    @property
+    def restore_journal(self) -> Path:
+        """Written by `restore` before its first move, removed when it is done (desktop/interrupted.py)."""
+        return self.home / "restore.journal"
+
     def exists(self) -> bool:
         return self.vault.exists() or self.database.exists()
 

@@ -32,6 +32,11 @@ else:
         return True
 
 
+def try_lock(fd: int) -> bool:
+    """An exclusive lock on the open file `fd` without waiting (released by the OS when the process dies)."""
+    return _try_lock(fd)
+
+
 _held: dict[Path, "SeatLock"] = {}  # the locks this process holds, by lock file
 
 

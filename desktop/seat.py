@@ -6,6 +6,7 @@ needs only the vault's clear facts (the seat's name, its accounts) and is painte
 """
 
 import contextlib
+import json
 import logging
 import re
 import unicodedata
@@ -17,9 +18,12 @@ from desktop.errors import (
     AccountDisabled,
     BadInput,
     DatabaseError,
+    HotlineError,
     NotPermitted,
     SeatExists,
     SeatMissing,
+    SeatRolledBack,
+    VaultError,
 )
 from desktop.fsutil import ensure_private_dir, storage_error
 from desktop.vault import Vault
@@ -32,6 +36,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SYSTEM_ACTOR = "system"
+_WRITTEN_PENDING = "vault_pending_written"  # ids of the vault's pending entries already in the audit log
+_KEEP_WRITTEN = 1000
 RECOVERY_ACTOR = "recovery"
 MIN_PASSWORD = 8
 _STAFF_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,15}")
@@ -69,13 +75,16 @@ def check_role(role: str) -> str:
 class Session:
     """An unlocked seat: who is logged in, the open database and the key that opened it.
 
-    `account` is None when the seat was opened with the recovery code.
+    `account` is None when the seat was opened with the recovery code. A `primary` session (the one a person
+    logged in to, not a worker's second connection) records the audit head outside the database when it
+    closes (desktop/anchors.py).
     """
 
     seat: "Seat"
     store: "Store"
     account: "Account | None"
     key: bytes
+    primary: bool = True
 
     @property
     def actor(self) -> str:
@@ -101,10 +110,18 @@ class Session:
         use it there only, and close it there (a connection belongs to the thread that opened it)."""
         if not self.key:
             raise DatabaseError("The seat was locked; log in again.")
-        return Session(self.seat, self.seat.open_database(self.key), self.account, self.key)
+        return Session(self.seat, self.seat.open_database(self.key), self.account, self.key, primary=False)
 
     def close(self) -> None:
-        """Drop the key and close the database (used by log-out and the idle lock)."""
+        """Record the audit head outside the database, drop the key and close the database (log-out, the idle
+        lock)."""
+        if self.primary and self.key:
+            from desktop import anchors
+
+            try:
+                anchors.refresh(self.seat, self.store, self.key)
+            except HotlineError as exc:  # the next log-in compares what is there
+                log.warning("the audit head was not recorded at close: %s", exc)
         self.store.close()
         self.key = b""
 
@@ -130,7 +147,13 @@ class Seat:
     @property
     def vault(self) -> Vault:
         if self._vault is None:
-            if not self._there(self.paths.vault) and not self._there(self.paths.database):
+            vault_there, database_there = self._there(self.paths.vault), self._there(self.paths.database)
+            if not (vault_there and database_there) and self._there(self.paths.restore_journal):
+                raise VaultError(
+                    f"A restore into {self.paths.home} was interrupted; start Hotline Log again (the window or any "
+                    "command) to finish it or roll it back."
+                )
+            if not vault_there and not database_there:
                 raise SeatMissing(
                     f"No seat is set up in {self.paths.home}; run `python main.py init --seat NAME --admin CODE`."
                 )
@@ -140,6 +163,10 @@ class Seat:
     def reload_vault(self) -> Vault:
         self._vault = None
         return self.vault
+
+    def adopt_vault(self, vault: Vault) -> None:
+        """The vault as just read or written from this seat's file (desktop/anchors.py)."""
+        self._vault = vault
 
     # ----- setting a seat up ----------------------------------------------------------------------
 
@@ -160,6 +187,7 @@ class Seat:
         check_password(password)
         if paths.exists():
             raise SeatExists(f"A seat already exists in {paths.home}; nothing was changed.")
+        from desktop import anchors
         from desktop.store import open_store
         from desktop.store.accounts import AccountRepo
         from desktop.store.audit import AuditLog
@@ -175,6 +203,7 @@ class Seat:
                 settings = SettingsRepo(store)
                 settings.set("seat_id", vault.seat_id)
                 settings.set("seat_name", seat_name)
+                settings.set(anchors.GENERATION, "1")
                 account = AccountRepo(store).add(admin_code, admin_name, "admin")
                 audit = AuditLog(store)
                 audit.append(SYSTEM_ACTOR, "seat.created", seat_name, {"require_keyring": require_keyring})
@@ -185,7 +214,9 @@ class Seat:
             seat._vault = vault
             session = Session(seat, store, account, key)
             Directory(session).seed_if_empty()
-            vault.save()
+            head = anchors.database_head(store)
+            vault.save_sealed(key, generation=1, audit_anchor=head, over_unsealed=True)
+            anchors.record_in_keyring(vault.seat_id, 1, head)
         except BaseException:
             if store is not None:
                 store.conn.close()
@@ -238,35 +269,65 @@ class Seat:
             raise
         return store
 
-    def _write_pending(self, audit: "AuditLog") -> None:
-        """Failed log-ins recorded in the vault while the database was closed go into the audit log now."""
+    def _write_pending(self, store: "Store") -> None:
+        """Failed log-ins (and other events) recorded in the vault while the database was closed go into the
+        audit log now. Each once: the ids written are kept with them, in case the vault cannot be told."""
+        from desktop.store.audit import AuditLog
+        from desktop.store.settings import SettingsRepo
+
         pending = self.vault.pending_audit()
-        for entry in pending:
-            audit.append(SYSTEM_ACTOR, entry["action"], entry["object"], {"recorded": entry["at"]})
-        if pending:
-            self.vault.clear_pending_audit(len(pending))
+        if not pending:
+            return
+        settings = SettingsRepo(store)
+        written = json.loads(settings.get(_WRITTEN_PENDING) or "[]")
+        with store.transaction():
+            for entry in pending:
+                if entry.get("id") in written:
+                    continue
+                detail = {"recorded": entry["at"], **entry.get("detail", {})}
+                AuditLog(store).append(SYSTEM_ACTOR, entry["action"], entry["object"], detail)
+            written = (written + [e["id"] for e in pending if e.get("id")])[-_KEEP_WRITTEN:]
+            settings.set(_WRITTEN_PENDING, json.dumps(written))
+        try:
+            self.vault.clear_pending_audit(pending)
+        except HotlineError as exc:
+            log.warning("the vault's pending audit entries were written but not cleared: %s", exc)
 
     def open_session(self, key: bytes, code: str | None) -> Session:
+        """The session after an unlock: refused when the files are older than recorded or the audit log was cut
+        short (desktop/anchors.py); an interrupted vault change completed or dropped; pending entries audited."""
+        from desktop import anchors, vault_sync
         from desktop.store.accounts import AccountRepo
         from desktop.store.audit import AuditLog
 
         store = self.open_database(key)
         try:
+            found = anchors.findings(self.vault, store, key)
+            if found:
+                log.error("log-in refused: %s", "; ".join(f.name for f in found))
+                raise SeatRolledBack(anchors.refusal(found), found)
+            vault_sync.reconcile(self, store, key)
+            self._write_pending(store)
             audit = AuditLog(store)
-            self._write_pending(audit)
             _publish_public_numbers(store)
             if code is None:
                 audit.append(RECOVERY_ACTOR, "login.recovery", "")
-                return Session(self, store, None, key)
-            account = AccountRepo(store).get(code)
-            if account is None or not account.active:
-                audit.append(SYSTEM_ACTOR, "login.refused", code, {"reason": "inactive"})
-                raise AccountDisabled("This account is disabled on this seat; ask an admin.")
-            audit.append(code, "login.ok", code)
-            return Session(self, store, account, key)
+                session = Session(self, store, None, key)
+            else:
+                account = AccountRepo(store).get(code)
+                if account is None or not account.active:
+                    audit.append(SYSTEM_ACTOR, "login.refused", code, {"reason": "inactive"})
+                    raise AccountDisabled("This account is disabled on this seat; ask an admin.")
+                audit.append(code, "login.ok", code)
+                session = Session(self, store, account, key)
         except BaseException:
             store.close()
             raise
+        try:
+            anchors.refresh(self, store, key)
+        except HotlineError as exc:
+            log.warning("the audit head was not recorded at log-in: %s", exc)
+        return session
 
     def login(self, code: str, password: str) -> Session:
         """Unlock the seat as `code`. Wrong password and throttling raise; the failure is audited later."""

@@ -1,4 +1,5 @@
-"""`verify`: is this seat whole? Vault, keyring mode, every page of the database, schema, audit chain.
+"""`verify`: is this seat whole? Vault, keyring mode, every page of the database, schema, audit chain, what the
+vault, the database and the keyring record of each other (desktop/anchors.py), key slots against accounts.
 
 It changes nothing in the database; it only reads, after unlocking the key with a password or the
 recovery code.
@@ -6,7 +7,7 @@ recovery code.
 
 from dataclasses import dataclass, field
 
-from desktop import storage
+from desktop import anchors, storage, vault_sync
 from desktop.config import SeatPaths
 from desktop.errors import HotlineError, StorageError, VaultError
 from desktop.seat import Seat
@@ -110,9 +111,32 @@ def verify_seat(
         return report
     try:
         _check_contents(store, vault.seat_id, report)
+        _check_anchors(store, vault, key, report)
     finally:
         store.close()
     return report
+
+
+def _check_anchors(store: Store, vault, key: bytes, report: VerifyReport) -> None:
+    try:
+        found = anchors.findings(vault, store, key)
+        orphans = vault_sync.orphan_slots(vault, store)
+        pending = SettingsRepo(store).get(vault_sync.INTENT)
+    except HotlineError as exc:
+        report.add(False, f"anchors: could not be compared: {exc}")
+        return
+    for finding in found:
+        report.add(False, f"{finding.name}: {finding.text}")
+    if not found:
+        kept = "the database and the system keyring" if anchors.keyring_anchor(vault.seat_id) else "the database"
+        report.add(True, f"anchors: vault generation {vault.generation} and the audit head agree with {kept}")
+    for code in orphans:
+        report.add(False, f"key slots: the slot of {code} opens the key, but {code} is not an active account")
+    if not orphans:
+        report.add(True, f"key slots: every slot belongs to an active account ({len(vault.accounts())})")
+    if pending:
+        text = "vault and database: a change of the vault was interrupted; the next log-in completes or drops it"
+        report.add(False, text)
 
 
 def _check_contents(store: Store, seat_id: str, report: VerifyReport) -> None:
@@ -155,8 +179,10 @@ def _check_contents(store: Store, seat_id: str, report: VerifyReport) -> None:
         return
     for problem in problems:
         report.add(False, f"audit: {problem}")
-    if not problems:
+    if not problems and seq:
         report.add(True, f"audit: chain of {seq} entries holds; head {seq} {head}")
+    elif not problems:
+        report.add(False, "audit: the chain is empty: every entry of the seat's audit log was removed")
     _check_centre(store, report)
 
 

@@ -132,6 +132,25 @@ def run_cli(
     )
 
 
+def run_cli_killed_at(point: str, *args, home: Path, env: dict | None = None, **kwargs):
+    """`main.py ARGS`, killed with SIGKILL at the named point of desktop/crashpoints.py (tests/crash_at.py).
+    The process must have died there: a run that never reached the point fails the test."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("HOTLINE_LOG_")}
+    full_env.update({ENV_HOME: str(home), "PYTHONPATH": str(ROOT)})
+    full_env["PYTHON_KEYRING_BACKEND"] = kwargs.pop("keyring_backend", "keyring.backends.fail.Keyring")
+    full_env.update(env or {})
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "crash_at.py"), point, *args],
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=kwargs.pop("timeout", 120),
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == -9 and f"killed at {point}" in result.stderr, (result.returncode, result.stderr)
+    return result
+
+
 def files_under(folder: Path):
     return [p for p in Path(folder).rglob("*") if p.is_file()]
 

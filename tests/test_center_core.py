@@ -276,8 +276,15 @@ def test_a_rolled_back_seat_is_refused_by_the_witness_and_verify_says_so(seat_a,
     db.write_bytes(old)  # the seat's database goes back in time (a restored copy)
     for extra in ("-wal", "-shm"):
         db.with_name(db.name + extra).unlink(missing_ok=True)
+    from desktop.anchors import OLDER_DATABASE, accept_state
+    from desktop.errors import SeatRolledBack
     from desktop.seat import Seat
 
+    with pytest.raises(SeatRolledBack) as refused:  # the seat itself sees it first (its vault remembers)
+        Seat(seat_a.seat.paths).login(ADMIN, PASSWORD)
+    assert OLDER_DATABASE in {f.name for f in refused.value.findings}
+    local = Seat(seat_a.seat.paths)  # an admin accepts the older copy on the seat: the centre still refuses it
+    accept_state(local, local.vault.unlock(ADMIN, PASSWORD), ADMIN, lambda found: True)
     session = Seat(seat_a.seat.paths).login(ADMIN, PASSWORD)
     try:
         save_calls(session, 1)  # saved on the rolled-back seat: refused by the centre, kept in the outbox

@@ -41,8 +41,9 @@ def test_seat_binds_to_the_real_secret_service(secret_service, paths):
             Seat(paths).login(ADMIN, ADMIN_PASSWORD)
         Seat(paths).login_recovery(code).close()
     finally:
-        with contextlib.suppress(keyring.errors.PasswordDeleteError):
-            keyring.delete_password(device.SERVICE, f"device-secret:{seat_id}")
+        for name in (f"device-secret:{seat_id}", f"anchor:{seat_id}"):
+            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                keyring.delete_password(device.SERVICE, name)
 
 
 @pytest.mark.secret_service

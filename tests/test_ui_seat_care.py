@@ -135,14 +135,14 @@ def test_a_backup_the_disk_refuses_says_what_to_do_and_loses_nothing(
     folder = tmp_path / "locked"
     folder.mkdir()
     if fault == "refused":  # the tests run as root, where a read-only folder still takes files: the OS's answer
-        real = desktop.backup.tempfile.mkdtemp
+        real = Path.mkdir
 
-        def refuse(*args, dir=None, **kwargs):
-            if Path(dir) == folder:
+        def refuse(self, *args, **kwargs):  # the backup's scratch folder beside the file (desktop/interrupted.py)
+            if self.parent == folder:
                 raise PermissionError(errno.EACCES, "Permission denied", str(folder))
-            return real(*args, dir=dir, **kwargs)
+            return real(self, *args, **kwargs)
 
-        monkeypatch.setattr(desktop.backup.tempfile, "mkdtemp", refuse)
+        monkeypatch.setattr(Path, "mkdir", refuse)
     else:
 
         def full(*args, **kwargs):
@@ -236,10 +236,13 @@ def test_restore_with_a_wrong_password_leaves_the_seat_untouched_and_says_so(
 
     assert dialog.isVisible() and "Wrong account or password" in dialog.message.text()
     assert "Nothing was restored" in dialog.message.text()
-    assert vault_and_database(paths) == before and not paths.replaced.exists()
+    assert paths.database.read_bytes() == before[1] and not paths.replaced.exists()
+    assert Seat(paths).vault.failures(ADMIN) == 1  # the try counts against this seat's own log-in delay
     click(qtbot, dialog.cancel)
     log_in(qtbot, window)  # the current seat, as it was: four calls, X001 still there
     assert window.work is not None and call_count(window.session) == 4
+    tried = [(e.actor, e.action, e.object) for e in window.session.audit.entries(limit=3)]
+    assert ("system", "restore.failed", ADMIN) in tried  # and it is in the seat's audit log
 
 
 def test_a_counselors_password_cannot_restore_from_the_window(qtbot, window, messages, monkeypatch, backup, paths):

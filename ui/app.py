@@ -13,6 +13,7 @@ import sys
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
+from desktop import interrupted
 from desktop.config import SeatPaths, log_home
 from desktop.errors import HotlineError
 from desktop.instance import SeatLock
@@ -48,9 +49,23 @@ def _wait_for(work, text: str):
     return outcome["result"]
 
 
+def _interrupted_text(note: interrupted.Settled) -> str:
+    finished = QApplication.translate(
+        "app", "A restore of a backup was interrupted (the program was stopped part-way). It was finished now."
+    )
+    rolled_back = QApplication.translate(
+        "app",
+        "A restore of a backup was interrupted (the program was stopped part-way) and could not be finished, so it "
+        "was undone: the seat is as it was before. Restore the backup again if it is still wanted.",
+    )
+    return (finished if note.outcome == "finished" else rolled_back) + "\n\n" + note.text
+
+
 def choose_seat(paths: SeatPaths) -> tuple[SeatPaths, dict | None, tuple | None] | None:
     """The seat to open: the real one, a new one just set up or restored from a backup, or the demo. None means
     quit. The caller holds the lock of `paths`: a restore works under it (desktop.instance.holding)."""
+    for note in interrupted.settle(paths):  # a restore a kill interrupted is finished or rolled back first
+        QMessageBox.information(None, QApplication.translate("app", "Hotline Log"), _interrupted_text(note))
     if paths.exists():
         return paths, None, None
     from desktop.demo import DEMO_ACCOUNTS, create_demo_seat, demo_home

@@ -74,6 +74,27 @@ def error_text(exc: Exception) -> str:
             + "\n"
             + str(exc)
         )
+    if isinstance(exc, errors.SeatRolledBack):
+        return (
+            QCoreApplication.translate(
+                "messages",
+                "This seat's files are older than what it recorded, or its audit log was cut short or rewritten, so "
+                "nobody can log in. Nothing was changed. An admin restores the newest backup (Restore a backup… "
+                "below), or, if the files were put back on purpose, accepts them with `main.py accept-state`.",
+            )
+            + "\n"
+            + "\n".join(str(finding) for finding in exc.findings)
+        )
+    if isinstance(exc, errors.LoginNotRecorded):
+        return (
+            QCoreApplication.translate(
+                "messages",
+                "The log-in cannot be recorded (the disk is full or the folder cannot be written), so it was refused "
+                "before the password was checked. Free space on the disk of the seat's folder, then log in again.",
+            )
+            + "\n"
+            + str(exc)
+        )
     if isinstance(exc, errors.StorageError) and not isinstance(exc, errors.DatabaseBusy):
         return storage_text(exc) + "\n" + str(exc)
     if isinstance(exc, errors.DatabaseBusy):

@@ -6,6 +6,7 @@ comes back for another try. On success the dialog is accepted with `outcome` set
 """
 
 import hashlib
+import json
 import logging
 from pathlib import Path
 
@@ -24,13 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts import recover_admin
-from desktop.backup import restore_backup
 from desktop.clock import parse_iso, seat_time
 from desktop.config import SeatPaths
 from desktop.errors import HotlineError, NotAnAdmin, StorageError, WrongRecoveryCode
 from desktop.fsutil import storage_error
 from desktop.instance import holding
+from desktop.restore import restore_backup
 from desktop.seat import Seat, check_password, check_staff_code
+from desktop.vault.seal import UNSEALED
 from ui.messages import error_text, storage_text
 from ui.worker import run_in_background
 
@@ -48,10 +50,13 @@ def backup_time(manifest: dict) -> str:
 
 
 def _fingerprint(path: Path) -> str:
+    """What a restore would change in the vault: everything but the failure counts, which every try changes."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
         return ""
+    kept = {k: v for k, v in data.items() if k not in UNSEALED} if isinstance(data, dict) else data
+    return hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest()
 
 
 def _indented(*rows: tuple[str, QWidget]) -> QWidget:

@@ -1,6 +1,7 @@
 """The seat's device secret in the OS keyring. The only module that talks to `keyring`."""
 
 import base64
+import json
 import logging
 import os
 from dataclasses import dataclass
@@ -103,3 +104,40 @@ def create_device_secret(seat_id: str) -> bytes:
         raise KeyringError("The system keyring did not keep the device secret; check the keyring service.")
     log.info("stored a new device secret for seat %s", seat_id)
     return secret
+
+
+# ----- the seat's anchor: what the keyring remembers of the vault and the audit log (desktop/anchors.py) -----
+
+
+def _anchor_name(seat_id: str) -> str:
+    return f"anchor:{seat_id}"
+
+
+def read_anchor(seat_id: str) -> dict | None:
+    """The anchor stored for this seat, or None (no usable keyring, none stored, or unreadable)."""
+    if not keyring_status().usable:
+        return None
+    keyring = _keyring()
+    try:
+        stored = keyring.get_password(SERVICE, _anchor_name(seat_id))
+    except keyring.errors.KeyringError as exc:
+        raise KeyringError(f"The system keyring could not be read ({type(exc).__name__}).") from exc
+    if stored is None:
+        return None
+    try:
+        anchor = json.loads(stored)
+    except ValueError:
+        return None
+    return anchor if isinstance(anchor, dict) else None
+
+
+def write_anchor(seat_id: str, anchor: dict) -> bool:
+    """Store the anchor; False where there is no usable keyring."""
+    if not keyring_status().usable:
+        return False
+    keyring = _keyring()
+    try:
+        keyring.set_password(SERVICE, _anchor_name(seat_id), json.dumps(anchor, sort_keys=True))
+    except keyring.errors.KeyringError as exc:
+        raise KeyringError(f"The system keyring could not be written ({type(exc).__name__}).") from exc
+    return True

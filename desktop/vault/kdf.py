@@ -11,6 +11,7 @@ KEY_BYTES = 32
 SALT_BYTES = 16
 _WRAP_INFO = b"hotline-log slot wrap v1"
 _FINGERPRINT_INFO = b"hotline-log device fingerprint v1"
+_SEAL_INFO = b"hotline-log vault seal v1/"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,11 @@ def wrap_key(secret: str, salt: bytes, params: KdfParams, device_secret: bytes |
 def device_fingerprint(device_secret: bytes) -> str:
     """A short, one-way tag telling whether the keyring still holds the secret the vault was made with."""
     return _hkdf(16, None, _FINGERPRINT_INFO).derive(device_secret).hex()
+
+
+def seal_key(key: bytes, seat_id: str) -> bytes:
+    """The HMAC key that seals the vault's slots, settings and anchors: only a holder of K can reseal them."""
+    return _hkdf(KEY_BYTES, None, _SEAL_INFO + seat_id.encode()).derive(key)
 
 
 def _hkdf(length: int, salt: bytes | None, info: bytes):

@@ -5,7 +5,9 @@ Layout (JSON, versioned, written atomically with owner-only permissions):
     {"format": "hotline-log-vault", "version": 1, "seat_id": ..., "seat_name": ..., "created_at": ...,
      "require_keyring": false, "device_fingerprint": "<hex>" | null,
      "slots": {"account:A001": SLOT, "recovery": SLOT},
-     "throttle": {"A001": {"failures": 2, "last": ISO}}, "pending_audit": [{"at", "action", "object"}]}
+     "generation": 7, "audit_anchor": {"seq": 812, "hash": "<hex>", "last_call": 90}, "seal": "<hex>",
+     "throttle": {"A001": {"failures": 2, "last": ISO}},
+     "pending_audit": [{"id", "at", "action", "object", "detail"?}]}
 
     SLOT = {"label": ..., "kdf": {"alg": "argon2id", ...}, "salt": b64, "device_bound": bool,
             "nonce": b64, "ciphertext": b64, "updated_at": ISO, "check": sha256-hex}
@@ -14,6 +16,11 @@ Layout (JSON, versioned, written atomically with owner-only permissions):
 
 K never appears in the clear. A slot's AES-GCM associated data names the seat, the slot and whether it is
 bound to the device secret, so a slot cannot be moved to another vault or downgraded unnoticed.
+
+Everything but the failure counts and pending audit entries is sealed (desktop/vault/seal.py): `seal` is an HMAC
+under a key derived from K, so only a holder of K can change the slots, the settings, the `generation` or the
+`audit_anchor` (the database's audit head, desktop/anchors.py) unnoticed. The failure counts are written without
+K, at every try (desktop/vault/throttle.py), and are not sealed.
 """
 
 import base64
@@ -22,11 +29,12 @@ import logging
 import os
 from pathlib import Path
 
-from desktop.clock import parse_iso, utc_now, utc_now_iso
+from desktop.clock import utc_now_iso
 from desktop.errors import (
     KeyringError,
     KeyringRequired,
     LoginDelayed,
+    StorageError,
     VaultError,
     WrongPassword,
     WrongRecoveryCode,
@@ -35,26 +43,16 @@ from desktop.fsutil import atomic_write_bytes, storage_error
 from desktop.vault import device
 from desktop.vault.kdf import DEFAULT_PARAMS, KEY_BYTES, KdfParams, device_fingerprint, new_salt, wrap_key
 from desktop.vault.recovery import new_recovery_code, normalize_recovery_code
+from desktop.vault.seal import Sealed
 from desktop.vault.slot_check import damaged_slot_error, slot_damage, slot_digest
+from desktop.vault.throttle import FREE_FAILURES, MAX_DELAY_S, UNKNOWN_ACCOUNTS, Throttled, login_delay
 
 log = logging.getLogger(__name__)
 
 FORMAT = "hotline-log-vault"
 VERSION = 1
 RECOVERY_SLOT = "recovery"
-FREE_FAILURES = 3
-MAX_DELAY_S = 300
-_MAX_PENDING_AUDIT = 1000
-UNKNOWN_ACCOUNTS = "*unknown*"  # one throttle entry shared by every code without a slot
-
-
-def login_delay(failures: int) -> int:
-    """Seconds to wait after `failures` failed log-ins in a row: 0, 0, 2, 4, 8 … capped at 5 minutes.
-
-    Three tries are free: the first, second and third may fail without a wait, the fourth waits 2 s."""
-    if failures < FREE_FAILURES:
-        return 0
-    return min(2 ** (failures - FREE_FAILURES + 1), MAX_DELAY_S)
+__all__ = ["FREE_FAILURES", "MAX_DELAY_S", "RECOVERY_SLOT", "UNKNOWN_ACCOUNTS", "Vault", "login_delay"]
 
 
 def _b64(data: bytes) -> str:
@@ -84,10 +82,12 @@ def _label(name: str, slot) -> str:
     return label if isinstance(label, str) and label else name.split(":", 1)[1]
 
 
-class Vault:
+class Vault(Throttled, Sealed):
     def __init__(self, path: Path, data: dict):
         self.path = Path(path)
         self._data = data
+        self._sealed_as_read = self._sealed_content()
+        self._seal_as_read = data.get("seal")
 
     # ----- reading and writing the file -------------------------------------------------------------
 
@@ -128,12 +128,26 @@ class Vault:
             slots = data["slots"]
             if not isinstance(slots, dict) or RECOVERY_SLOT not in slots:
                 raise KeyError(RECOVERY_SLOT)
+            if not isinstance(data.get("generation", 0), int) or data.get("generation", 0) < 0:
+                raise ValueError("generation")
+            anchor = data.get("audit_anchor")
+            if anchor is not None and not (
+                isinstance(anchor.get("seq"), int) and isinstance(anchor.get("hash"), str)
+                and isinstance(anchor.get("last_call", 0), int)
+            ):  # fmt: skip
+                raise ValueError("audit_anchor")
+            if not isinstance(data.get("seal", ""), str):
+                raise ValueError("seal")
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise damaged from exc
         # A damaged slot does not make the whole vault unreadable: it is named when its owner tries it
         # (SlotDamaged) and by `verify`, while every other account still logs in.
 
     def save(self) -> None:
+        """Write the failure counts and pending audit entries (the unsealed part). Keys, settings and anchors
+        change only through `save_sealed`, which needs K."""
+        if self._sealed_content() != self._sealed_as_read:
+            raise RuntimeError("the vault's sealed part changed; write it with save_sealed(key)")
         text = json.dumps(self._data, ensure_ascii=False, indent=1, sort_keys=True)
         atomic_write_bytes(self.path, text.encode("utf-8"))
 
@@ -341,39 +355,14 @@ class Vault:
 
     # ----- unlocking ----------------------------------------------------------------------------------
 
-    def seconds_until_next_try(self, code: str) -> float:
-        entry = self._data["throttle"].get(code)
-        if not entry:
-            return 0.0
-        wait = login_delay(entry["failures"])
-        elapsed = (utc_now() - parse_iso(entry["last"])).total_seconds()
-        return max(0.0, wait - max(elapsed, 0.0))
+    def unlock(
+        self, code: str, password: str, *, counted_by: "Vault | None" = None, failed_action: str = "login.failed"
+    ) -> bytes:
+        """K for this account and password; slows down after repeated failures, never locks out for good.
 
-    def failures(self, code: str) -> int:
-        entry = self._data["throttle"].get(code)
-        return entry["failures"] if entry else 0
-
-    def _record_failure(self, action: str, code: str, throttle_as: str | None = None) -> None:
-        throttle = self._data["throttle"]
-        entry = throttle.setdefault(throttle_as or code, {"failures": 0, "last": utc_now_iso()})
-        entry["failures"] += 1
-        entry["last"] = utc_now_iso()
-        pending = self._data.setdefault("pending_audit", [])
-        pending.append({"at": utc_now_iso(), "action": action, "object": code})
-        del pending[:-_MAX_PENDING_AUDIT]
-        self.save()
-
-    def pending_audit(self) -> list[dict]:
-        """Failed log-ins recorded while the database was closed, oldest first."""
-        return list(self._data.get("pending_audit", []))
-
-    def clear_pending_audit(self, count: int) -> None:
-        """Forget the first `count` pending entries once they are in the audit log."""
-        del self._data.setdefault("pending_audit", [])[:count]
-        self.save()
-
-    def unlock(self, code: str, password: str) -> bytes:
-        """K for this account and password; slows down after repeated failures, never locks out for good."""
+        `counted_by` is the vault whose failure counts and pending audit this try is charged to: the seat's own
+        when a backup's vault is opened to restore it."""
+        counter = counted_by or self
         if self.require_keyring:
             status = device.keyring_status()
             if not status.usable:
@@ -381,53 +370,72 @@ class Vault:
         name = account_slot(code)
         if self.has_account(code):
             self._require_intact(name)  # damage is told before the throttle and counts as no failure
-        wait = self.seconds_until_next_try(code if self.has_account(code) else UNKNOWN_ACCOUNTS)
+        counted = counter._throttle_key(code)
+        wait = counter.seconds_until_next_try(counted)
         if wait > 0:
             raise LoginDelayed(wait)
         slot = self._data["slots"].get(name)
+        device_secret = self._device_secret() if slot is not None and slot["device_bound"] else None
+        attempt = counter._charge(failed_action, code[:32], counted)
         if slot is None:
             # An unknown code costs the same Argon2id work (no timing hint of which codes exist) and
             # counts against one shared entry, so invented codes cannot push real accounts' delays out.
             wrap_key(password, new_salt(), DEFAULT_PARAMS, None)
-            self._record_failure("login.failed", code[:32], throttle_as=UNKNOWN_ACCOUNTS)
             raise WrongPassword("Wrong staff code or password.")
-        device_secret = self._device_secret() if slot["device_bound"] else None
         key = self._open_slot(name, password, device_secret)
         if key is None:
-            self._record_failure("login.failed", code)
             raise WrongPassword("Wrong staff code or password.")
-        changed = self._data["throttle"].pop(code, None) is not None
-        if "check" not in slot:  # a slot from before checksums, intact since it opened: give it its checksum
-            slot["check"] = slot_digest(name, slot)
-            changed = True
-        if not slot["device_bound"] and device.keyring_status().usable:
-            changed = True
-            # The keyring became usable since this slot was made: bind it now, while we have the password.
-            try:
-                self.set_password(code, _label(name, slot), password, key)
-            except KeyringError as exc:
-                log.warning("could not bind the slot of %s to the keyring: %s", code, exc)
-        if changed:
-            self.save()
+        counter._settle(attempt, counted)
+        self._improve_slot(code, name, password, key)
         return key
 
-    def unlock_recovery(self, code: str) -> bytes:
+    def _improve_slot(self, code: str, name: str, password: str, key: bytes) -> None:
+        """With the password at hand: give a slot from before checksums its checksum (it opened, so it is
+        intact), and bind a slot made without the keyring to it now that it is usable. Written only over a
+        vault whose seal holds: a vault changed outside the program is never resealed here."""
+        slot = self._data["slots"][name]
+        bind = not slot["device_bound"] and device.keyring_status().usable
+        if ("check" in slot and not bind) or not self.seal_as_read_holds(key):
+            return
+        try:
+            slot.setdefault("check", slot_digest(name, slot))
+            if bind:
+                self.set_password(code, _label(name, slot), password, key)
+            self.save_sealed(key, bump=False)  # the same password: no change of generation
+        except (KeyringError, StorageError) as exc:
+            log.warning("could not write the slot of %s bound to the keyring or checked: %s", code, exc)
+            self._reread()
+
+    def unlock_recovery(
+        self, code: str, *, counted_by: "Vault | None" = None, failed_action: str = "recovery.failed"
+    ) -> bytes:
         self._require_intact(RECOVERY_SLOT)
-        wait = self.seconds_until_next_try(RECOVERY_SLOT)
+        counter = counted_by or self
+        wait = counter.seconds_until_next_try(RECOVERY_SLOT)
         if wait > 0:
             raise LoginDelayed(wait)
+        attempt = counter._charge(failed_action, RECOVERY_SLOT, RECOVERY_SLOT)
         normal = normalize_recovery_code(code)
         key = self._open_slot(RECOVERY_SLOT, normal, None) if normal else None
         if key is None:
-            self._record_failure("recovery.failed", RECOVERY_SLOT)
             raise WrongRecoveryCode(
                 "Wrong recovery code: check it against the printed sheet (24 characters in groups of 4)."
             )
-        self._data["throttle"].pop(RECOVERY_SLOT, None)
+        counter._settle(attempt, RECOVERY_SLOT)
         slot = self._data["slots"][RECOVERY_SLOT]
-        slot.setdefault("check", slot_digest(RECOVERY_SLOT, slot))  # intact: it opened
-        self.save()
+        if "check" not in slot and self.seal_as_read_holds(key):  # intact: it opened
+            slot["check"] = slot_digest(RECOVERY_SLOT, slot)
+            try:
+                self.save_sealed(key, bump=False)
+            except StorageError as exc:
+                log.warning("could not give the recovery slot its checksum: %s", exc)
+                self._reread()
         return key
+
+    def _reread(self) -> None:
+        """Drop changes that could not be written: the vault as it is on disk."""
+        fresh = Vault.load(self.path)
+        self._data, self._sealed_as_read, self._seal_as_read = fresh._data, fresh._sealed_as_read, fresh._seal_as_read
 
     def rebind_after_recovery(self) -> list[str]:
         """After the recovery code opened this vault on a computer whose keyring lacks its device secret:

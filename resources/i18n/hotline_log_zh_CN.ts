@@ -2249,7 +2249,7 @@
 <context>
     <name>RecoverAdminDialog</name>
     <message>
-        <location filename="../../ui/seat_care_dialogs.py" line="+258"/>
+        <location filename="../../ui/seat_care_dialogs.py" line="+263"/>
         <source>Forgot the admin password</source>
         <translation>忘记管理员密码</translation>
     </message>
@@ -4128,14 +4128,25 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+34"/>
-        <location line="+67"/>
+        <location filename="../../ui/app.py" line="+35"/>
+        <location line="+33"/>
+        <location line="+48"/>
         <location line="+28"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-91"/>
+        <source>A restore of a backup was interrupted (the program was stopped part-way). It was finished now.</source>
+        <translation>上次从备份恢复时程序中途被终止。现已完成这次恢复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A restore of a backup was interrupted (the program was stopped part-way) and could not be finished, so it was undone: the seat is as it was before. Restore the backup again if it is still wanted.</source>
+        <translation>上次从备份恢复时程序中途被终止，且无法完成，因此已撤销：席位恢复为恢复前的状态。如仍需要，请重新从备份恢复。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Making the demo seat with its sample calls…</source>
         <translation>正在创建演示席位及示例通话…</translation>
     </message>
@@ -4364,6 +4375,16 @@
         <location line="+8"/>
         <source>The system keyring cannot give this seat&apos;s device secret. Open the seat with the recovery code, or ask the admin.</source>
         <translation>系统密钥环无法提供本席位的设备密钥。请用恢复码打开席位，或联系管理员。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This seat&apos;s files are older than what it recorded, or its audit log was cut short or rewritten, so nobody can log in. Nothing was changed. An admin restores the newest backup (Restore a backup… below), or, if the files were put back on purpose, accepts them with `main.py accept-state`.</source>
+        <translation>本席位的文件比其记录的更旧，或审计日志被截短或改写，因此任何人都无法登录。未做任何更改。请管理员从最新的备份恢复（下方的“从备份恢复…”）；如果这些文件是有意放回的，请管理员用 `main.py accept-state` 确认接受。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The log-in cannot be recorded (the disk is full or the folder cannot be written), so it was refused before the password was checked. Free space on the disk of the seat&apos;s folder, then log in again.</source>
+        <translation>无法记录这次登录（磁盘已满或文件夹不可写），因此在核对密码之前即已拒绝。请清理席位文件夹所在磁盘的空间，然后重新登录。</translation>
     </message>
     <message>
         <location line="+11"/>

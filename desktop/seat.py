@@ -101,7 +101,9 @@ class Session:
         use it there only, and close it there (a connection belongs to the thread that opened it)."""
         if not self.key:
             raise DatabaseError("The seat was locked; log in again.")
-        return Session(self.seat, self.seat.open_database(self.key), self.account, self.key)
+        store = self.seat.open_database(self.key)
+        store.follow(self.store)  # the files this session opened, and its stop if writing has stopped
+        return Session(self.seat, store, self.account, self.key)
 
     def close(self) -> None:
         """Drop the key and close the database (used by log-out and the idle lock)."""

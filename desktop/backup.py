@@ -26,6 +26,7 @@ from desktop.store import key_to_hex
 from desktop.store.accounts import AccountRepo
 from desktop.store.audit import AuditLog
 from desktop.store.connection import sqlite, translate
+from desktop.store.integrity import damaged, find_damage, require_intact, what_failed
 from desktop.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -68,11 +69,14 @@ def export_database(session: Session, target: Path, shown_as: Path | None = None
         finally:
             store.conn.execute("DETACH DATABASE backup")
     except sqlite.Error as exc:
+        if any(word in str(exc).lower() for word in ("malformed", "not a database", "corrupt")):
+            raise damaged(store.path, detail=str(exc), refused=True) from exc  # the seat's file, not the copy
         raise translate(exc, shown_as or target) from exc
 
 
-def create_backup(session: Session, target: Path) -> BackupInfo:
-    """Write a backup of the open seat to `target` (a file the admin chose). Audited before it is taken."""
+def create_backup(session: Session, target: Path, check_first: bool = True) -> BackupInfo:
+    """Write a backup of the open seat to `target` (a file the admin chose). Audited before it is taken.
+    A damaged seat is refused before anything is written (`check_first`: unless the caller checked it)."""
     session.require("admin", doing="back up the seat")
     target = Path(target).expanduser().absolute()
     if target.is_dir():
@@ -80,6 +84,8 @@ def create_backup(session: Session, target: Path) -> BackupInfo:
     if not target.parent.is_dir():
         raise BadInput(f"The folder {target.parent} does not exist.")
     vault = session.seat.vault
+    if check_first:
+        require_intact(session.store.path, session.key)
     entry = session.audit.append(session.actor, "backup.created", target.name)
     created_at = utc_now_iso()
     try:
@@ -231,6 +237,12 @@ def restore_backup(
         staged = Seat(SeatPaths(staging))
         vault = staged.vault
         key = vault.unlock(*login) if login else vault.unlock_recovery(recovery_code)
+        problem = find_damage(staged.paths.database, key)
+        if problem is not None:
+            raise DatabaseError(
+                f"The backup {source} is damaged: its database failed the integrity check "
+                f"({what_failed(problem)}). Nothing was restored; restore another backup."
+            )
         try:
             store = staged.open_database(key)
         except StorageError as exc:  # the staged copy's disk is the seat's: say so by the seat's name

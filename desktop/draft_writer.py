@@ -41,7 +41,7 @@ class DraftWriter:
         self._on_written, self._on_stopped = on_written, on_stopped
         self._stopped: WritingStopped | None = session.store.stopped
         self._cond = threading.Condition()
-        self._pending: tuple | None = None  # (sequence, form or None, call id)
+        self._pending: tuple | None = None  # (sequence, form or None, call id, choices)
         self._handed = 0  # sequence of the newest form handed over
         self._done = 0  # sequence of the newest form written (or given up)
         self._busy = False
@@ -52,12 +52,13 @@ class DraftWriter:
 
     # ----- the GUI thread's side -----------------------------------------------------------------------
 
-    def put(self, form: CallInput | None, call_id: int | None = None) -> None:
+    def put(self, form: CallInput | None, call_id: int | None = None, choices=None) -> None:
+        """Hand over the form as it is now, with the counselor's guard choices (a desktop.privacy.Choices)."""
         with self._cond:
             if self._closing:
                 raise RuntimeError("the draft writer is closed")
             self._handed += 1
-            self._pending = (self._handed, form, call_id)
+            self._pending = (self._handed, form, call_id, choices)
             self._cond.notify_all()
 
     def stop_writing(self, reason: WritingStopped) -> None:
@@ -102,12 +103,12 @@ class DraftWriter:
                     self._cond.wait_for(lambda: self._pending is not None or self._closing)
                     if self._pending is None:
                         return
-                    (sequence, form, call_id), self._pending = self._pending, None
+                    (sequence, form, call_id, choices), self._pending = self._pending, None
                     self._busy = True
                     stopped = self._stopped
                 outcome: object = None
                 try:
-                    outcome = self._write(own, stopped, form, call_id)
+                    outcome = self._write(own, stopped, form, call_id, choices)
                 except Exception as exc:  # not ours to end the thread over: said, and the next form is tried
                     log.error("a draft could not be written (%s)", type(exc).__name__)
                     outcome = exc
@@ -127,14 +128,14 @@ class DraftWriter:
             if own is not None:
                 own.store.close()
 
-    def _write(self, own, stopped: WritingStopped | None, form: CallInput | None, call_id: int | None):
+    def _write(self, own, stopped: WritingStopped | None, form: CallInput | None, call_id: int | None, choices):
         if stopped is None and own is not None:
             try:
                 service = CallService(own)
                 if form is None:
                     service.discard_draft()
                 else:
-                    service.save_draft(form, call_id)
+                    service.save_draft(form, call_id, choices)
                 self.rescue.remove()  # the database holds the newest now
                 return DATABASE
             except WritingStopped as exc:
@@ -147,7 +148,7 @@ class DraftWriter:
             if form is None:
                 self.rescue.remove()
             else:
-                self.rescue.write(form, call_id)
+                self.rescue.write(form, call_id, choices)
             return RESCUE
         except (HotlineError, OSError) as exc:
             log.error("the draft could not be kept in the rescue file either (%s)", type(exc).__name__)

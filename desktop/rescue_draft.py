@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from desktop.call_model import CallInput, Draft, guarded_form
+from desktop.call_model import CallInput, Draft, guarded_draft
 from desktop.clock import parse_iso, utc_now_iso
 from desktop.fsutil import atomic_write_bytes, fsync_dir
 
@@ -55,9 +55,10 @@ class RescueDraft:
     def _associated(self) -> bytes:
         return MAGIC + json.dumps([self.seat_id, self.account]).encode("utf-8")
 
-    def write(self, form: CallInput, call_id: int | None) -> None:
-        """Keep `form` (guarded) in the file, replacing what it held. Raises StorageError when the disk refuses."""
-        guarded, _hidden = guarded_form(form)
+    def write(self, form: CallInput, call_id: int | None, choices=None) -> None:
+        """Keep `form` in the file as a draft in the database keeps it (through the guard, with the counselor's
+        `choices`), replacing what it held. Raises StorageError when the disk refuses."""
+        guarded = guarded_draft(form, choices)
         payload = json.dumps({"saved_at": utc_now_iso(), "call_id": call_id, "form": guarded.to_json()})
         nonce = os.urandom(_NONCE)
         sealed = AESGCM(_file_key(self.key)).encrypt(nonce, payload.encode("utf-8"), self._associated())

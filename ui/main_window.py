@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from shiboken6 import isValid
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QClipboard, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -482,10 +482,13 @@ class MainWindow(QMainWindow):
         self._clear_clipboard()
 
     def _clear_clipboard(self) -> None:
-        """Text of a call copied in this program is not left for the next person to paste."""
+        """Text of a call copied or selected in this program is not left for the next person to paste: the
+        clipboard and, on X11, the primary selection (what a middle click pastes)."""
         clipboard = QGuiApplication.clipboard()
         if clipboard.ownsClipboard() or (self._copied and clipboard.text() == self._copied):
             clipboard.clear()
+        if clipboard.supportsSelection() and clipboard.ownsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
         self._copied = ""
 
     def log_out(self) -> None:

@@ -22,6 +22,7 @@ from desktop.interrupted import backup_scratch
 from desktop.seat import Session
 from desktop.store import key_to_hex
 from desktop.store.connection import sqlite, translate
+from desktop.store.integrity import damaged, require_intact
 from desktop.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -64,17 +65,22 @@ def export_database(session: Session, target: Path, shown_as: Path | None = None
         finally:
             store.conn.execute("DETACH DATABASE backup")
     except sqlite.Error as exc:
+        if any(word in str(exc).lower() for word in ("malformed", "not a database", "corrupt")):
+            raise damaged(store.path, detail=str(exc), refused=True) from exc  # the seat's file, not the copy
         raise translate(exc, shown_as or target) from exc
 
 
-def create_backup(session: Session, target: Path) -> BackupInfo:
-    """Write a backup of the open seat to `target` (a file the admin chose). Audited before it is taken."""
+def create_backup(session: Session, target: Path, check_first: bool = True) -> BackupInfo:
+    """Write a backup of the open seat to `target` (a file the admin chose). Audited before it is taken.
+    A damaged seat is refused before anything is written (`check_first`: unless the caller checked it)."""
     session.require("admin", doing="back up the seat")
     target = Path(target).expanduser().absolute()
     if target.is_dir():
         raise BadInput(f"{target} is a folder; give the backup a file name.")
     if not target.parent.is_dir():
         raise BadInput(f"The folder {target.parent} does not exist.")
+    if check_first:
+        require_intact(session.store.path, session.key)
     entry = session.audit.append(session.actor, "backup.created", target.name)
     created_at = utc_now_iso()
     try:

@@ -34,6 +34,7 @@ from desktop.restore import restore_backup
 from desktop.seat import Seat, Session
 from desktop.shifts import ShiftService
 from desktop.store.accounts import ROLES
+from desktop.store.integrity import require_intact
 from desktop.vault import keyring_status
 from desktop.verify import verify_seat
 
@@ -85,8 +86,18 @@ def read_recovery_code() -> str:
     return getpass.getpass("Recovery code: ")
 
 
-def _login(paths: SeatPaths) -> Session:
-    return Seat(paths).login(*read_login())
+def _login(paths: SeatPaths, intact: bool = False) -> Session:
+    """Log in. With `intact`, for commands that write: the database's integrity is checked with the key first,
+    and a damaged seat is refused (SeatDamaged, exit 1) before anything is written to it, even the log-in's
+    audit entry."""
+    code, password = read_login()
+    seat = Seat(paths)
+    if not intact:
+        return seat.login(code, password)
+    code = (code or "").strip()
+    key = seat.vault.unlock(code, password)
+    require_intact(paths.database, key)
+    return seat.open_session(key, code)
 
 
 # ----- commands ---------------------------------------------------------------------------------------
@@ -109,7 +120,7 @@ def cmd_init(args, paths: SeatPaths) -> int:
 
 
 def cmd_account(args, paths: SeatPaths) -> int:
-    with SeatLock(paths.lock), _login(paths) as session:
+    with SeatLock(paths.lock), _login(paths, intact=args.action != "list") as session:
         service = AccountService(session)
         if args.action == "list":
             for account in service.accounts():
@@ -140,8 +151,8 @@ def cmd_account(args, paths: SeatPaths) -> int:
 
 
 def cmd_backup(args, paths: SeatPaths) -> int:
-    with _login(paths) as session:
-        info = create_backup(session, args.file)
+    with _login(paths, intact=True) as session:
+        info = create_backup(session, args.file, check_first=False)  # checked before logging in
     print(f"Backup of seat '{info.seat_name}' written to {info.path} (audit entry {info.audit_seq}).")
     return 0
 
@@ -268,7 +279,7 @@ def cmd_import(args, paths: SeatPaths) -> int:
         if sys.stderr.isatty():
             print(f"\rimported {done:,} lines", end="", file=sys.stderr, flush=True)
 
-    with SeatLock(paths.lock), _login(paths) as session:
+    with SeatLock(paths.lock), _login(paths, intact=True) as session:
         report = import_file(session, Path(args.file), progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)

@@ -130,3 +130,31 @@ class SeatRolledBack(HotlineError):
     def __init__(self, message: str, findings: list):
         super().__init__(message)
         self.findings = findings
+
+
+class WritingStopped(DatabaseError):
+    """Nothing more is written to the seat's database by this program: it was found damaged, or its files were
+    removed or replaced under the program. `path` is the file concerned; what was saved before is not touched."""
+
+    def __init__(self, message: str, path):
+        super().__init__(message)
+        self.path = path
+
+    def again(self) -> "WritingStopped":
+        """A fresh exception saying the same, for the next write that is refused."""
+        fresh = BaseException.__new__(type(self), *self.args)
+        fresh.__dict__.update(self.__dict__)
+        return fresh
+
+
+class SeatDamaged(WritingStopped):
+    """The integrity check found damaged pages (`pages`), or damage not tied to a page (`detail`)."""
+
+    def __init__(self, message: str, path, pages: tuple[int, ...] = (), detail: str = ""):
+        super().__init__(message, path)
+        self.pages = tuple(pages)
+        self.detail = detail
+
+
+class SeatFilesChanged(WritingStopped):
+    """The database file or its write-ahead log was removed or replaced while the program had it open."""

@@ -25,6 +25,7 @@ from desktop.interrupted import STAGING_PREFIX, RestoreJournal
 from desktop.seat import SYSTEM_ACTOR, Seat
 from desktop.store.accounts import AccountRepo
 from desktop.store.audit import AuditLog
+from desktop.store.integrity import find_damage, what_failed
 from desktop.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ def restore_backup(
     try:
         manifest = _unpack(Path(source), staging, paths.home)
         staged = Seat(SeatPaths(staging))
-        generation, head, key = _open_staged(staged, paths, live, login, recovery_code)
+        generation, head, key = _open_staged(staged, paths, live, login, recovery_code, Path(source))
         crashpoints.reached("restore.staged")
         aside = _aside_folder(paths) if paths.exists() else None
         journal = RestoreJournal.begin(paths, staging, aside, Path(source).name, manifest.get("created_at"))
@@ -131,13 +132,21 @@ def _seat_in_place(paths: SeatPaths) -> Vault | None:
         return None
 
 
-def _open_staged(staged: Seat, paths: SeatPaths, live: Vault | None, login, recovery_code) -> tuple[int, dict, bytes]:
+def _open_staged(
+    staged: Seat, paths: SeatPaths, live: Vault | None, login, recovery_code, source: Path
+) -> tuple[int, dict, bytes]:
     """Unlock and check the unpacked backup, and make it the reference it will be once in place."""
     vault = staged.vault
     if login:
         key = vault.unlock(*login, counted_by=live, failed_action="restore.failed")
     else:
         key = vault.unlock_recovery(recovery_code, counted_by=live, failed_action="restore.recovery_failed")
+    problem = find_damage(staged.paths.database, key)  # a damaged backup never replaces a seat
+    if problem is not None:
+        raise DatabaseError(
+            f"The backup {source} is damaged: its database failed the integrity check ({what_failed(problem)}). "
+            "Nothing was restored; restore another backup."
+        )
     try:
         store = staged.open_database(key)
     except StorageError as exc:  # the staged copy's disk is the seat's: say so by the seat's name

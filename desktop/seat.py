@@ -110,7 +110,9 @@ class Session:
         use it there only, and close it there (a connection belongs to the thread that opened it)."""
         if not self.key:
             raise DatabaseError("The seat was locked; log in again.")
-        return Session(self.seat, self.seat.open_database(self.key), self.account, self.key, primary=False)
+        store = self.seat.open_database(self.key)
+        store.follow(self.store)  # the files this session opened, and its stop if writing has stopped
+        return Session(self.seat, store, self.account, self.key, primary=False)
 
     def close(self) -> None:
         """Record the audit head outside the database, drop the key and close the database (log-out, the idle

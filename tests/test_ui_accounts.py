@@ -1,12 +1,15 @@
 """Accounts in the window: an admin adds, renames, re-roles, disables and enables accounts and sets passwords;
 the last admin stays; everyone changes their own password after typing the current one."""
 
+import threading
+
 import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import ui.account_forms
+import ui.worker
 from desktop.accounts import AccountService, recover_admin
 from desktop.errors import WrongPassword
 from desktop.seat import Seat
@@ -399,3 +402,65 @@ def test_alt_and_a_letter_press_a_button(qtbot, dialog, monkeypatch):
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog.table, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: len(opened) == 1)
+
+
+# ----- the password forms on the real background thread ------------------------------------------------------
+
+
+def _add(form):
+    form.staff_code.setText("C077")
+    form.name.setText("新同事")
+    form.password.setText("a-new-pass-77")
+    form.repeat.setText("a-new-pass-77")
+    return "C077", "a-new-pass-77", "add"
+
+
+def _set_password(form):
+    form.password.setText("counselor-new-1")
+    form.repeat.setText("counselor-new-1")
+    return COUNSELOR, "counselor-new-1", "set_password"
+
+
+def _change_own(form):
+    form.current.setText(ADMIN_PASSWORD)
+    form.password.setText("admin-new-pass-1")
+    form.repeat.setText("admin-new-pass-1")
+    return ADMIN, "admin-new-pass-1", "change_own_password"
+
+
+@pytest.mark.parametrize(
+    ("make", "fill"),
+    [
+        pytest.param(lambda admin: AddAccountForm(admin), _add, id="add-account"),
+        pytest.param(
+            lambda admin: PasswordForm(admin, AccountRow(COUNSELOR, "咨询员 王", "counselor", True, True)),
+            _set_password,
+            id="set-password",
+        ),
+        pytest.param(lambda admin: ChangePasswordDialog(None, admin), _change_own, id="change-own-password"),
+    ],
+)
+def test_a_password_form_runs_argon2id_off_the_gui_thread_and_answers_on_it(
+    qtbot, admin, paths, monkeypatch, said, make, fill
+):
+    monkeypatch.setattr(ui.worker, "SYNCHRONOUS", False)  # the real QThreadPool, not the tests' shortcut
+    threads = {}
+    for name in ("add", "set_password", "change_own_password"):
+        real = getattr(AccountService, name)
+
+        def spy(service, *args, real=real, name=name):
+            threads[name] = threading.get_ident()
+            return real(service, *args)
+
+        monkeypatch.setattr(AccountService, name, spy)
+    form = make(admin)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    code, password, method = fill(form)
+    qtbot.mouseClick(form.ok_button, LEFT)
+    assert form.busy and not form.buttons.isEnabled()  # the GUI thread went on while Argon2id ran elsewhere
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=30_000)
+    assert form.result() == form.DialogCode.Accepted and said == []
+    assert threads[method] != threading.get_ident()
+    Seat(paths).login(code, password).close()  # the change is made

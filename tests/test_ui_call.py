@@ -116,6 +116,7 @@ def test_save_with_nothing_filled_says_what_is_required(qtbot, window, monkeypat
 
 
 def test_idle_lock_hides_the_call_keeps_the_draft_and_needs_the_same_person(qtbot, window, paths, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     log_in(qtbot, window)
     form = window.work.form
     form.start_call()
@@ -131,10 +132,10 @@ def test_idle_lock_hides_the_call_keeps_the_draft_and_needs_the_same_person(qtbo
         actions = [e.action for e in check.audit.entries(limit=5)]
         assert "session.locked" in actions
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.keyClicks(window.login_page.password, "counselor-1")
     qtbot.keyClick(window.login_page.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.work is not None and "尚未保存的记录" in window.work.form.notes.text())
+    assert window.idle.isActive() and window.idle.interval() == 5 * 60_000
 
 
 def test_switch_counselor_keeps_the_first_ones_draft_theirs(qtbot, window, paths, monkeypatch):
@@ -160,18 +161,28 @@ def test_wrong_password_shows_a_countdown_after_repeated_failures(qtbot, window)
     assert re.search(r"\d", page.message.text())
 
 
-def test_the_idle_lock_while_a_dialog_is_open_closes_it_and_keeps_the_call(qtbot, window, paths):
+def test_the_idle_lock_while_a_dialog_is_open_closes_it_and_keeps_the_call(qtbot, window, paths, monkeypatch):
     from PySide6.QtCore import QTimer
 
+    real_exec = work_page.RedactionDialog.exec
+    left_open = []
+
+    def idle_meanwhile(dialog):  # the lock comes while the redaction dialog waits for an answer
+        QTimer.singleShot(0, window.lock)  # first thing the dialog's own event loop does
+        guard = QTimer(dialog, singleShot=True, interval=30_000)  # only so a broken lock fails instead of hanging
+        guard.timeout.connect(lambda: left_open.append(dialog) or dialog.reject())
+        guard.start()
+        return real_exec(dialog)
+
+    monkeypatch.setattr(work_page.RedactionDialog, "exec", idle_meanwhile)
     log_in(qtbot, window)
     form = window.work.form
     form.start_call()
     form.kind.setCurrentIndex(form.kind.findData("counselling"))
     form.notes.set_text(f"请打{PHONE}")
-    QTimer.singleShot(300, window.lock)  # the idle lock fires while the redaction dialog waits
     assert window.work.save() is False
     assert window.session is None and window.stack.currentWidget() is window.login_page
-    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()] and not left_open
     with Seat(paths).login("C001", "counselor-1") as check:
         draft = CallService(check).load_draft()
         assert draft.form.kind == "counselling" and draft.form.notes == "请打〔手机号〕"

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from shiboken6 import isValid
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QClipboard, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -48,20 +48,25 @@ CALL_CHECK_MS = 30_000  # how often a waiting idle lock looks again during a cal
 
 class _ActivityFilter(QObject):
     """Restarts the idle timer on any key or mouse input anywhere in the program, and keeps the time of that
-    input (the quiet time the lock during a call is measured by)."""
+    input (the quiet time the lock during a call is measured by). Calls `before_modal()` as a modal dialog is
+    about to show: the draft is written then, as a dialog may wait long for its answer."""
 
-    def __init__(self, timer: QTimer, interval_ms):
-        super().__init__()
+    def __init__(self, timer: QTimer, interval_ms, before_modal, parent: QObject):
+        super().__init__(parent)  # it goes with the window, and Qt then drops it from the application's filters
         self._timer = timer
         self._interval_ms = interval_ms  # the idle interval now (it changes with the settings)
+        self._before_modal = before_modal
         self.quiet = QElapsedTimer()
         self.quiet.start()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in _ACTIVITY:
+        kind = event.type()
+        if kind in _ACTIVITY:
             self.quiet.restart()
             if self._timer.isActive():
                 self._timer.start(self._interval_ms())
+        elif kind == QEvent.Type.Show and obj.isWidgetType() and obj.isWindow() and obj.isModal():
+            self._before_modal()
         return False
 
 
@@ -90,10 +95,13 @@ class MainWindow(QMainWindow):
         self._dressed = False  # icons and quick-log labels made (at the first log-in)
         self.work: WorkPage | None = None
         self.center_status = None  # ui.center_status.CenterStatus while logged in
+        self.keyring_checked = False  # the keyring looked up after the first paint (tests wait for it)
         title = self.tr("Hotline Log")
         self.setWindowTitle(title + (" — " + self.tr("DEMO") if demo_accounts else ""))
         self.login_page = LoginPage(seat, demo_accounts)
         self.login_page.logged_in.connect(self._logged_in)
+        self._stopped = None  # why the database takes nothing more, for the rest of this program's run
+        self.login_page.care.reloaded.connect(lambda _code: setattr(self, "_stopped", None))  # a backup restored
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login_page)
         self.setCentralWidget(self.stack)
@@ -117,7 +125,9 @@ class MainWindow(QMainWindow):
         self.idle.timeout.connect(self._idle_expired)
         # Watches every event of the program while someone is logged in (the idle lock); not before, when each
         # event would cross into Python for nothing (and make Python types of Qt's internal widgets at start).
-        self._activity = _ActivityFilter(self.idle, lambda: self._idle_ms)
+        self._activity = _ActivityFilter(
+            self.idle, lambda: self._idle_ms, lambda: self.work.drafts.write_now() if self.work else None, self
+        )
         self._call_lock_ms = 0  # the seat's hard limit during a call (desktop.lock_policy), read at log-in
         self._build_actions()
         self._set_working(False)
@@ -129,12 +139,14 @@ class MainWindow(QMainWindow):
         run_in_background(keyring_status, self._say_if_no_keyring, self._keyring_check_failed)
 
     def _say_if_no_keyring(self, status) -> None:
+        self.keyring_checked = True
         if isValid(self) and not status.usable:
             warning = QLabel(self.tr("No system keyring: this seat is not bound to this computer."))
             warning.setObjectName("keyringWarning")
             self.statusBar().addPermanentWidget(warning)
 
     def _keyring_check_failed(self, exc: Exception) -> None:
+        self.keyring_checked = True
         log.warning("the keyring could not be looked up (%s)", type(exc).__name__)
 
     # ----- actions --------------------------------------------------------------------------------
@@ -399,8 +411,10 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self._activity)
         self.idle.start(self._idle_ms)
         self.work.form.kind.setFocus()
+        if self._stopped is not None:  # found earlier in this run: it stays so until the program starts again
+            self.work.writing_stopped(self._stopped)
         QTimer.singleShot(0, self.work.offer_draft)
-        self.work.retention.start()  # off the GUI thread; then daily at the quiet hour
+        self.work.integrity.start()  # off the GUI thread, then daily; the clean-up of old calls follows it
         self._start_center_status(session)
 
     def _start_center_status(self, session: "Session") -> None:
@@ -449,20 +463,32 @@ class MainWindow(QMainWindow):
         for dialog in QApplication.topLevelWidgets():
             if dialog is not self and dialog.isVisible() and dialog.isModal():
                 dialog.reject() if hasattr(dialog, "reject") else dialog.close()
-        try:
-            work.save_draft()
-            session.audit.append(session.actor, audit_action, session.actor)
-        except Exception as exc:  # the key is dropped below whatever happens
-            log.error("could not keep the draft before locking (%s)", type(exc).__name__)
+        self._stopped = work.alarm.reason or self._stopped
+        try:  # the key is dropped below whatever happens
+            try:
+                work.drafts.finish()
+            except Exception as exc:
+                log.error("could not keep the draft before locking (%s)", type(exc).__name__)
+            try:
+                session.audit.append(session.actor, audit_action, session.actor)
+            except Exception as exc:
+                log.error("could not record %s (%s)", audit_action, type(exc).__name__)
         finally:
             self.stack.removeWidget(work)
             work.deleteLater()
             session.close()
         self.user_label.clear()
         self.follow_up_corner.hide()
+        self._clear_clipboard()
+
+    def _clear_clipboard(self) -> None:
+        """Text of a call copied or selected in this program is not left for the next person to paste: the
+        clipboard and, on X11, the primary selection (what a middle click pastes)."""
         clipboard = QGuiApplication.clipboard()
         if clipboard.ownsClipboard() or (self._copied and clipboard.text() == self._copied):
             clipboard.clear()
+        if clipboard.supportsSelection() and clipboard.ownsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
         self._copied = ""
 
     def log_out(self) -> None:

@@ -97,6 +97,20 @@ def error_text(exc: Exception) -> str:
         )
     if isinstance(exc, errors.StorageError) and not isinstance(exc, errors.DatabaseBusy):
         return storage_text(exc) + "\n" + str(exc)
+    if isinstance(exc, errors.SeatDamaged):
+        text = QCoreApplication.translate(
+            "messages",
+            "This seat's database is damaged, so nothing more is written to it. Ask the admin to run "
+            "“python main.py verify” and to restore the last backup.",
+        )
+        return text + "\n" + str(exc)
+    if isinstance(exc, errors.SeatFilesChanged):
+        text = QCoreApplication.translate(
+            "messages",
+            "The database's files were removed or replaced while Hotline Log was running, so nothing more is "
+            "written to them. Close Hotline Log and start it again.",
+        )
+        return text + "\n" + str(exc)
     if isinstance(exc, errors.DatabaseBusy):
         return QCoreApplication.translate(
             "messages",

@@ -27,7 +27,7 @@ IDLE_MINUTES = Option(
     "security/idle_minutes", 5, minimum=1, maximum=60, label=QT_TRANSLATE_NOOP("settings", "Lock after idle")
 )
 AUTOSAVE_SECONDS = Option(
-    "calls/autosave_seconds", 3, minimum=1, maximum=30, label=QT_TRANSLATE_NOOP("settings", "Draft saving interval")
+    "calls/autosave_seconds", 3, minimum=1, maximum=5, label=QT_TRANSLATE_NOOP("settings", "Draft saving interval")
 )
 THEME = Option("ui/theme", "system", choices=("system", "light", "dark"), label=QT_TRANSLATE_NOOP("settings", "Look"))
 FONT_SIZE = Option(

@@ -94,6 +94,9 @@ QLabel#callTimer {{ font-size: {timer}pt; font-weight: 600; font-family: monospa
 QLabel#guardFindings {{ background: {guard_bg}; border: 1px solid {guard_border}; border-radius: 4px;
                         padding: 4px 8px; color: {guard_fg}; }}
 QLabel#caseHistory {{ background: {info_bg}; border-radius: 4px; padding: 6px; }}
+QFrame#seatAlarm {{ background: {guard_bg}; border: 1px solid {guard_border}; border-radius: 4px; }}
+QFrame#seatAlarm QLabel {{ color: {guard_fg}; background: transparent; }}
+QLabel#seatAlarmTitle {{ font-weight: 600; font-size: {level}pt; }}
 QLabel#keyringWarning {{ color: {warning}; }}
 QLabel#recoveryCode {{ padding: 12px; background: {alt_base}; border: 1px dashed {muted}; }}
 QLabel#riskBadge, QLabel#riskLevel {{ border-radius: 4px; padding: 6px 10px; font-weight: 600; }}

@@ -10,7 +10,7 @@ from desktop.call_model import QUICK_KINDS, CallInput, new_case_code
 from desktop.calls import CallService
 from desktop.clock import seat_time, utc_now
 from desktop.directory import Directory
-from desktop.errors import HotlineError
+from desktop.errors import HotlineError, WritingStopped
 from desktop.followups import FollowUpService
 from desktop.privacy import segmenter
 from desktop.retention import set_legal_hold
@@ -20,12 +20,15 @@ from desktop.taxonomy import CALL_KINDS, CONCERNS, load_taxonomy
 from ui.call_form import CallForm
 from ui.call_list import CallList
 from ui.dialogs import AmendmentDialog, CallViewDialog
+from ui.drafts import DraftKeeper
 from ui.followup_queue import FollowUpQueue
 from ui.import_calls import CallImport
+from ui.integrity_watch import IntegrityWatch
 from ui.messages import core_text, error_text
 from ui.redaction_dialog import RedactionDialog, has_findings
 from ui.retention_runner import RetentionRunner
 from ui.risk_text import risk_text
+from ui.seat_alarm import SeatAlarm
 from ui.shift_dialog import ShiftDialog
 from ui.shift_status import ShiftStatus
 from ui.supervision_dialog import SupervisionDialog
@@ -64,16 +67,20 @@ class WorkPage(QWidget):
         self.tabs.addTab(self.calls, self.tr("Calls"))
         self.tabs.addTab(self.queue, self.tr("Follow-ups and referrals"))
         self.tabs.currentChanged.connect(self._tab_shown)
+        self.alarm = SeatAlarm()  # shown once the database takes nothing more
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.alarm)
         layout.addWidget(self.tabs)
 
-        self._dirty = False
-        self._autosave = QTimer(self, singleShot=True, interval=autosave_seconds * 1000)
-        self._autosave.timeout.connect(self.save_draft)
-        self.form.changed.connect(self._changed)
-        self.form.choices.changed.connect(self._marked)
-        self.form.generate_case_code.connect(lambda: self.form.case_code.setText(new_case_code()) or self._changed())
+        self.drafts = DraftKeeper(session, self.form, autosave_seconds, self)
+        self.drafts.status.connect(self.status)
+        self.drafts.stopped.connect(self.writing_stopped)
+        self.form.changed.connect(self.drafts.changed)
+        self.form.choices.changed.connect(self.drafts.marked)
+        self.form.generate_case_code.connect(
+            lambda: self.form.case_code.setText(new_case_code()) or self.form.changed.emit()
+        )
         self.form.case_code_entered.connect(self._show_case_history)
         self.calls.open_call.connect(self.open_call)
         self.calls.hold_requested.connect(self.set_legal_hold)
@@ -86,9 +93,12 @@ class WorkPage(QWidget):
         QTimer.singleShot(0, self.shift_status.refresh)  # once the window listens to `status`
         # the name finder's model loads in the background, so the first keystroke does not wait for it
         run_in_background(segmenter.warm_up, lambda _result: None, lambda _exc: None)
-        # the shred of calls past the retention period; the main window starts it after log-in
+        # the shred of calls past the retention period, started once the integrity check after log-in passed
         self.retention = RetentionRunner(session, lambda: self.has_unsaved_call, self)
         self.retention.status.connect(self.status)
+        self.integrity = IntegrityWatch(session, self)  # the main window starts it after log-in
+        self.integrity.intact.connect(lambda: None if self.retention.next_run else self.retention.start())
+        self.integrity.damaged.connect(self.writing_stopped)
 
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self.calls:
@@ -115,72 +125,37 @@ class WorkPage(QWidget):
         """False once the window locked while a dialog of this page was open: the key is gone."""
         return bool(self.session.key)
 
-    # ----- drafts -------------------------------------------------------------------------------
-
-    def _changed(self) -> None:
-        self._dirty = True
-        self._autosave.start()
-
-    def _marked(self) -> None:
-        """Text was marked by hand (or a possible name kept): the draft is written again at once, so it
-        holds the marked text no longer than the mark takes."""
-        self._dirty = True
-        if self.alive and self.has_unsaved_call:
-            self.save_draft()
+    # ----- drafts, and a database that takes nothing more -------------------------------------------
 
     @property
     def has_unsaved_call(self) -> bool:
         return not self.form.is_empty()
-
-    def save_draft(self) -> None:
-        """Keep the form as this counselor's draft (called a few seconds after each change, on lock and close)."""
-        self._autosave.stop()
-        if not self._dirty:
-            return
-        try:
-            if self.form.is_empty():
-                self.service.discard_draft()
-            else:
-                self.service.save_draft(self.form.to_input(), self.form.call_id, self.form.choices.core())
-            self._dirty = False
-        except HotlineError as exc:
-            self.status.emit(error_text(exc))
-            if self.alive:
-                self._autosave.start()  # try again shortly: the database may only be busy for a while
 
     def keep_draft(self) -> bool | None:
         """After an unexpected error: save the draft now. None when no call is on screen (or the seat is
         locked), else whether the call on screen is kept."""
         if not self.alive or not self.has_unsaved_call:
             return None
-        self.save_draft()
-        return not self._dirty
+        return self.drafts.keep()
 
     def offer_draft(self) -> None:
-        """After log-in: a draft left by a crash, a lock or a switch of counselor comes back on request."""
-        if not self.alive:  # locked before this ran
-            return
-        draft = self.service.load_draft()
-        if draft is None:
-            return
-        when = seat_time(draft.saved_at).strftime("%Y-%m-%d %H:%M:%S")
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved call"),
-            self.tr("You have an unsaved call from %1. Restore it?").replace("%1", when),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
+        """After log-in: a draft left by a crash, a lock, a switch of counselor or a database that could not take
+        it comes back on request."""
+        if self.alive:  # not locked before this ran
+            self.drafts.offer()
+
+    def writing_stopped(self, reason: WritingStopped, backup=None) -> bool:
+        """The database takes nothing more (damaged, or its files changed under the program): every later write
+        is refused, the call on screen goes to the rescue file, the banner says what to do. Whether the call on
+        screen is kept."""
         if not self.alive:
-            return
-        if answer == QMessageBox.StandardButton.Yes:
-            self.form.load(draft.form, draft.call_id)
-            if draft.form.started_at and not draft.form.ended_at:
-                self.form.start_call()
-            self.service.note_draft_restored()
-            self.status.emit(self.tr("The unsaved call was restored."))
-        else:
-            self.service.discard_draft()
+            return False
+        first = self.alarm.reason is None
+        kept = self.drafts.stop(reason)
+        if first or not isinstance(self.alarm.reason, type(reason)):
+            self.alarm.show_reason(reason, kept, backup)
+        self.retention.timer.stop()
+        return kept
 
     # ----- the call -----------------------------------------------------------------------------
 
@@ -201,8 +176,7 @@ class WorkPage(QWidget):
             if answer != QMessageBox.StandardButton.Yes or not self.alive:
                 return
         self.form.clear()
-        self.service.discard_draft()
-        self._dirty = False
+        self.drafts.discard()
         self.tabs.setCurrentWidget(self.form)
         self.form.kind.setFocus()
 
@@ -235,17 +209,30 @@ class WorkPage(QWidget):
         return self._store(form)
 
     def _store(self, form: CallInput) -> bool:
+        self.drafts.before_save()
         try:
             result = self.service.save(form, self.form.call_id, self.form.choices.core())
         except HotlineError as exc:
-            QMessageBox.critical(self, self.tr("Not saved"), error_text(exc))
+            self._not_saved(exc)
             return False
         self.form.clear()
-        self._dirty = False
-        self._autosave.stop()
+        self.drafts.discard()
         self.queue.reload()
         self._saved(self.tr("Call saved (%1).").replace("%1", str(result.call_id)))
         return True
+
+    def _not_saved(self, exc: HotlineError) -> None:
+        """Say the call was not saved, and keep what is on screen as a draft at once."""
+        text = error_text(exc)
+        if isinstance(exc, WritingStopped):
+            if self.writing_stopped(exc):
+                text += "\n\n" + self.tr(
+                    "The call on screen is kept as an encrypted draft beside the database; the next log-in offers "
+                    "it back."
+                )
+        else:
+            self.drafts.save_failed()
+        QMessageBox.critical(self, self.tr("Not saved"), text)
 
     def _saved(self, text: str) -> None:
         """Say a call was saved. A break suggestion that has just come up is said by the status bar's own
@@ -274,15 +261,14 @@ class WorkPage(QWidget):
             if answer != QMessageBox.StandardButton.Yes or not self.alive:
                 return
         quick = CallInput(kind=kind, started_at=(typed.started_at if only_timer else None) or now, ended_at=now)
+        self.drafts.before_save()
         try:
             result = self.service.save(quick)
         except HotlineError as exc:
-            QMessageBox.critical(self, self.tr("Not saved"), error_text(exc))
+            self._not_saved(exc)
             return
         self.form.clear()
-        self._dirty = False
-        self._autosave.stop()
-        self.service.discard_draft()
+        self.drafts.discard()
         self._saved(self.tr("Logged: %1.").replace("%1", label) + f" ({result.call_id})")
 
     def _show_case_history(self, code: str) -> None:

@@ -3,11 +3,12 @@
 import contextlib
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
 from desktop.clock import utc_now
-from desktop.errors import DatabaseError
+from desktop.errors import DatabaseError, SeatFilesChanged, WritingStopped
 from desktop.fsutil import ensure_private_dir, open_private, storage_error
 from desktop.store import connection
 from desktop.store.connection import sqlite
@@ -15,21 +16,122 @@ from desktop.store.schema import MIGRATIONS, Migration
 
 log = logging.getLogger(__name__)
 
+_WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+
+
+class _FilesChanged(Exception):
+    """Raised inside a transaction to roll it back when the files changed (never leaves `Store`)."""
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """Which file `path` names now (device, inode); None when there is none."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
+
 
 class Store:
-    """One connection to the seat database. Use it from the thread that opened it only."""
+    """One connection to the seat database. Use it from the thread that opened it only.
+
+    Before each commit it checks that the database file and its write-ahead log are still the files it opened
+    (two stat calls): a log deleted or a file replaced under the program would swallow what is saved after it
+    (DESIGN.md §2, "never lose a word"). Then, or once the seat is found damaged, `stop_writing` makes every
+    later write fail with the reason, so nothing is reported saved that was not stored."""
 
     def __init__(self, conn: sqlite.Connection, path: Path):
         self.conn = conn
         self.path = Path(path)
+        self.wal = self.path.with_name(self.path.name + "-wal")
+        self.files = (_file_id(self.path), _file_id(self.wal))
+        self.stopped: WritingStopped | None = None
 
-    def transaction(self) -> contextlib.AbstractContextManager:
-        return connection.transaction(self.conn, self.path)
+    # ----- the files under the connection, and stopping ---------------------------------------------
+
+    def follow(self, other: "Store") -> None:
+        """A second connection of the same session: it expects the files the first one opened, and stops
+        writing if the first one has (`Session.another`)."""
+        self.files = other.files
+        if other.stopped is not None:
+            self.stop_writing(other.stopped)
+
+    def stop_writing(self, reason: WritingStopped) -> None:
+        """From now on every write on this connection fails with `reason` (the database is left as it is)."""
+        if self.stopped is None:
+            self.stopped = reason
+            with contextlib.suppress(sqlite.Error):
+                self.conn.execute("PRAGMA query_only = ON")
+
+    def _refuse_if_stopped(self) -> None:
+        if self.stopped is not None:
+            raise self.stopped.again()
+
+    def _files_changed(self) -> bool:
+        """Whether the database file or its write-ahead log is no longer the one this connection opened (two
+        stat calls)."""
+        database, wal = self.files
+        if wal is None:  # no log yet when the connection opened: the first one made counts
+            wal = _file_id(self.wal)
+            self.files = (database, wal)
+        return (_file_id(self.path), _file_id(self.wal)) != (database, wal)
+
+    def _stop_for_changed_files(self) -> SeatFilesChanged:
+        """Stop writing for good, and say why. A log that was deleted (not replaced) still holds the calls saved
+        since the last checkpoint, readable through this connection's open handle only: they are copied into the
+        database file first, so they survive the program being closed or killed."""
+        database, _wal = self.files
+        rescued = False
+        if _file_id(self.path) == database and _file_id(self.wal) is None:
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                rescued = True
+            except sqlite.Error as exc:
+                log.error("the calls in the deleted log could not be copied into the database (%s)", exc)
+        log.error("the database files changed under the program; writing stops")
+        if rescued:
+            what = (
+                f"The database's write-ahead log {self.wal} was deleted while Hotline Log had it open. "
+                f"The calls saved before were copied into {self.path}; nothing more is written by this program. "
+                "Close Hotline Log and start it again, then run `python main.py verify`."
+            )
+        else:
+            what = (
+                f"The database file {self.path} or its write-ahead log was removed or replaced while Hotline Log "
+                "had it open; nothing more is written by this program. Close Hotline Log, run "
+                "`python main.py verify`, and restore the last backup if it reports a problem."
+            )
+        reason = SeatFilesChanged(what, self.path)
+        self.stop_writing(reason)
+        return reason.again()
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """One write transaction (BEGIN IMMEDIATE); nested use joins the outer one. Refused once writing has
+        stopped; the files are checked just before the commit."""
+        self._refuse_if_stopped()
+        if self.conn.in_transaction:
+            with connection.transaction(self.conn, self.path) as conn:
+                yield conn
+            return
+        try:
+            with connection.transaction(self.conn, self.path) as conn:
+                yield conn
+                if self._files_changed():
+                    raise _FilesChanged  # rolls the transaction back
+        except _FilesChanged:
+            raise self._stop_for_changed_files() from None
 
     def execute(self, sql: str, params=()) -> sqlite.Cursor:
+        if not self.conn.in_transaction and _WRITE.match(sql):  # a write that commits by itself
+            self._refuse_if_stopped()
+            if self._files_changed():
+                raise self._stop_for_changed_files()
         try:
             return self.conn.execute(sql, params)
         except sqlite.Error as exc:
+            if self.stopped is not None and "readonly" in str(exc).lower():
+                self._refuse_if_stopped()
             raise connection.translate(exc, self.path) from exc
 
     def rows(self, sql: str, params=()) -> list[tuple]:

@@ -1372,9 +1372,37 @@
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <location filename="../../ui/drafts.py" line="+81"/>
+        <source>The database did not take the draft just now; it is kept in the encrypted file beside it.</source>
+        <translation>数据库刚才未能保存草稿；草稿已保存在数据库旁的加密文件中。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>You have an unsaved call from %1, kept in the encrypted file beside the database because the database could not take it then. Restore it?</source>
+        <translation>您有一通 %1 未保存的通话，因当时数据库无法写入，已保存在数据库旁的加密文件中。要恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You have an unsaved call from %1. Restore it?</source>
+        <translation>您有一通 %1 未保存的通话。要恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unsaved call</source>
+        <translation>未保存的通话</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The unsaved call was restored.</source>
+        <translation>未保存的通话已恢复。</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
-        <location line="-160"/>
+        <location filename="../../ui/directory_dialog.py" line="-160"/>
         <source>Directory entry</source>
         <translation>目录条目</translation>
     </message>
@@ -2012,7 +2040,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+93"/>
+        <location filename="../../ui/main_window.py" line="+99"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -2022,12 +2050,12 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>No system keyring: this seat is not bound to this computer.</source>
         <translation>没有系统密钥环：本席位未与这台电脑绑定。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
@@ -2146,7 +2174,7 @@
         </translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+138"/>
         <location line="+18"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
@@ -2866,6 +2894,64 @@
         <location line="+4"/>
         <source>Agreed with the caller, in their words. No names or numbers: they are hidden.</source>
         <translation>与来电者共同商定，尽量用其原话记录。请勿填写姓名或号码，否则会被隐藏。</translation>
+    </message>
+</context>
+<context>
+    <name>SeatAlarm</name>
+    <message>
+        <location filename="../../ui/seat_alarm.py" line="+35"/>
+        <source>This seat&apos;s database is damaged</source>
+        <translation>本席位的数据库已损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database %1 failed its integrity check.</source>
+        <translation>数据库 %1 未通过完整性检查。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No backup is recorded on this seat.</source>
+        <translation>本席位没有备份记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last backup recorded here is “%1”, made %2.</source>
+        <translation>这里记录的最近一次备份是 %2 的“%1”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask the admin to run “python main.py verify” and then to restore the last backup of this seat.</source>
+        <translation>请管理员运行“python main.py verify”，然后恢复本席位最近的备份。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This seat&apos;s database files were changed under the program</source>
+        <translation>程序运行期间，本席位的数据库文件被改动了</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database %1 or its write-ahead log was removed or replaced while Hotline Log was running.</source>
+        <translation>热线记录运行期间，数据库 %1 或其预写日志被删除或替换。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close Hotline Log and start it again; then ask the admin to run “python main.py verify”.</source>
+        <translation>请关闭热线记录并重新打开，然后请管理员运行“python main.py verify”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing more is written to it: saving is refused.</source>
+        <translation>不再向其写入任何内容：保存将被拒绝。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call on screen is kept as an encrypted draft beside the database; the next log-in offers it back.</source>
+        <translation>屏幕上的通话已作为加密草稿保存在数据库旁，下次登录时会提示恢复。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The call on screen could not be kept elsewhere either: leave this window open and call the admin.</source>
+        <translation>屏幕上的通话也未能另行保存：请不要关闭此窗口，并联系管理员。</translation>
     </message>
 </context>
 <context>
@@ -3864,7 +3950,7 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="+63"/>
+        <location filename="../../ui/work_page.py" line="+66"/>
         <source>Current call</source>
         <translation>当前通话</translation>
     </message>
@@ -3879,22 +3965,7 @@
         <translation>随访与转介</translation>
     </message>
     <message>
-        <location line="+104"/>
-        <source>Unsaved call</source>
-        <translation>未保存的通话</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>You have an unsaved call from %1. Restore it?</source>
-        <translation>您有一通 %1 未保存的通话，要恢复吗？</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The unsaved call was restored.</source>
-        <translation>已恢复未保存的通话。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+97"/>
         <source>Call started.</source>
         <translation>通话已开始。</translation>
     </message>
@@ -3914,7 +3985,7 @@
         <translation>放弃屏幕上的通话并新建一通吗？</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -3929,18 +4000,22 @@
         <translation>记录中提到自杀，但风险评估为空。不做评估直接保存吗？</translation>
     </message>
     <message>
-        <location line="+19"/>
         <location line="+39"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-14"/>
         <source>Call saved (%1).</source>
         <translation>通话已保存（%1）。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+9"/>
+        <source>The call on screen is kept as an encrypted draft beside the database; the next log-in offers it back.</source>
+        <translation>屏幕上的通话已作为加密草稿保存在数据库旁，下次登录时会提示恢复。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Quick log</source>
         <translation>快速登记</translation>
     </message>
@@ -3950,7 +4025,7 @@
         <translation>要新登记一通“%1”并清空屏幕上的内容吗？（在此之前它仍保存为您的草稿。）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Logged: %1.</source>
         <translation>已记录：%1。</translation>
     </message>
@@ -4388,6 +4463,16 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>This seat&apos;s database is damaged, so nothing more is written to it. Ask the admin to run “python main.py verify” and to restore the last backup.</source>
+        <translation>本席位的数据库已损坏，因此不再向其写入任何内容。请管理员运行“python main.py verify”并恢复最近的备份。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database&apos;s files were removed or replaced while Hotline Log was running, so nothing more is written to them. Close Hotline Log and start it again.</source>
+        <translation>热线记录运行期间，数据库文件被删除或替换，因此不再向其写入任何内容。请关闭热线记录并重新打开。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The database is busy with another task (such as the nightly clean-up or an import). Nothing was lost: what you typed stays on screen. Try again in a moment.</source>
         <translation>数据库正忙于其他任务（例如夜间清理或导入）。没有丢失任何内容：您输入的内容仍在屏幕上。请稍后再试。</translation>
     </message>

@@ -121,8 +121,8 @@ class _Layout:
             return "—"
         if code == LEAD_ON_SHIFT:
             return self.t["lead_on_shift"]
-        name = self.names.get(code)
-        return f"{name} ({code})" if name else code
+        name = self.names.get(code)  # the staff code on a line of its own: a narrow column never breaks it
+        return f"{name}\n({code})" if name else code
 
     def level(self, level: str) -> str:
         return risk.level_label(level, self.lang)
@@ -131,7 +131,8 @@ class _Layout:
         return [CondPageBreak(25 * mm), Spacer(1, 3 * mm), self.p(self.t[key], "heading")]
 
     def pairs(self, rows: list[tuple[str, str]]) -> Table:
-        table = Table([[self.p(k, "head"), self.p(v)] for k, v in rows], colWidths=[self.width * 0.22, None])
+        widths = [self.width * 0.27, self.width * 0.73]
+        table = Table([[self.p(k, "head"), self.p(v)] for k, v in rows], colWidths=widths, hAlign="LEFT")
         table.setStyle(_GRID_STYLE)
         return table
 
@@ -140,7 +141,7 @@ class _Layout:
             return self.p(self.t["none"], "muted")
         total = sum(widths)
         data = [[self.p(h, "head") for h in head], *[[self.p(v) for v in row] for row in rows]]
-        table = Table(data, colWidths=[w * self.width / total for w in widths], repeatRows=1)
+        table = Table(data, colWidths=[w * self.width / total for w in widths], repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle([*_GRID_STYLE.getCommands(), ("BACKGROUND", (0, 0), (-1, 0), SHADE)]))
         return table
 
@@ -186,7 +187,7 @@ class _Layout:
         t, form = self.t, self.form
         if self.view.shredded:
             return [*self.heading("notes"), self.p(t["shredded"], "muted")]
-        rows = [(t["summary"], form.summary or "—"), (t["notes"], form.notes or "—")]
+        rows = [(t["summary"], form.summary or "—"), (t["notes_label"], form.notes or "—")]
         return [*self.heading("notes"), self.pairs(rows)]
 
     def assessment(self) -> list:

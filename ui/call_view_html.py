@@ -67,7 +67,7 @@ class _Html:
 
     def pairs(self, rows) -> None:
         cells = "".join(
-            f"<tr><th align=left valign=top width=150>{_esc(k)}</th><td>{_esc(v)}</td></tr>" for k, v in rows
+            f"<tr><th align=left valign=top width=190>{_esc(k)}</th><td>{_esc(v)}</td></tr>" for k, v in rows
         )
         self.parts.append(f"<table cellspacing=2 cellpadding=2>{cells}</table>")
 
@@ -78,7 +78,7 @@ class _Html:
         top = "".join(f"<th align=left bgcolor='#eef2f6'>{_esc(h)}</th>" for h in head)
         body = "".join("<tr>" + "".join(f"<td valign=top>{_esc(v)}</td>" for v in row) + "</tr>" for row in rows)
         self.parts.append(
-            f"<table width='100%' cellspacing=0 cellpadding=4 border=1 style='border-color:#c8d3df'><tr>{top}</tr>{body}</table>"
+            f"<table width='98%' cellspacing=0 cellpadding=4 border=1 style='border-color:#c8d3df'><tr>{top}</tr>{body}</table>"
         )
 
     def muted(self, text: str) -> None:

@@ -77,9 +77,8 @@ class _Html:
             return
         top = "".join(f"<th align=left bgcolor='#eef2f6'>{_esc(h)}</th>" for h in head)
         body = "".join("<tr>" + "".join(f"<td valign=top>{_esc(v)}</td>" for v in row) + "</tr>" for row in rows)
-        self.parts.append(
-            f"<table width='98%' cellspacing=0 cellpadding=4 border=1 style='border-color:#c8d3df'><tr>{top}</tr>{body}</table>"
-        )
+        frame = "width='98%' cellspacing=0 cellpadding=4 border=1 style='border-color:#c8d3df'"
+        self.parts.append(f"<table {frame}><tr>{top}</tr>{body}</table>")
 
     def muted(self, text: str) -> None:
         self.parts.append(f"<p style='color:gray'>{_esc(text)}</p>")

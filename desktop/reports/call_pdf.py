@@ -4,8 +4,7 @@ body text 9.5 pt.
 
 `CallPdfService(session)` refuses other roles with NotPermitted. `render(call_id, lang)` reads the call
 through `read_call` (the same visibility and "viewed" audit as the read view); saving writes the file
-owner-only (0600) and records `call.exported`, printing records `call.printed`, each with counts only
-(pages, copies), never text.
+owner-only (0600) and records `call.exported` with the number of pages, never text.
 """
 
 import io
@@ -80,11 +79,6 @@ class CallPdfService:
                 self._session.actor, "call.exported", f"call:{made.call_id}", {"pages": made.pages}
             )
             atomic_write_bytes(Path(path), made.pdf)
-
-    def record_printed(self, made: CallPdf, sheets: int, copies: int = 1) -> None:
-        self.require()
-        detail = {"pages": sheets} | ({"copies": copies} if copies > 1 else {})
-        self._session.audit.append(self._session.actor, "call.printed", f"call:{made.call_id}", detail)
 
 
 def render_call(view: CallView, names: dict[str, str], seat: str, lang: str = "zh") -> tuple[bytes, int]:

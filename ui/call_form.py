@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from desktop import risk
 from desktop.call_model import CallInput, normalize_case_code
+from desktop.case_history import TimelineEntry
 from desktop.clock import utc_now
 from desktop.taxonomy import AGE_BANDS, CALL_KINDS, EMOTIONS, GENDERS, INTERVENTIONS, REGIONS, Taxonomy
+from ui.case_timeline import CaseTimeline
 from ui.crisis_panel import CrisisPanel
 from ui.referral_panel import ReferralPanel
 from ui.risk_panel import RiskPanel
@@ -94,8 +96,7 @@ class CallForm(QWidget):
         self.case_code.editingFinished.connect(self._case_code_finished)
         self.new_code = QPushButton(self.tr("New code"))
         self.new_code.clicked.connect(self.generate_case_code)
-        self.case_history = QLabel(wordWrap=True, objectName="caseHistory")
-        self.case_history.hide()
+        self.case_history = CaseTimeline(taxonomy, lang)  # the code's earlier calls; opens one on Enter
 
         # --- what about ---
         self.concerns = ConcernPicker(taxonomy, lang)
@@ -403,6 +404,5 @@ class CallForm(QWidget):
     def is_empty(self) -> bool:
         return self.to_input() == CallInput()
 
-    def show_case_history(self, text: str) -> None:
-        self.case_history.setText(text)
-        self.case_history.setVisible(bool(text))
+    def show_case_history(self, entries: list[TimelineEntry], names: dict[str, str]) -> None:
+        self.case_history.show_entries(entries, names)

@@ -1,7 +1,7 @@
 """Where the file dialogs open: the user's Documents folder the first time, then the folder last used for
 that kind of file, remembered per kind in the settings file (a source install would otherwise open in the
-checkout). The kinds: backups, handover PDFs, statistics exports, call imports,
-referral-directory files, the centre's CA certificate."""
+checkout). The kinds: backups, handover PDFs, statistics exports, call imports, referral-directory files,
+the centre's CA certificate, one-call PDFs for supervision."""
 
 from pathlib import Path
 
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ui.settings import qsettings
 
-KINDS = ("backup", "handover", "stats", "import", "directory", "ca")
+KINDS = ("backup", "handover", "stats", "import", "directory", "ca", "call")
 
 
 def documents() -> Path:

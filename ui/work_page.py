@@ -7,8 +7,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget, QVBoxLayout, QWi
 
 from desktop import free_text
 from desktop.call_model import QUICK_KINDS, CallInput, new_case_code
+from desktop.call_read import read_call
 from desktop.calls import CallService
-from desktop.clock import seat_time, utc_now
+from desktop.case_history import case_timeline
+from desktop.clock import utc_now
 from desktop.directory import Directory
 from desktop.errors import HotlineError, WritingStopped
 from desktop.followups import FollowUpService
@@ -16,10 +18,11 @@ from desktop.privacy import segmenter
 from desktop.retention import set_legal_hold
 from desktop.seat import Session
 from desktop.supervision import SupervisionService
-from desktop.taxonomy import CALL_KINDS, CONCERNS, load_taxonomy
+from desktop.taxonomy import CALL_KINDS, load_taxonomy
 from ui.call_form import CallForm
 from ui.call_list import CallList
-from ui.dialogs import AmendmentDialog, CallViewDialog
+from ui.call_view import CallReadDialog
+from ui.dialogs import AmendmentDialog
 from ui.drafts import DraftKeeper
 from ui.followup_queue import FollowUpQueue
 from ui.import_calls import CallImport
@@ -27,7 +30,6 @@ from ui.integrity_watch import IntegrityWatch
 from ui.messages import core_text, error_text
 from ui.redaction_dialog import RedactionDialog, has_findings
 from ui.retention_runner import RetentionRunner
-from ui.risk_text import risk_text
 from ui.seat_alarm import SeatAlarm
 from ui.shift_dialog import ShiftDialog
 from ui.shift_status import ShiftStatus
@@ -82,6 +84,7 @@ class WorkPage(QWidget):
             lambda: self.form.case_code.setText(new_case_code()) or self.form.changed.emit()
         )
         self.form.case_code_entered.connect(self._show_case_history)
+        self.form.case_history.open_call.connect(self.open_call)
         self.calls.open_call.connect(self.open_call)
         self.calls.hold_requested.connect(self.set_legal_hold)
         self.calls.supervision_flag_requested.connect(self.set_supervision_flag)
@@ -272,20 +275,8 @@ class WorkPage(QWidget):
         self._saved(self.tr("Logged: %1.").replace("%1", label) + f" ({result.call_id})")
 
     def _show_case_history(self, code: str) -> None:
-        visits = self.service.case_history(code)
-        if not visits:
-            self.form.show_case_history(self.tr("No earlier calls with this code."))
-            return
-        lines = []
-        for visit in visits[-5:]:
-            comma = "、" if self.lang == "zh" else ", "
-            concerns = comma.join(self.taxonomy.label(CONCERNS, c, self.lang) for c in visit.concerns) or "—"
-            level = risk_text(visit.risk_level, visit.risk_assessed, self.lang)
-            lines.append(f"{seat_time(visit.started_at).strftime('%Y-%m-%d')}  {level}  {concerns}")
-        header = self.tr("%n earlier call(s); last risk level: %1", "", len(visits)).replace(
-            "%1", risk_text(visits[-1].risk_level, visits[-1].risk_assessed, self.lang)
-        )
-        self.form.show_case_history(header + "\n" + "\n".join(lines))
+        """The case code's timeline under its field: every call of the code this viewer may see."""
+        self.form.show_case_history(case_timeline(self.session, code), self._names())
 
     # ----- reading saved calls --------------------------------------------------------------------
 
@@ -371,21 +362,33 @@ class WorkPage(QWidget):
         self.calls.search.selectAll()
 
     def open_call(self, call_id: int) -> None:
+        """The read view of a call; from its case timeline, the read view of another call of the code."""
+        while call_id is not None and self.alive:
+            call_id = self._read_call(call_id)
+
+    def _read_call(self, call_id: int) -> int | None:
+        """Show one call's read view and do what was chosen there; the next call to read, if one was chosen."""
         try:
-            record = self.service.get(call_id)
+            view = read_call(self.session, call_id)
+            code = view.record.form.case_code
+            timeline = case_timeline(self.session, code) if code else []
         except HotlineError as exc:
             QMessageBox.warning(self, self.tr("Call"), error_text(exc))
-            return
-        result = CallViewDialog(record, self.taxonomy, self.lang, self).exec()
+            return None
+        record = view.record
+        dialog = CallReadDialog(self.session, view, timeline, self.taxonomy, self.lang, self._names(), self)
+        result = dialog.exec()
         if not self.alive:
-            return
-        if result == CallViewDialog.EDIT:
+            return None
+        if result == CallReadDialog.OPEN_OTHER:
+            return dialog.chosen_call
+        if result == CallReadDialog.EDIT:
             if self.has_unsaved_call:
                 QMessageBox.information(self, self.tr("Edit"), self.tr("Save or clear the call on screen first."))
-                return
+                return None
             self.form.load(record.form, record.id)
             self.tabs.setCurrentWidget(self.form)
-        elif result == CallViewDialog.AMEND:
+        elif result == CallReadDialog.AMEND:
             dialog = AmendmentDialog(self)
             if dialog.exec() == QDialog.DialogCode.Accepted and self.alive:
                 try:
@@ -393,3 +396,4 @@ class WorkPage(QWidget):
                     self.status.emit(self.tr("Amendment saved."))
                 except HotlineError as exc:
                     QMessageBox.warning(self, self.tr("Amendment"), error_text(exc))
+        return None

@@ -191,7 +191,7 @@
 <context>
     <name>AmendmentDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="+87"/>
+        <location filename="../../ui/dialogs.py" line="+19"/>
         <source>Add an amendment</source>
         <translation>添加补充记录</translation>
     </message>
@@ -209,7 +209,7 @@
 <context>
     <name>CallForm</name>
     <message>
-        <location filename="../../ui/call_form.py" line="+70"/>
+        <location filename="../../ui/call_form.py" line="+72"/>
         <source>Call time</source>
         <translation>通话时长</translation>
     </message>
@@ -235,18 +235,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+93"/>
         <source>Age band</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+94"/>
+        <location line="-92"/>
+        <location line="+93"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-92"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
@@ -282,12 +282,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+96"/>
+        <location line="+95"/>
         <source>Case code</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-95"/>
         <source>as the caller quotes it</source>
         <translation>按来电者报出的填写</translation>
     </message>
@@ -297,7 +297,7 @@
         <translation>新编号</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <location line="+91"/>
         <source>Emotions</source>
         <translation>情绪</translation>
@@ -626,9 +626,392 @@
     </message>
 </context>
 <context>
+    <name>CallReadDialog</name>
+    <message>
+        <location filename="../../ui/call_view.py" line="+51"/>
+        <source>Call %1</source>
+        <translation>通话 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add amendment</source>
+        <translation>添加补充说明</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Save call as PDF</source>
+        <translation>将通话保存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Saving to %1…</source>
+        <translation>正在保存到 %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The PDF was not saved.</source>
+        <translation>PDF 没有保存。</translation>
+    </message>
+</context>
+<context>
+    <name>CallReadView</name>
+    <message>
+        <location filename="../../ui/call_view_html.py" line="+36"/>
+        <source>1. Warning signs</source>
+        <translation>1. 危险信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2. What I can do on my own to cope</source>
+        <translation>2. 自己能做的应对方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3. People and places that distract me</source>
+        <translation>3. 能分散注意力的人和地方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4. People I can ask for help</source>
+        <translation>4. 可以求助的人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5. Professionals and services to contact</source>
+        <translation>5. 可以联系的专业人员和机构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>6. Making my surroundings safe</source>
+        <translation>6. 让周围环境更安全</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+193"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="-172"/>
+        <source>not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first call</source>
+        <translation>首次来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repeat</source>
+        <translation>再次来电</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call and caller</source>
+        <translation>通话与来电者</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+109"/>
+        <location line="+73"/>
+        <location line="+12"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="-193"/>
+        <source>Counselor</source>
+        <translation>咨询员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+127"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>Caller</source>
+        <translation>来电者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First call?</source>
+        <translation>首次来电？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case code</source>
+        <translation>个案编码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Concerns, emotions, interventions, keywords</source>
+        <translation>困扰、情绪、干预与关键词</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Concerns</source>
+        <translation>主要困扰</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emotions</source>
+        <translation>情绪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interventions</source>
+        <translation>干预</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes and summary</source>
+        <translation>记录与摘要</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The retention period has passed; this call&apos;s free text was shredded.</source>
+        <translation>保留期限已过，本通话的文字记录已销毁。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Risk assessment</source>
+        <translation>风险评估</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This call was saved without a risk assessment.</source>
+        <translation>本通话保存时没有进行风险评估（并非“无风险”）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Computed level</source>
+        <translation>系统计算等级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Final level</source>
+        <translation>最终等级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason for the change</source>
+        <translation>调整理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assessed at</source>
+        <translation>评估时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decided by</source>
+        <translation>决定等级的条目</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scale (0–10)</source>
+        <translation>量表（0–10）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Crisis actions</source>
+        <translation>危机处置</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+45"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Referrals</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Service</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Follow-ups</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>done %1 by %2</source>
+        <translation>%1 由 %2 完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Safety plan</source>
+        <translation>安全计划</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Supervision</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flagged for supervision</source>
+        <translation>已标记为需要督导</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not flagged</source>
+        <translation>未标记督导</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+12"/>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Supervision note</source>
+        <translation>督导记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Amendments</source>
+        <translation>补充说明</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Amendment</source>
+        <translation>补充说明</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Legal hold</source>
+        <translation>法律保全</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Under legal hold: kept whole past the retention period.</source>
+        <translation>处于法律保全之下：保留期限届满后仍完整保留。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No legal hold.</source>
+        <translation>无法律保全。</translation>
+    </message>
+</context>
+<context>
     <name>CallTableModel</name>
     <message>
-        <location line="-233"/>
+        <location filename="../../ui/call_list.py" line="-233"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -704,86 +1087,68 @@
     </message>
 </context>
 <context>
-    <name>CallViewDialog</name>
+    <name>CaseTimeline</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="-55"/>
-        <source>Time</source>
-        <translation>时间</translation>
+        <location filename="../../ui/case_timeline.py" line="+32"/>
+        <source>lead on shift</source>
+        <translation>当班班长</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Counselor</source>
-        <translation>咨询员</translation>
+        <location line="+12"/>
+        <source>%1 (computed: %2)</source>
+        <translation>%1（系统计算：%2）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Kind</source>
-        <translation>来电类型</translation>
+        <location line="+16"/>
+        <source>Concerns: %1</source>
+        <translation>困扰：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Caller</source>
-        <translation>来电者</translation>
+        <location line="+9"/>
+        <source>Crisis actions: %1</source>
+        <translation>危机处置：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Case code</source>
-        <translation>个案编号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Concerns</source>
-        <translation>来电问题</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Emotions</source>
-        <translation>情绪</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Interventions</source>
-        <translation>干预措施</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keywords</source>
-        <translation>关键词</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Notes</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Amendment</source>
-        <translation>补充记录</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Call %1</source>
-        <translation>通话 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Call</source>
-        <translation>通话</translation>
+        <location line="+5"/>
+        <source>Referrals: %1</source>
+        <translation>转介：%1</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Edit</source>
-        <translation>编辑</translation>
+        <source>Follow-up due %1 (%2): %3 — done: %4</source>
+        <translation>随访 %1（%2）：%3 —— 已完成：%4</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Add amendment</source>
-        <translation>添加补充记录</translation>
+        <location line="+4"/>
+        <source>Follow-up due %1 (%2): %3 — open</source>
+        <translation>随访 %1（%2）：%3 —— 未完成</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Earlier calls with this case code</source>
+        <translation>此个案编码的来电记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter or double-click opens the call.</source>
+        <translation>按回车或双击打开该通话。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No earlier calls with this code that you may see.</source>
+        <translation>没有您可以查看的此编码的来电记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n call(s) with this case code:</source>
+        <translation>
+            <numerusform>此个案编码共有 %n 次来电：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This call: %1</source>
+        <translation>本通话：%1</translation>
     </message>
 </context>
 <context>
@@ -3950,7 +4315,7 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="+66"/>
+        <location filename="../../ui/work_page.py" line="+68"/>
         <source>Current call</source>
         <translation>当前通话</translation>
     </message>
@@ -3965,7 +4330,7 @@
         <translation>随访与转介</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Call started.</source>
         <translation>通话已开始。</translation>
     </message>
@@ -4030,19 +4395,7 @@
         <translation>已记录：%1。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>No earlier calls with this code.</source>
-        <translation>此编号没有以往来电。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>%n earlier call(s); last risk level: %1</source>
-        <translation>
-            <numerusform>以往来电 %n 次；最近一次风险等级：%1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location line="+13"/>
         <source>Legal hold</source>
         <translation>法律保留</translation>
@@ -4094,12 +4447,12 @@
         <translation>已结班。现在为下一班班长打印交接班摘要吗？</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>

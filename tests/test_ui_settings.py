@@ -117,7 +117,7 @@ def test_without_a_keyring_the_window_says_the_seat_is_not_bound_to_this_compute
 
 def test_with_a_keyring_the_window_has_no_such_warning(qtbot, seat_init, open_window):
     window = open_window()
-    qtbot.waitUntil(lambda: not window.keyring_check.isActive())  # the window has looked the keyring up
+    qtbot.waitUntil(lambda: window.keyring_checked)  # the window has looked the keyring up (off the GUI thread)
     assert window.statusBar().findChild(QLabel, "keyringWarning") is None
 
 

@@ -44,6 +44,12 @@ class RotatingFile(logging.FileHandler):
             return
         super().emit(record)
 
+    def doRollover(self) -> None:  # noqa: N802 - the name logging.handlers gives it
+        """Move the file aside now, as a rotation would."""
+        if self.stream is None:
+            self.stream = self._open()
+        self._rotate()
+
     def _too_long(self, record: logging.LogRecord) -> bool:
         return self.stream.tell() + len((self.format(record) + self.terminator).encode("utf-8")) > self.max_bytes
 

@@ -26,6 +26,7 @@ class LoginPage(QWidget):
     """Emits `logged_in(session)`. In lock mode the account is fixed until "Switch counselor"."""
 
     logged_in = Signal(object)
+    seat_replaced = Signal(str)  # a backup restored or the seat reloaded: `code` to log in as, or ''
 
     def __init__(self, seat: Seat, demo_accounts: dict[str, str] | None = None, parent=None):
         super().__init__(parent)
@@ -141,6 +142,7 @@ class LoginPage(QWidget):
             self.account.setCurrentIndex(index)
         self.password.clear()
         (self.password if index >= 0 else self.account).setFocus()
+        self.seat_replaced.emit(code or "")
 
     def unlock_for_anyone(self) -> None:
         """Switch counselor: nobody is chosen, so a colleague's password never counts against the previous

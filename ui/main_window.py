@@ -101,7 +101,9 @@ class MainWindow(QMainWindow):
         self.login_page = LoginPage(seat, demo_accounts)
         self.login_page.logged_in.connect(self._logged_in)
         self._stopped = None  # why the database takes nothing more, for the rest of this program's run
-        self.login_page.care.reloaded.connect(lambda _code: setattr(self, "_stopped", None))  # a backup restored
+        # a backup restored: the new files take writes again (connected without making the restore page,
+        # which would load the database modules before the log-in window is painted)
+        self.login_page.seat_replaced.connect(lambda _code: setattr(self, "_stopped", None))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login_page)
         self.setCentralWidget(self.stack)

@@ -48,6 +48,9 @@ SEARCH_INDEX = FreeText("search_index", "notes_fts", ("text",), shred="delete", 
 HANDOVER_NOTE = FreeText("handover_note", "shift", ("handover_note",), owner="id")
 
 CALL_TEXT = (*CALL_FIELDS, *LATER_FIELDS, DRAFT, SEARCH_INDEX)  # everything of a call the shred empties
+# Follow-up notes of other seats, pulled from the centre (DESIGN.md §11): guarded by the seat that wrote
+# them, stored here as the centre sends them; their own seat's retention shreds them at the source.
+CENTRE_FOLLOW_UP_NOTE = FreeText("centre_follow_up_note", "center_follow_up", ("note",))
 
 
 def shred_statements() -> tuple[str, ...]:

@@ -207,7 +207,9 @@ class WorkPage(QWidget):
         fields = list(free_text.form_texts(form))
         if has_findings(fields, self.form.choices):
             dialog = RedactionDialog(fields, self.form.choices, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted or not self.alive:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            dialog.deleteLater()  # it listens to the call's choices: it must not outlive its save
+            if not accepted or not self.alive:
                 return False
         return self._store(form)
 

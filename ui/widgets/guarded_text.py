@@ -2,8 +2,8 @@
 
 Identifiers are underlined while typing: a sure one wavy red, a possible name or address (one the guard only
 suspects) dashed amber, and text the counselor marked by hand solid red. The kinds are listed under the
-editor. Underlining runs per paragraph and keeps each paragraph's counts in the paragraph, so typing in a
-long note reads only the paragraph being typed (benchmarks/guard_keystroke.py measures it).
+editor. Underlining runs per paragraph and remembers each sentence's findings, so typing in a long note
+reads only the sentence being typed (benchmarks/guard_keystroke.py measures it).
 
 `GuardChoices` holds what the counselor decided for the call on screen: text marked by hand (context menu or
 Ctrl+Shift+H in any free-text field) and possible names un-ticked in the save dialog. It lives in memory
@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QSyntaxHighlighter, QTextBlockUserData, QTextCharFormat
+from PySide6.QtGui import QAction, QColor, QKeySequence, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop import privacy
@@ -132,15 +132,6 @@ def _without_overlaps(spans: list[privacy.Span]) -> list[privacy.Span]:
     return kept
 
 
-class _BlockCounts(QTextBlockUserData):
-    """What one paragraph holds, by kind, and how many of them are only possible names."""
-
-    def __init__(self, counts: Counter, unsure: int):
-        super().__init__()
-        self.counts = counts
-        self.unsure = unsure
-
-
 def _format(style: QTextCharFormat.UnderlineStyle, color: str, alpha: int) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(style)
@@ -183,19 +174,17 @@ class IdentifierHighlighter(QSyntaxHighlighter):
         for span in spans:
             start, end = (_utf16(text, span.start), _utf16(text, span.end)) if astral else (span.start, span.end)
             self.setFormat(start, end - start, self.style_of(span))
-        counts = Counter(span.kind for span in spans)
-        self.setCurrentBlockUserData(_BlockCounts(counts, sum(not span.sure for span in spans)))
 
 
-def document_counts(document) -> tuple[Counter, int]:
-    """What the highlighter found in every paragraph of `document`, and how many are possible names."""
+def document_counts(document, choices: GuardChoices | None = None) -> tuple[Counter, int]:
+    """What the guard finds in every paragraph of `document`, and how many are possible names. Each
+    sentence's findings are remembered (`visible_spans`), so this re-reads only what changed."""
     counts, unsure = Counter(), 0
     block = document.firstBlock()
     while block.isValid():
-        data = block.userData()
-        if isinstance(data, _BlockCounts):
-            counts.update(data.counts)
-            unsure += data.unsure
+        for span in visible_spans(block.text(), choices):
+            counts[span.kind] += 1
+            unsure += not span.sure
         block = block.next()
     return counts, unsure
 
@@ -270,7 +259,7 @@ class GuardedNotes(QWidget):
         self._update_findings()
 
     def _update_findings(self) -> None:
-        counts, unsure = document_counts(self.editor.document())
+        counts, unsure = document_counts(self.editor.document(), self.choices)
         if counts:
             text = self.tr("Will be hidden on save: %1").replace("%1", describe_counts(counts))
             if unsure:

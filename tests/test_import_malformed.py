@@ -147,7 +147,7 @@ def run_import(monkeypatch, capsys):
 
     def run(session, path) -> tuple[int, str, str]:
         monkeypatch.setenv(ENV_HOME, str(session.seat.paths.home))
-        monkeypatch.setattr(cli, "_login", lambda _paths: session.another())
+        monkeypatch.setattr(cli, "_login", lambda _paths, **_checks: session.another())
         capsys.readouterr()
         status = cli.main(["import", str(path)])
         out = capsys.readouterr()

@@ -169,7 +169,7 @@ def test_the_window_shows_the_line_and_field_the_command_shows(qtbot, window, me
     assert "13912345678" not in text
 
     monkeypatch.setattr(cli, "configure_logging", lambda _folder: None)
-    monkeypatch.setattr(cli, "_login", lambda _paths: window.session.another())
+    monkeypatch.setattr(cli, "_login", lambda _paths, **_checks: window.session.another())
     capsys.readouterr()
     assert cli.main(["import", path]) == 2
     said = capsys.readouterr().err.removeprefix("hotline-log: ").strip()

@@ -21,7 +21,21 @@ class Sealed:
     sealed part and the seal as the file was read or last written)."""
 
     def _sealed_content(self) -> bytes:
+        """What the seal covers. A key slot that carries its own checksum (desktop/vault/slot_check.py) is
+        covered by that checksum, not by its bytes: a slot spoilt by the disk then still reads as a damaged
+        slot, pointing to the recovery code, instead of making the whole vault "altered" for every account,
+        while a slot put back from an older vault (its checksum with it) still breaks the seal."""
         sealed = {k: v for k, v in self._data.items() if k not in UNSEALED}
+        slots = sealed.get("slots")
+        if isinstance(slots, dict):
+            sealed["slots"] = {
+                name: (
+                    {"check": slot["check"], "label": slot.get("label")}
+                    if isinstance(slot, dict) and "check" in slot
+                    else slot
+                )
+                for name, slot in slots.items()
+            }
         return json.dumps(sealed, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
     def _seal(self, key: bytes, content: bytes | None = None) -> str:

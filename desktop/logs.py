@@ -75,6 +75,10 @@ def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
         path = log_dir / "hotline-log.log"
         handler = RotatingFile(path)
     except (OSError, StorageError):
+        # No log file (a full or read-only disk): records go nowhere rather than to stderr through logging's
+        # last resort, so the command line's error stays one line.
+        if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+            root.addHandler(logging.NullHandler())
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)

@@ -40,11 +40,13 @@ MISLEADING = ("another seat", "damaged", "restore", "decrypted")  # words a refu
 
 
 def snapshot(home) -> dict:
-    """The seat's own files and their bytes (SQLite's -shm and an empty -wal, made by any open, left out)."""
+    """The seat's own files and their bytes (SQLite's -shm and an empty -wal, made by any open, and the empty
+    seat.lock every command takes, left out)."""
     return {
         str(p.relative_to(home)): p.read_bytes()
         for p in files_under(home)
         if p.parent.name != "logs"
+        and not (p.name == "seat.lock" and not p.stat().st_size)
         and not p.name.endswith("-shm")
         and not (p.name.endswith("-wal") and not p.stat().st_size)
     }

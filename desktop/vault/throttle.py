@@ -118,11 +118,7 @@ class Throttled:
             self.save()
         except StorageError as exc:
             pending[:] = [e for e in pending if e.get("id") != attempt]
-            raise LoginNotRecorded(
-                f"The log-in was refused before the password was checked, because it cannot be recorded. {exc}",
-                getattr(exc, "folder", None),
-                getattr(exc, "mount", None),
-            ) from exc
+            raise _not_recorded(exc) from exc
         return attempt
 
     def _settle(self, attempt: str, name: str) -> None:
@@ -159,3 +155,14 @@ class Throttled:
             if json.dumps(e, sort_keys=True) not in written and not was_settled(e.get("id"))
         ]
         self.save()
+
+
+def _not_recorded(exc: StorageError) -> LoginNotRecorded:
+    """The refusal of a log-in that cannot be recorded, of the disk's own kind too (DiskFull, ReadOnlyStorage …),
+    so the window and the command say what to do about the disk, and the same for every password."""
+    kind = type(exc)
+    cls = kind if issubclass(kind, LoginNotRecorded) else type(kind.__name__, (LoginNotRecorded, kind), {})
+    refusal = Exception.__new__(cls)
+    refusal.__dict__.update(exc.__dict__)
+    refusal.args = (f"The log-in was refused before the password was checked, because it cannot be recorded. {exc}",)
+    return refusal

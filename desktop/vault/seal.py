@@ -12,8 +12,20 @@ import json
 from desktop.errors import VaultError
 from desktop.fsutil import atomic_write_bytes
 from desktop.vault.kdf import seal_key
+from desktop.vault.slot_check import SIGNED, slot_digest
 
 UNSEALED = ("throttle", "pending_audit", "seal")  # written without K, at every failed try
+
+
+def _sealed_slot(name: str, slot):
+    """A slot as the seal covers it: its key material through its checksum (desktop/vault/slot_check.py), so a
+    bit flipped in one slot is that slot's damage, told to its owner alone, while a slot put back from an older
+    vault (another checksum) breaks the seal."""
+    if not isinstance(slot, dict):
+        return slot
+    kept = {k: v for k, v in slot.items() if k not in SIGNED}
+    kept["check"] = slot.get("check") or slot_digest(name, slot)
+    return kept
 
 
 class Sealed:
@@ -22,6 +34,8 @@ class Sealed:
 
     def _sealed_content(self) -> bytes:
         sealed = {k: v for k, v in self._data.items() if k not in UNSEALED}
+        if isinstance(sealed.get("slots"), dict):
+            sealed["slots"] = {name: _sealed_slot(name, slot) for name, slot in sealed["slots"].items()}
         return json.dumps(sealed, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
     def _seal(self, key: bytes, content: bytes | None = None) -> str:

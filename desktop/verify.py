@@ -91,7 +91,11 @@ def verify_seat(
         report.add(False, f"database: {problem}")
         return report
 
-    key = vault.unlock(*login) if login else vault.unlock_recovery(recovery_code)
+    try:
+        key = vault.unlock(*login) if login else vault.unlock_recovery(recovery_code)
+    except StorageError as exc:  # the try cannot be recorded: refused before the password was checked
+        report.add(False, f"log-in: {exc}")
+        return report
 
     try:
         bad_pages = db.cipher_check(paths.database, key)

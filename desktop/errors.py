@@ -118,11 +118,6 @@ class DatabaseBusy(FileLocked):
     """Another connection (the nightly clean-up, an import, a backup) holds the write lock; try again soon."""
 
 
-class LoginNotRecorded(StorageError):
-    """A log-in try could not be recorded in the vault (full disk, read-only folder), so it was refused before
-    its password was checked: the same refusal for every password, so it tells nothing about the password."""
-
-
 class SeatRolledBack(HotlineError):
     """The vault, the database or the audit log is older than what the seat recorded elsewhere, or was cut
     short or rewritten: log-in is refused, nothing is changed, and the message names each finding."""

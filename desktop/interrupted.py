@@ -272,10 +272,20 @@ def _remove_backup_debris(paths: SeatPaths) -> int:
 # ----- at start ----------------------------------------------------------------------------------------------
 
 
+def _anything_left(paths: SeatPaths) -> bool:
+    try:
+        if not paths.home.is_dir():
+            return False
+        scratch = [*paths.home.glob(f"{STAGING_PREFIX}*"), *paths.home.glob(f"{BACKUP_RECORD}*.pending")]
+        return bool(scratch) or paths.restore_journal.exists()
+    except OSError:  # a folder that cannot be listed: the seat's own checks say so
+        return False
+
+
 def settle(paths: SeatPaths) -> list[Settled]:
     """Finish or roll back an interrupted restore and remove the scratch of killed restores and backups. What
     was done, in sentences for the person starting the program ([] when there was nothing)."""
-    if not paths.home.is_dir():
+    if not _anything_left(paths):  # the usual start: nothing to do, nothing touched (not even the lock file)
         return []
     notes = []
     try:

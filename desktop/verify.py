@@ -93,9 +93,8 @@ def verify_seat(
 
     try:
         key = vault.unlock(*login) if login else vault.unlock_recovery(recovery_code)
-    except StorageError as exc:  # the try cannot be recorded on this disk: the storage line above says why
-        if not refused:
-            report.add(False, f"storage: {exc}")
+    except StorageError as exc:  # the try cannot be recorded: refused before the password was checked
+        report.add(False, f"log-in: {exc}")
         return report
 
     try:

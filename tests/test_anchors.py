@@ -313,3 +313,16 @@ def test_a_seat_from_before_seals_and_anchors_opens_and_is_sealed_at_its_first_l
     data["slots"]["account:C001"]["label"] = "someone else"  # the unsealed copy is no way around the seal now
     seat.vault.write_text(json.dumps(data))
     assert {ALTERED_VAULT, OLDER_VAULT} <= names(refused(seat))
+
+
+def test_one_slot_put_back_from_an_older_vault_is_refused_while_a_damaged_one_is_its_owners_alone(seat, tmp_path):
+    """The seal covers each slot through its checksum: the admin's old slot (old password) copied into today's
+    vault breaks it; a bit flipped inside a slot does not (desktop/vault/slot_check.py names that slot)."""
+    old = json.loads(seat.vault.read_text())
+    with Seat(seat).login(ADMIN, ADMIN_PASSWORD) as admin:
+        AccountService(admin).set_password(ADMIN, ROTATED)
+    data = json.loads(seat.vault.read_text())
+    data["slots"][f"account:{ADMIN}"] = old["slots"][f"account:{ADMIN}"]
+    seat.vault.write_text(json.dumps(data))
+    assert ALTERED_VAULT in names(refused(seat))  # the rotated-away password opens the slot, and is refused
+    assert ALTERED_VAULT in names(refused(seat, "C001", "counselor-1"))

@@ -17,7 +17,7 @@ from desktop.accounts import AccountService
 from desktop.backup import create_backup, restore_backup
 from desktop.clock import utc_now
 from desktop.config import SeatPaths
-from desktop.errors import LoginDelayed, LoginNotRecorded, WrongPassword, WrongRecoveryCode
+from desktop.errors import DiskFull, LoginDelayed, WrongPassword, WrongRecoveryCode
 from desktop.seat import Seat
 from desktop.vault import Vault, throttle
 from tests.conftest import ADMIN, ADMIN_PASSWORD, run_cli
@@ -86,11 +86,11 @@ def test_on_a_full_disk_right_and_wrong_passwords_get_the_same_refusal_and_no_pa
     refusals = []
     for password in (WRONG, ADMIN_PASSWORD, WRONG, "another-wrong-2", ADMIN_PASSWORD):
         clock(600)  # past any delay: each try reaches the vault
-        with pytest.raises(LoginNotRecorded) as failure:
+        with pytest.raises(DiskFull) as failure:
             Seat(full_disk_seat).login(ADMIN, password)
         refusals.append(str(failure.value))
     assert len(set(refusals)) == 1 and "is full" in refusals[0]  # nothing tells the right password apart
-    assert "checked" in refusals[0] and "Wrong" not in refusals[0]
+    assert "refused before the password was checked" in refusals[0] and "Wrong" not in refusals[0]
     assert checked == []  # no password was ever tried: no guessing at all while the disk is full
     assert full_disk_seat.vault.read_bytes() == vault
 
@@ -126,7 +126,7 @@ def test_the_delay_holds_in_memory_when_the_vault_is_put_back_after_every_failur
 
 def test_a_failure_counted_while_the_disk_was_full_still_delays_once_it_has_room(full_disk_seat, small_disk, clock):
     for _ in range(3):
-        with pytest.raises(LoginNotRecorded):
+        with pytest.raises(DiskFull):
             Seat(full_disk_seat).login(ADMIN, WRONG)
     (small_disk / "filler").unlink()
     with pytest.raises(LoginDelayed):  # the tries the disk refused count in memory

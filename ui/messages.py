@@ -85,16 +85,6 @@ def error_text(exc: Exception) -> str:
             + "\n"
             + "\n".join(str(finding) for finding in exc.findings)
         )
-    if isinstance(exc, errors.LoginNotRecorded):
-        return (
-            QCoreApplication.translate(
-                "messages",
-                "The log-in cannot be recorded (the disk is full or the folder cannot be written), so it was refused "
-                "before the password was checked. Free space on the disk of the seat's folder, then log in again.",
-            )
-            + "\n"
-            + str(exc)
-        )
     if isinstance(exc, errors.StorageError) and not isinstance(exc, errors.DatabaseBusy):
         return storage_text(exc) + "\n" + str(exc)
     if isinstance(exc, errors.SeatDamaged):

@@ -12,8 +12,20 @@ import json
 from desktop.errors import VaultError
 from desktop.fsutil import atomic_write_bytes
 from desktop.vault.kdf import seal_key
+from desktop.vault.slot_check import SIGNED, slot_digest
 
 UNSEALED = ("throttle", "pending_audit", "seal")  # written without K, at every failed try
+
+
+def _sealed_slot(name: str, slot):
+    """A slot as the seal covers it: its key material through its checksum (desktop/vault/slot_check.py), so a
+    bit flipped in one slot is that slot's damage, told to its owner alone, while a slot put back from an older
+    vault (another checksum) breaks the seal."""
+    if not isinstance(slot, dict):
+        return slot
+    kept = {k: v for k, v in slot.items() if k not in SIGNED}
+    kept["check"] = slot.get("check") or slot_digest(name, slot)
+    return kept
 
 
 class Sealed:
@@ -21,21 +33,9 @@ class Sealed:
     sealed part and the seal as the file was read or last written)."""
 
     def _sealed_content(self) -> bytes:
-        """What the seal covers. A key slot that carries its own checksum (desktop/vault/slot_check.py) is
-        covered by that checksum, not by its bytes: a slot spoilt by the disk then still reads as a damaged
-        slot, pointing to the recovery code, instead of making the whole vault "altered" for every account,
-        while a slot put back from an older vault (its checksum with it) still breaks the seal."""
         sealed = {k: v for k, v in self._data.items() if k not in UNSEALED}
-        slots = sealed.get("slots")
-        if isinstance(slots, dict):
-            sealed["slots"] = {
-                name: (
-                    {"check": slot["check"], "label": slot.get("label")}
-                    if isinstance(slot, dict) and "check" in slot
-                    else slot
-                )
-                for name, slot in slots.items()
-            }
+        if isinstance(sealed.get("slots"), dict):
+            sealed["slots"] = {name: _sealed_slot(name, slot) for name, slot in sealed["slots"].items()}
         return json.dumps(sealed, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
     def _seal(self, key: bytes, content: bytes | None = None) -> str:

@@ -26,13 +26,13 @@ from desktop.vault.kdf import KEY_BYTES, SALT_BYTES, KdfParams
 
 NONCE_BYTES = 12
 TAG_BYTES = 16
-_SIGNED = ("kdf", "salt", "device_bound", "nonce", "ciphertext")
+SIGNED = ("kdf", "salt", "device_bound", "nonce", "ciphertext")  # the fields `check` covers
 _SIZES = {"salt": SALT_BYTES, "nonce": NONCE_BYTES, "ciphertext": KEY_BYTES + TAG_BYTES}
 
 
 def slot_digest(name: str, slot: dict) -> str:
     """The checksum of a slot's stored fields (label and time left out: renaming changes no key material)."""
-    fields = {"slot": name, **{field: slot.get(field) for field in _SIGNED}}
+    fields = {"slot": name, **{field: slot.get(field) for field in SIGNED}}
     canonical = json.dumps(fields, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()
 
@@ -41,7 +41,7 @@ def slot_damage(name: str, slot) -> str | None:
     """Why the stored slot cannot be what was written, or None when it is whole (no password needed to know)."""
     if not isinstance(slot, dict):
         return "it is not a slot"
-    missing = [field for field in _SIGNED if field not in slot]
+    missing = [field for field in SIGNED if field not in slot]
     if missing:
         return f"field {missing[0]!r} is missing"
     try:

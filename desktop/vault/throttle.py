@@ -16,7 +16,7 @@ from datetime import datetime
 
 from desktop import clock
 from desktop.clock import parse_iso
-from desktop.errors import LoginNotRecorded, StorageError
+from desktop.errors import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,16 @@ def login_delay(failures: int) -> int:
     if failures < FREE_FAILURES:
         return 0
     return min(2 ** (failures - FREE_FAILURES + 1), MAX_DELAY_S)
+
+
+def refused_unrecorded(exc: StorageError) -> StorageError:
+    """The disk's refusal (full, read-only, no permission: its own kind, folder and mount), saying that the try was
+    refused before its password was checked. The same for every password: it tells nothing about one."""
+    return type(exc)(
+        f"The log-in was refused before the password was checked, because it cannot be recorded. {exc}",
+        getattr(exc, "folder", None),
+        getattr(exc, "mount", None),
+    )
 
 
 def in_memory(seat_id: str, name: str) -> tuple[int, datetime | None]:
@@ -105,7 +115,7 @@ class Throttled:
 
     def _charge(self, action: str, obj: str, name: str) -> str:
         """Count this try as failed, in memory and in the vault, before its secret is checked. Raises
-        LoginNotRecorded (for every secret alike) when the vault cannot be written."""
+        the disk's refusal (for every secret alike, `refused_unrecorded`) when the vault cannot be written."""
         now = clock.utc_now()
         failures = self._counted(name)[0] + 1
         count(self.seat_id, name, failures, now)  # holds whatever the disk does
@@ -118,7 +128,7 @@ class Throttled:
             self.save()
         except StorageError as exc:
             pending[:] = [e for e in pending if e.get("id") != attempt]
-            raise _not_recorded(exc) from exc
+            raise refused_unrecorded(exc) from exc
         return attempt
 
     def _settle(self, attempt: str, name: str) -> None:
@@ -155,14 +165,3 @@ class Throttled:
             if json.dumps(e, sort_keys=True) not in written and not was_settled(e.get("id"))
         ]
         self.save()
-
-
-def _not_recorded(exc: StorageError) -> LoginNotRecorded:
-    """The refusal of a log-in that cannot be recorded, of the disk's own kind too (DiskFull, ReadOnlyStorage …),
-    so the window and the command say what to do about the disk, and the same for every password."""
-    kind = type(exc)
-    cls = kind if issubclass(kind, LoginNotRecorded) else type(kind.__name__, (LoginNotRecorded, kind), {})
-    refusal = Exception.__new__(cls)
-    refusal.__dict__.update(exc.__dict__)
-    refusal.args = (f"The log-in was refused before the password was checked, because it cannot be recorded. {exc}",)
-    return refusal

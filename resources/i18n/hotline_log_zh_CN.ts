@@ -1930,7 +1930,7 @@
 <context>
     <name>GuardedNotes</name>
     <message>
-        <location filename="../../ui/widgets/guarded_text.py" line="+212"/>
+        <location filename="../../ui/widgets/guarded_text.py" line="+201"/>
         <source>Hide as an identifier</source>
         <translation>作为身份信息隐藏</translation>
     </message>
@@ -2266,7 +2266,7 @@
 <context>
     <name>IdentifierHighlighter</name>
     <message>
-        <location filename="../../ui/widgets/guarded_text.py" line="-102"/>
+        <location filename="../../ui/widgets/guarded_text.py" line="-100"/>
         <source>Possible %1: hidden on save unless you un-tick it</source>
         <translation>可能是%1：保存时会隐藏，除非您取消勾选</translation>
     </message>
@@ -2302,7 +2302,7 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login.py" line="+38"/>
+        <location filename="../../ui/login.py" line="+39"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -2375,7 +2375,7 @@
         <translation>请登录现在的席位。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Choose your account. The previous counselor&apos;s draft stays theirs.</source>
         <translation>请选择您的账号。上一位咨询员的草稿仍归其本人所有。</translation>
     </message>
@@ -2415,7 +2415,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>No system keyring: this seat is not bound to this computer.</source>
         <translation>没有系统密钥环：本席位未与这台电脑绑定。</translation>
     </message>
@@ -4365,7 +4365,7 @@
         <translation>记录中提到自杀，但风险评估为空。不做评估直接保存吗？</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Not saved</source>
         <translation>保存失败</translation>
     </message>
@@ -4582,7 +4582,7 @@
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../../ui/widgets/guarded_text.py" line="-144"/>
+        <location filename="../../ui/widgets/guarded_text.py" line="-135"/>
         <source>mobile number</source>
         <translation>手机号</translation>
     </message>
@@ -4810,12 +4810,7 @@
         <translation>本席位的文件比其记录的更旧，或审计日志被截短或改写，因此任何人都无法登录。未做任何更改。请管理员从最新的备份恢复（下方的“从备份恢复…”）；如果这些文件是有意放回的，请管理员用 `main.py accept-state` 确认接受。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>The log-in cannot be recorded (the disk is full or the folder cannot be written), so it was refused before the password was checked. Free space on the disk of the seat&apos;s folder, then log in again.</source>
-        <translation>无法记录这次登录（磁盘已满或文件夹不可写），因此在核对密码之前即已拒绝。请清理席位文件夹所在磁盘的空间，然后重新登录。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>This seat&apos;s database is damaged, so nothing more is written to it. Ask the admin to run “python main.py verify” and to restore the last backup.</source>
         <translation>本席位的数据库已损坏，因此不再向其写入任何内容。请管理员运行“python main.py verify”并恢复最近的备份。</translation>
     </message>

@@ -55,11 +55,12 @@ class DraftKeeper(QObject):
             self.timer.start()
 
     def marked(self) -> None:
-        """Text was marked by hand (or a possible name kept): the draft is written again at once, so it holds the
-        marked text no longer than the mark takes."""
+        """Text was marked by hand (or a possible name kept): the draft is written again at once, and waited for,
+        so it holds the marked text no longer than the mark takes (a mark is rare and deliberate)."""
         self.dirty = True
         if self._session.key and not self._form.is_empty():
             self.write_now()
+            self.writer.flush(FINISH_WAIT_S)
 
     def write_now(self) -> None:
         """Hand the form as it is to the writer, if it changed since the last time (returns at once)."""

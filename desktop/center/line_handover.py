@@ -87,7 +87,8 @@ class CenterHandover:
     made_at_seat: str
     lead: str  # a staff code, "" for an automatic shift or a window
     on_duty: tuple[str, ...]
-    calls: tuple[CenterCall, ...]  # every call, each with its seat
+    calls: int  # how many calls (the day's or the shift's total)
+    call_rows: tuple[CenterCall, ...]  # every call, each with its seat
     by_kind: Counter
     talk_total_s: int
     talk_mean_s: int
@@ -107,12 +108,8 @@ class CenterHandover:
     names: dict[str, str] = field(default_factory=dict)  # staff code → display name, as this seat knows them
 
     @property
-    def calls_total(self) -> int:
-        return len(self.calls)
-
-    @property
     def by_seat(self) -> dict[str, int]:
-        return dict(sorted(Counter(c.seat for c in self.calls).items()))
+        return dict(sorted(Counter(c.seat for c in self.call_rows).items()))
 
     def person(self, code: str) -> str:
         name = self.names.get(code)
@@ -220,7 +217,8 @@ def _gather(conn, link, session, shift, date_from, date_to, to_included: bool, n
         made_at_seat=link.seat_name,
         lead=(shift.lead or "") if shift is not None and not shift.automatic else "",
         on_duty=on_duty or tuple(sorted(loads)),
-        calls=tuple(calls),
+        calls=len(calls),
+        call_rows=tuple(calls),
         by_kind=Counter(c.kind for c in calls),
         talk_total_s=sum(durations),
         talk_mean_s=round(sum(durations) / len(durations)) if durations else 0,

@@ -228,6 +228,14 @@ def _known(session, uuid: str) -> tuple[tuple | None, dict | None]:
     )
     known, _since = cache_get(session.store, "follow_ups")
     entry = next((d for d in known or [] if d["uuid"] == uuid), None)
+    if own is None and entry is None:  # made at another seat since this one last synced: ask the centre
+        try:
+            follow_up_queue(session)
+        except CenterNeeded:
+            pass
+        else:
+            known, _since = cache_get(session.store, "follow_ups")
+            entry = next((d for d in known or [] if d["uuid"] == uuid), None)
     if own is None and entry is None:
         raise FollowUpUnknown("This follow-up is not known at this seat; sync with the centre and try again.")
     return own, entry
@@ -321,24 +329,27 @@ def push_events(conn, store, key: bytes, seat_name: str) -> int:
     return len(pending)
 
 
-def take_changes(conn, store, key: bytes) -> int:
-    """This seat's own open follow-ups closed or changed at another seat (the latest event is another seat's):
-    the change goes into the seat's row, so its own queue, status bar and handover agree with the centre."""
+def take_changes(conn, store, key: bytes, seat_name: str) -> int:
+    """This seat's own follow-ups closed or changed at another seat, when that seat's event is the latest: the
+    change goes into the seat's row (the latest close's outcome too), so its own queue, status bar and handover
+    agree with the centre."""
     rows = conn.execute(
         "SELECT DISTINCT ON (e.follow_up_uuid) e.follow_up_uuid::text, e.what, e.at, e.actor, e.due_at, e.owner,"
         " e.outcome, s.name, -e.seat_version FROM center.follow_up_event e"
         " JOIN center.follow_up f ON f.uuid = e.follow_up_uuid JOIN center.seat s ON s.id = e.seat_id"
-        " WHERE f.seat_id = center.my_seat() AND e.what IN ('closed', 'changed') AND f.done_at IS NULL"
+        " WHERE f.seat_id = center.my_seat() AND e.what IN ('closed', 'changed')"
         " ORDER BY e.follow_up_uuid, (e.what = 'closed') DESC, e.line_at DESC, e.id DESC"
     ).fetchall()
     conn.rollback()
     taken = 0
     with store.transaction():
         for uuid, what, at, actor, due, owner, sealed, seat, number in rows:
-            local = store.one("SELECT id, done_at, due_at, owner FROM follow_up WHERE uuid = ?", (uuid,))
-            if local is None or local[1] is not None:
+            if seat == seat_name or number <= 0:  # this seat's own change, or one found in its own push
                 continue
-            if what == "closed":
+            local = store.one("SELECT id, done_at, done_by, due_at, owner FROM follow_up WHERE uuid = ?", (uuid,))
+            if local is None:
+                continue
+            if what == "closed" and (local[1], local[2]) != (iso(utc(at)), actor):
                 try:
                     outcome = unseal(key, "follow_up_event", event_place(uuid, seat, number), "outcome", sealed)
                 except SealError:
@@ -348,7 +359,7 @@ def take_changes(conn, store, key: bytes) -> int:
                     (iso(utc(at)), actor, outcome, local[0]),
                 )
                 taken += 1
-            elif number > 0 and (iso(utc(due)), owner) != (local[2], local[3]):
+            elif what == "changed" and local[1] is None and (iso(utc(due)), owner) != (local[3], local[4]):
                 store.execute(
                     "UPDATE follow_up SET due_at = ?, owner = ? WHERE id = ?", (iso(utc(due)), owner, local[0])
                 )

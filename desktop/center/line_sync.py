@@ -30,7 +30,7 @@ def before_push(conn, store, link) -> None:
 def after_pull(conn, store, link) -> None:
     if not has_line(conn):
         return
-    take_changes(conn, store, link.data_key)
+    take_changes(conn, store, link.data_key, link.seat_name)
     row = conn.execute(f"SELECT {SHIFT_COLUMNS} FROM {SHIFT_FROM} WHERE sh.ended_at IS NULL").fetchone()
     items = fetch_queue(conn, link.data_key, utc_now())
     conn.rollback()

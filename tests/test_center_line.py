@@ -412,3 +412,71 @@ def test_postgresql_down_while_printing_is_a_typed_error_and_the_seats_own_hando
     assert (
         cli.main(["handover", "--from", start, "--to", utc_now().isoformat(), "--out", str(tmp_path / "own.pdf")]) == 0
     )
+
+
+def test_the_board_shows_every_seat_and_counts_a_counselor_who_moved_seats_once(seats, pg):
+    a, b, c = seats
+    at_b, at_c = counselor(b, "C101"), counselor(c, "C101")  # one counselor, who moves from B to C
+    high_call(b, utc_now() - timedelta(hours=3), "BBB-999")  # before the shift; its follow-up is overdue now
+    shift = line.open_shift(a, ADMIN, ["C101", "C201"])
+    ms = timedelta(milliseconds=10)
+    high_call(at_b, shift.started_at + ms, "BBB-222")
+    high_call(at_c, shift.started_at + 2 * ms, "CCC-222")
+    sync_all(a, b, c)
+    line.report_state(at_c, "C101", shift.started_at + 3 * ms)
+    line.report_state(b, None, None)
+    pg.admin("UPDATE center.seat_state SET reported_at = now() - interval '20 minutes'"
+             " WHERE seat_id = (SELECT id FROM center.seat WHERE name = '席位A')", pg.db)  # fmt: skip
+
+    made = line.board(a)
+    assert made.as_of is None and made.shift == shift
+    by_name = {s.name: s for s in made.seats}
+    assert list(by_name) == ["席位A", "席位B", "席位C"]
+    assert (by_name["席位B"].calls, by_name["席位B"].high_risk, by_name["席位B"].overdue_follow_ups) == (1, 1, 1)
+    assert by_name["席位C"].logged_in == "C101" and by_name["席位C"].on_call_since is not None
+    assert by_name["席位C"].talk_time_s == 30 * 60 and by_name["席位C"].online and not by_name["席位C"].silent
+    due = [(s.name, s.due_break) for s in made.seats if s.due_break]
+    assert due == [("席位C", ("C101",))]  # right after two high-risk calls, named once, where they sit now
+    assert by_name["席位A"].silent and not by_name["席位A"].online
+    assert by_name["席位B"].logged_in is None and by_name["席位B"].last_sync is not None
+
+    handover = line.center_handover(a, shift_uuid=shift.uuid)
+    loads = {w.counselor: w for w in handover.workload}
+    assert loads["C101"].calls == 2 and loads["C101"].high_risk_calls == 2 and loads["C201"].calls == 0
+    assert handover.workload_seats["C101"] == ("席位B", "席位C")
+
+    with offline(a):
+        known = line.board(a)
+    assert known.as_of is not None and [s.name for s in known.seats] == ["席位A", "席位B", "席位C"]
+    assert not any(s.online for s in known.seats)  # what the seat last knew proves no seat online now
+    for session in (at_b, at_c):
+        session.close()
+
+
+def test_a_case_code_quoted_at_one_seat_shows_its_calls_from_every_seat(seats, pg):
+    a, b, c = seats
+    for session, summary, when in ((a, "甲席摘要", 5), (b, "乙席摘要", 3)):
+        form = CallInput(
+            kind="counselling",
+            started_at=utc_now() - timedelta(hours=when),
+            ended_at=utc_now() - timedelta(hours=when - 1),
+            case_code="KKK-777",
+            concerns=["family.conflict"],
+            summary=summary,
+            notes="笔记不出席位",
+        )
+        CallService(session).save(form)
+    sync_all(a, b)
+    entries = line.case_history_from_center(c, "kkk 777")
+    assert [(e.seat, e.summary, e.concerns) for e in entries] == [
+        ("席位A", "甲席摘要", ("family.conflict",)),
+        ("席位B", "乙席摘要", ("family.conflict",)),
+    ]
+    assert all(e.call_id is None and not e.assessed for e in entries)
+    assert [e.seat for e in line.case_history_from_center(a, "KKK-777") if e.call_id is not None] == ["席位A"]
+    assert line.case_history_from_center(c, "not a code") == []
+    stranger = counselor(c, "C301")  # a counselor sees their own calls and the open shift's only (DESIGN.md §4)
+    assert line.case_history_from_center(stranger, "KKK-777") == []
+    stranger.close()
+    with offline(c), pytest.raises(line.CenterNeeded):
+        line.case_history_from_center(c, "KKK-777")

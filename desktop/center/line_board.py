@@ -66,9 +66,9 @@ def line_window(shift: CenterShift | None, now: datetime) -> datetime:
 
 
 def line_calls(conn, since: datetime, until: datetime | None = None) -> list[tuple]:
-    """(seat, counselor, start, end, level) of every call of the line started in [since, until)."""
+    """(seat, counselor, start, end, level, centre shift) of every call of the line started in [since, until)."""
     return conn.execute(
-        "SELECT s.name, c.counselor, c.started_at, c.ended_at, c.risk_level FROM center.call c"
+        "SELECT s.name, c.counselor, c.started_at, c.ended_at, c.risk_level, c.line_shift::text FROM center.call c"
         " JOIN center.seat s ON s.id = c.seat_id WHERE c.started_at >= %s"
         " AND (%s::timestamptz IS NULL OR c.started_at < %s) ORDER BY c.started_at",
         (since, until, until),
@@ -79,7 +79,7 @@ def line_workloads(calls: list[tuple], on_duty: tuple[str, ...], limits, now: da
     """Every counselor's workload over all their calls of the line, whatever seat they sat at (counted once);
     those on duty with no call included."""
     by_counselor: dict[str, list] = {code: [] for code in on_duty}
-    for _seat, counselor, started, ended, level in calls:
+    for _seat, counselor, started, ended, level, *_shift in calls:
         by_counselor.setdefault(counselor, []).append((utc(started), utc(ended), level))
     return {code: workload(code, rows, limits, now) for code, rows in by_counselor.items()}
 
@@ -109,7 +109,8 @@ def _board(conn, link, store, now: datetime) -> Board:
     shift = shift_from_row(row) if row else None
     since = line_window(shift, now)
     calls = line_calls(conn, since - timedelta(hours=3))  # a run without a break may have begun before
-    in_shift = [c for c in calls if utc(c[2]) >= since]
+    # This shift's calls: those the centre placed in the open shift, else those of the centre day so far.
+    in_shift = [c for c in calls if c[5] == shift.uuid] if shift else [c for c in calls if utc(c[2]) >= since]
     loads = line_workloads(calls, shift.counselors if shift else (), thresholds(store), now)
     seats = conn.execute(
         "SELECT s.name, s.state, s.last_sync, st.reported_at, st.logged_in, st.on_call_since FROM center.seat s"
@@ -128,7 +129,7 @@ def _board(conn, link, store, now: datetime) -> Board:
         if state == "removed" and not mine:
             continue
         seen = utc(seen)
-        talk = sum(int((utc(e) - utc(s)).total_seconds()) for _n, _c, s, e, _l in mine if e is not None)
+        talk = sum(int((utc(e) - utc(s)).total_seconds()) for _n, _c, s, e, *_rest in mine if e is not None)
         due = tuple(sorted(code for code, load in loads.items() if load.break_due and home.get(code) == name))
         online = seen is not None and now - seen <= ONLINE_WITHIN and state == "active"
         states.append(

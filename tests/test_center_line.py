@@ -21,6 +21,7 @@ from desktop.center.connect import CenterUnreachable
 from desktop.clock import utc_now
 from desktop.followups import FollowUpService
 from tests.center_helpers import ADMIN, PASSWORD, make_seat
+from tests.seat_clock import SeatClock
 
 HIGH = RiskInput(answers={"ideation_current": True, "plan": True})
 
@@ -328,28 +329,40 @@ def test_two_seats_changing_a_follow_up_at_once_the_latest_change_wins_and_both_
     assert b.store.one("SELECT owner FROM follow_up WHERE uuid = ?", (item.uuid,)) == ("C201",)
 
 
+class SkewedClock(SeatClock):
+    """A seat's clock that runs, `skew` off the real time."""
+
+    skew = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.skew
+
+
 def test_a_seats_clock_an_hour_off_changes_neither_the_shift_nor_which_change_wins(seats, pg, seat_clock):
     a, b, c = seats
     shift = line.open_shift(a, ADMIN, [])
     assert abs(shift.started_at - datetime.now(UTC)) < timedelta(minutes=1)  # the centre's clock, not a seat's
-    clock = seat_clock(datetime.now(UTC) + timedelta(hours=1))  # B's clock runs an hour ahead
+    clock = seat_clock()
+    clock.__class__ = SkewedClock  # the program's clock runs, `skew` off the real one
+    clock.skew = timedelta(hours=1)  # B's clock runs an hour ahead
     sync_all(b)  # B's state tells the centre its clock
     assert 3500 < centre(pg, "SELECT -clock_offset_s FROM center.seat_state s JOIN center.seat n ON n.id = s.seat_id"
                             " WHERE n.name = '席位B'")[0][0] < 3700  # fmt: skip
     high_call(b, clock(), "BBB-222")  # "now" on B's clock: an hour after the real now
+    line.close_shift(a, "")  # closed before B's call reaches the centre
     sync_all(b)
     [(placed,)] = centre(pg, "SELECT line_shift::text FROM center.call WHERE case_code = 'BBB-222'")
-    assert placed == shift.uuid  # in the shift open now, not in a shift an hour later
-    clock.moment = datetime.now(UTC)  # C's clock is right
+    assert placed == shift.uuid  # in the shift it was taken in, not in the automatic one an hour later
+    clock.skew = timedelta(0)  # C's clock is right
     sync_all(c)
     [item] = line.follow_up_queue(c).items
-    clock.moment = datetime.now(UTC) + timedelta(hours=1)
+    clock.skew = timedelta(hours=1)
     line.close_follow_up(b, item.uuid, "B 先关")  # first in real time, though B's clock calls it an hour later
     sync_all(b)
-    clock.moment = datetime.now(UTC) + timedelta(seconds=1)
+    clock.skew = timedelta(0)
     line.close_follow_up(c, item.uuid, "C 后关")  # C did not know yet; a moment later in real time
     sync_all(c)
-    clock.moment = datetime.now(UTC) + timedelta(hours=1)
+    clock.skew = timedelta(hours=1)
     sync_all(b)
     assert b.store.one("SELECT outcome FROM follow_up WHERE uuid = ?", (item.uuid,)) == ("C 后关",)
 
@@ -370,6 +383,8 @@ def test_a_seat_removed_in_the_middle_of_a_shift_keeps_its_calls_in_the_handover
     [call] = data.call_rows
     assert call.seat == "席位B" and call.seat_removed and [n for n, _at in data.removed_seats] == ["席位B"]
     assert data.stale_seats == ()  # a removed seat is marked as removed, not as late
+    removed = {h.seat: h for h in data.seat_heads}["席位B"]  # its last reported audit head is still printed
+    assert removed.state == "removed" and (removed.seq, removed.hash) == b.audit.head()
     render(data, tmp_path / "h.pdf")
     text = pdf_text(tmp_path / "h.pdf")
     assert "席位B（已移出）" in text and re.search(r"席位B 已于 \d\d:\d\d 移出中心", text)

@@ -16,7 +16,7 @@ from desktop import cli
 from desktop.accounts import AccountService
 from desktop.call_model import LEAD_ON_SHIFT, CallInput, FollowUpInput, RiskInput
 from desktop.calls import CallService
-from desktop.center import enrol, line, sync
+from desktop.center import enrol, line, link, sync
 from desktop.center.connect import CenterUnreachable
 from desktop.clock import utc_now
 from desktop.followups import FollowUpService
@@ -495,3 +495,27 @@ def test_a_case_code_quoted_at_one_seat_shows_its_calls_from_every_seat(seats, p
     stranger.close()
     with offline(c), pytest.raises(line.CenterNeeded):
         line.case_history_from_center(c, "KKK-777")
+
+
+def test_the_centres_monthly_report_carries_every_seats_total(seats, pg, tmp_path):
+    from desktop.center.stats import center_statistics
+    from desktop.center.sync import open_link
+    from desktop.clock import seat_today
+    from desktop.reports import write_monthly_report
+
+    a, b, c = seats
+    for session, count in ((a, 1), (b, 2), (c, 3)):
+        for i in range(count):
+            began = utc_now() - timedelta(minutes=10 * (i + 1))
+            CallService(session).save(
+                CallInput(kind="counselling", started_at=began, ended_at=began + timedelta(minutes=5))
+            )
+    sync_all(a, b, c)
+    with open_link(link.active(a.store)) as conn:
+        stats = center_statistics(conn, seat_today() - timedelta(days=1), seat_today())
+    assert stats["by_seat"] == {"席位A": 1, "席位B": 2, "席位C": 3}
+    write_monthly_report(stats, "席位A · centre", seat_today() - timedelta(days=1), seat_today(), tmp_path / "m.pdf")
+    text = pdf_text(tmp_path / "m.pdf")
+    assert "各席位来电" in text
+    for name, count in stats["by_seat"].items():
+        assert re.search(rf"{name}\s+{count}\s", text), name

@@ -519,3 +519,36 @@ def test_the_centres_monthly_report_carries_every_seats_total(seats, pg, tmp_pat
     assert "各席位来电" in text
     for name, count in stats["by_seat"].items():
         assert re.search(rf"{name}\s+{count}\s", text), name
+
+
+def test_calls_no_lead_covered_go_to_the_centres_automatic_eight_hour_shift(seats, pg):
+    a, b, _c = seats
+    noon = datetime(2026, 11, 18, 4, 0, tzinfo=UTC)  # 12:00 in Beijing
+    for session in (a, b):
+        CallService(session).save(CallInput(kind="counselling", started_at=noon, ended_at=noon + timedelta(minutes=9)))
+    sync_all(a, b)
+    rows = centre(
+        pg,
+        "SELECT DISTINCT s.started_at, s.ended_at, s.automatic, s.lead FROM center.call c"
+        " JOIN center.line_shift s ON s.uuid = c.line_shift",
+    )
+    assert rows == [(datetime(2026, 11, 18, 0, 0, tzinfo=UTC), datetime(2026, 11, 18, 8, 0, tzinfo=UTC), True, None)]
+    [(uuid,)] = centre(pg, "SELECT DISTINCT line_shift::text FROM center.call")
+    data = line.center_handover(a, shift_uuid=uuid)  # an automatic shift has a handover too, every seat's calls
+    assert data.calls == 2 and data.lead == "" and data.by_seat == {"席位A": 1, "席位B": 1}
+
+
+def test_the_command_line_says_what_is_wrong_with_a_centre_handover(seats, pg, tmp_path, monkeypatch, capsys):
+    a, _b, _c = seats
+    monkeypatch.setenv("HOTLINE_LOG_HOME", str(a.seat.paths.home))
+    monkeypatch.setenv("HOTLINE_LOG_USER", ADMIN)
+    monkeypatch.setenv("HOTLINE_LOG_PASSWORD", PASSWORD)
+    out = str(tmp_path / "h.pdf")
+    assert cli.main(["handover", "--center", "--last", "--out", out]) == 2  # no centre shift has ended yet
+    assert "No centre shift has ended yet" in capsys.readouterr().err
+    assert cli.main(["handover", "--center", "--shift", "nonsense", "--out", out]) == 2
+    assert cli.main(["handover", "--center", "--from", "2026-11-18T08:00", "--out", out]) == 2
+    assert cli.main(["handover", "--shift", "5f0c-centre", "--out", out]) == 2  # a seat's shift is a number
+    assert "needs --center" in capsys.readouterr().err
+    assert cli.main(["handover", "--center", "--from", "2026-11-18", "--to", "2026-11-18", "--out", out]) == 0
+    assert "Centre handover (0 calls" in capsys.readouterr().out

@@ -9,7 +9,7 @@ logged in at, else at the seat of their last call.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from desktop.center.line_base import (
     SHIFT_COLUMNS,
@@ -27,7 +27,8 @@ from desktop.center.line_base import (
     utc,
 )
 from desktop.center.line_followups import fetch_queue
-from desktop.clock import seat_zone, utc_now
+from desktop.clock import utc_now
+from desktop.shift_window import auto_window
 from desktop.wellbeing import HIGH_LEVELS, Workload, thresholds, workload
 
 ONLINE_WITHIN = timedelta(seconds=90)  # a heartbeat every 30 s: three missed and the seat is offline
@@ -58,11 +59,11 @@ class Board:
 
 
 def line_window(shift: CenterShift | None, now: datetime) -> datetime:
-    """Where "this shift" starts: the open centre shift's start, else the start of the centre day."""
+    """Where "this shift" starts: the open centre shift's start, else the start of the automatic shift's window
+    (00–08, 08–16, 16–24 in the centre's zone, as at a seat)."""
     if shift is not None:
         return shift.started_at
-    zone = seat_zone()
-    return datetime.combine(now.astimezone(zone).date(), time.min, zone)
+    return auto_window(now)[0]
 
 
 def line_calls(conn, since: datetime, until: datetime | None = None) -> list[tuple]:
@@ -109,7 +110,7 @@ def _board(conn, link, store, now: datetime) -> Board:
     shift = shift_from_row(row) if row else None
     since = line_window(shift, now)
     calls = line_calls(conn, since - timedelta(hours=3))  # a run without a break may have begun before
-    # This shift's calls: those the centre placed in the open shift, else those of the centre day so far.
+    # This shift's calls: those the centre placed in the open shift, else those of the automatic window so far.
     in_shift = [c for c in calls if c[5] == shift.uuid] if shift else [c for c in calls if utc(c[2]) >= since]
     loads = line_workloads(calls, shift.counselors if shift else (), thresholds(store), now)
     seats = conn.execute(

@@ -383,7 +383,7 @@ GRANT EXECUTE ON FUNCTION center.report_head(bigint, text, timestamptz), center.
 """
 
 # 4: the line (issue 16) — the centre's own shift (one open at a time, whichever seat opens it), every call placed
-# in the centre shift of its start (an automatic shift per centre day where no lead opened one), each seat's state
+# in the centre shift of its start (an automatic 8-hour shift where no lead opened one), each seat's state
 # and clock, follow-up events from any seat (latest wins on the line's clock, all kept), the centre's audit head.
 M4_LINE = r"""
 CREATE TABLE center.line_shift (
@@ -453,11 +453,13 @@ CREATE TRIGGER follow_up_event_line_time BEFORE INSERT ON center.follow_up_event
     FOR EACH ROW EXECUTE FUNCTION center.event_line_time();
 
 -- The centre shift holding a moment of a seat (its clock corrected): the lead's shift open then, else the
--- automatic shift of that centre day (made on first use).
+-- automatic shift of its window — as at a seat, the day cut into 8-hour blocks from midnight (00–08, 08–16,
+-- 16–24) in the centre's zone — made on first use.
 CREATE FUNCTION center.line_shift_at(p_seat int, p_at timestamptz) RETURNS uuid
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = center, pg_temp AS $$
 DECLARE
-    v_at timestamptz := p_at + center.clock_offset(p_seat); v_uuid uuid; v_day date; v_zone text;
+    v_at timestamptz := p_at + center.clock_offset(p_seat); v_uuid uuid; v_zone text; v_local timestamp;
+    v_start timestamp;
 BEGIN
     SELECT uuid INTO v_uuid FROM center.line_shift WHERE NOT automatic AND started_at <= v_at
         AND (ended_at IS NULL OR v_at < ended_at) ORDER BY started_at DESC LIMIT 1;
@@ -465,10 +467,11 @@ BEGIN
         RETURN v_uuid;
     END IF;
     v_zone := coalesce((SELECT value FROM center.meta WHERE key = 'zone'), 'Asia/Shanghai');
-    v_day := (v_at AT TIME ZONE v_zone)::date;
-    v_uuid := md5('hotline-log automatic centre shift ' || v_day::text)::uuid;
+    v_local := v_at AT TIME ZONE v_zone;
+    v_start := date_trunc('day', v_local) + make_interval(hours => extract(hour FROM v_local)::int / 8 * 8);
+    v_uuid := md5('hotline-log automatic centre shift ' || v_start::text)::uuid;
     INSERT INTO center.line_shift (uuid, started_at, ended_at, automatic)
-    VALUES (v_uuid, v_day::timestamp AT TIME ZONE v_zone, (v_day + 1)::timestamp AT TIME ZONE v_zone, true)
+    VALUES (v_uuid, v_start AT TIME ZONE v_zone, (v_start + interval '8 hours') AT TIME ZONE v_zone, true)
     ON CONFLICT (uuid) DO NOTHING;
     RETURN v_uuid;
 END $$;

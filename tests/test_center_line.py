@@ -552,3 +552,18 @@ def test_the_command_line_says_what_is_wrong_with_a_centre_handover(seats, pg, t
     assert "needs --center" in capsys.readouterr().err
     assert cli.main(["handover", "--center", "--from", "2026-11-18", "--to", "2026-11-18", "--out", out]) == 0
     assert "Centre handover (0 calls" in capsys.readouterr().out
+
+
+def test_the_window_gets_the_centres_shifts_and_the_pdf_it_shows_saved_as_shown(seats, pg, tmp_path):
+    a, b, _c = seats
+    first = line.open_shift(a, ADMIN, [])
+    line.close_shift(b, "")  # any lead, at any seat
+    second = line.open_shift(b, "L002", [])
+    assert [s.uuid for s in line.recent_shifts(a)] == [second.uuid, first.uuid]
+    made = line.render_center_handover(a, shift_uuid=first.uuid)
+    assert made.pdf.startswith(b"%PDF") and made.what == f"center_shift:{first.uuid}"
+    line.save_center_handover(a, made, tmp_path / "shown.pdf")
+    assert (tmp_path / "shown.pdf").read_bytes() == made.pdf
+    assert a.store.one("SELECT object FROM audit WHERE action = 'handover.exported'") == (made.what,)
+    with offline(a), pytest.raises(line.CenterNeeded):
+        line.render_center_handover(a, last=True)

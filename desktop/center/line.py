@@ -27,12 +27,19 @@ from desktop.center.line_followups import (
 )
 from desktop.center.line_handover import CenterCall, CenterHandover, OpenReferral, SeatHead, center_handover
 from desktop.center.line_history import CenterTimelineEntry, case_history_from_center
-from desktop.center.line_shift import close_shift, current_shift, open_shift, report_state
+from desktop.center.line_print import (
+    CenterHandoverPdf,
+    record_center_handover_printed,
+    render_center_handover,
+    save_center_handover,
+)
+from desktop.center.line_shift import close_shift, current_shift, open_shift, recent_shifts, report_state
 
 __all__ = [
     "Board",
     "CenterCall",
     "CenterHandover",
+    "CenterHandoverPdf",
     "CenterNeeded",
     "CenterShift",
     "CenterTimelineEntry",
@@ -58,5 +65,9 @@ __all__ = [
     "current_shift",
     "follow_up_queue",
     "open_shift",
+    "recent_shifts",
+    "record_center_handover_printed",
+    "render_center_handover",
     "report_state",
+    "save_center_handover",
 ]

@@ -437,8 +437,10 @@ $$;
 CREATE FUNCTION center.event_line_time() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- A record's own change found by push_calls carries no time of its own: it counts when the centre got it.
+    -- Nothing happened later than the centre received it: a clock that ran ahead after its last report cannot
+    -- make a change win for ever.
     NEW.line_at := CASE WHEN NEW.seat_version > 0 AND NEW.what = 'changed' THEN now()
-                        ELSE NEW.at + center.clock_offset(NEW.seat_id) END;
+                        ELSE least(NEW.at + center.clock_offset(NEW.seat_id), now()) END;
     -- The same close or change seen twice (sent as an event, then found again in the record's push): kept once.
     IF NEW.seat_version > 0 AND NEW.what IN ('closed', 'changed') AND EXISTS (
         SELECT 1 FROM center.follow_up_event e WHERE e.follow_up_uuid = NEW.follow_up_uuid AND e.what = NEW.what

@@ -19,6 +19,7 @@ from desktop.calls import CallService
 from desktop.center import enrol, line, link, sync
 from desktop.center.connect import CenterUnreachable
 from desktop.clock import utc_now
+from desktop.errors import NotPermitted
 from desktop.followups import FollowUpService
 from tests.center_helpers import ADMIN, PASSWORD, make_seat
 from tests.seat_clock import SeatClock
@@ -567,3 +568,22 @@ def test_the_window_gets_the_centres_shifts_and_the_pdf_it_shows_saved_as_shown(
     assert a.store.one("SELECT object FROM audit WHERE action = 'handover.exported'") == (made.what,)
     with offline(a), pytest.raises(line.CenterNeeded):
         line.render_center_handover(a, last=True)
+
+
+def test_a_counselor_sees_the_follow_ups_of_their_own_calls_their_own_and_the_leads_only(seats, pg):
+    a, b, _c = seats
+    for code in ("C101", "C999"):  # the owners need accounts at the seat that saves the call
+        AccountService(a).add(code, f"咨询员{code}", "counselor", "couns-pass-1")
+    high_call(a, utc_now() - timedelta(hours=2), "AAA-222", "给别人的随访", owner="C999")
+    high_call(a, utc_now() - timedelta(hours=2), "AAA-333", "给班长的随访")
+    high_call(a, utc_now() - timedelta(hours=2), "AAA-444", "给本人的随访", owner="C101")
+    sync_all(a)
+    mine = counselor(b, "C101")
+    assert {f.case_code for f in line.follow_up_queue(mine).items} == {"AAA-333", "AAA-444"}
+    assert {f.case_code for f in line.follow_up_queue(b).items} == {"AAA-222", "AAA-333", "AAA-444"}
+    with offline(b):  # what the seat last knew is shown by the same rule
+        assert {f.case_code for f in line.follow_up_queue(mine).items} == {"AAA-333", "AAA-444"}
+    hidden = next(f for f in line.follow_up_queue(b).items if f.case_code == "AAA-222")
+    with pytest.raises(NotPermitted):
+        line.close_follow_up(mine, hidden.uuid, "不是我的")
+    mine.close()

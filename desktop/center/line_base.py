@@ -164,7 +164,7 @@ def live(session, doing: str, timeout: float = LIVE_TIMEOUT_S):
     try:
         with conn:
             yield conn, link
-    except psycopg.OperationalError as exc:
+    except (psycopg.OperationalError, psycopg.InterfaceError) as exc:  # gone in the middle, or its connection
         raise CenterNeeded(
             f"The centre stopped answering, so it cannot {doing} now ({type(exc).__name__}).", doing
         ) from exc

@@ -456,9 +456,17 @@ def test_the_board_shows_every_seat_and_counts_a_counselor_who_moved_seats_once(
     assert by_name["席位A"].silent and not by_name["席位A"].online
     assert by_name["席位B"].logged_in is None and by_name["席位B"].last_sync is not None
 
+    high_call(at_c, shift.started_at + 4 * ms, "CCC-333")  # at C, not yet sent: the break rule counts it too
+    load, live_now = line.counselor_workload(at_c, "C101", shift.started_at)
+    assert live_now and (load.calls, load.high_risk_calls, load.break_due) == (3, 3, True)
+    with offline(c):
+        alone, live_now = line.counselor_workload(at_c, "C101", shift.started_at)
+    assert not live_now and alone.calls == 2  # offline: this seat's own calls
+    sync_all(c)
+
     handover = line.center_handover(a, shift_uuid=shift.uuid)
     loads = {w.counselor: w for w in handover.workload}
-    assert loads["C101"].calls == 2 and loads["C101"].high_risk_calls == 2 and loads["C201"].calls == 0
+    assert loads["C101"].calls == 3 and loads["C101"].high_risk_calls == 3 and loads["C201"].calls == 0
     assert handover.workload_seats["C101"] == ("席位B", "席位C")
 
     with offline(a):

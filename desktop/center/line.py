@@ -16,7 +16,7 @@ from desktop.center.line_base import (
     NoCenterShift,
     ShiftAlreadyOpen,
 )
-from desktop.center.line_board import Board, SeatState, board
+from desktop.center.line_board import Board, SeatState, board, counselor_workload
 from desktop.center.line_followups import (
     FollowUpEvent,
     LineFollowUp,
@@ -62,6 +62,7 @@ __all__ = [
     "change_follow_up",
     "close_follow_up",
     "close_shift",
+    "counselor_workload",
     "current_shift",
     "follow_up_queue",
     "open_shift",

@@ -262,9 +262,11 @@ def _known(session, uuid: str) -> tuple[tuple | None, dict | None]:
 
 
 def _may_change(session, own, entry) -> None:
+    """As at the seat: a counselor changes only a follow-up they own or of their own call (one left to the lead
+    on shift is the lead's)."""
     if session.role != "counselor":
         return
-    owners = {LEAD_ON_SHIFT}
+    owners = set()
     if own is not None:
         owners |= {own[1], own[2]}
     if entry is not None:

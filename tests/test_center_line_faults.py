@@ -112,6 +112,7 @@ def test_a_follow_up_closed_at_two_seats_at_once_the_latest_wins_and_both_are_ke
     assert b.store.one("SELECT outcome FROM follow_up WHERE uuid = ?", (item.uuid,)) == ("C 随后也联系上了",)
     for session in seats:
         assert line.follow_up_queue(session).items == ()
+        assert session.store.one("SELECT count(*) FROM center_follow_up WHERE uuid = ?", (item.uuid,)) == (0,)
     sync_all(b)  # B's own push of the close it took in is not a third close
     assert [what for _s, what, _d in events(pg, item.uuid)].count("closed") == 2
 

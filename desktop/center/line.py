@@ -10,6 +10,7 @@ from desktop.center.connect import CenterUnreachable, NotEnrolled
 from desktop.center.line_base import (
     CenterNeeded,
     CenterShift,
+    CenterTooOld,
     FollowUpDone,
     FollowUpUnknown,
     LineError,
@@ -43,6 +44,7 @@ __all__ = [
     "CenterNeeded",
     "CenterShift",
     "CenterTimelineEntry",
+    "CenterTooOld",
     "CenterUnreachable",
     "FollowUpDone",
     "FollowUpEvent",

@@ -5,12 +5,18 @@ the follow-up queue kept for offline use, and this seat's own follow-ups closed 
 """
 
 from desktop.center import schema
-from desktop.center.line_base import SHIFT_COLUMNS, SHIFT_FROM, cache_get, cache_put, shift_from_row, shift_to_json
+from desktop.center.line_base import (
+    LINE_SCHEMA,
+    SHIFT_COLUMNS,
+    SHIFT_FROM,
+    cache_get,
+    cache_put,
+    shift_from_row,
+    shift_to_json,
+)
 from desktop.center.line_followups import fetch_entries, push_events, store_queue, take_changes
 from desktop.center.line_shift import send_state
 from desktop.clock import utc_now
-
-LINE_SCHEMA = 4  # a centre not yet migrated to it syncs as before, without the line
 
 
 def has_line(conn) -> bool:

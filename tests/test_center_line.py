@@ -16,6 +16,7 @@ from desktop.center.connect import CenterUnreachable
 from desktop.clock import utc_now
 from desktop.errors import NotPermitted
 from desktop.followups import FollowUpService
+from desktop.supervision import SupervisionService
 from tests.center_helpers import ADMIN, PASSWORD
 from tests.center_line_helpers import (
     centre,
@@ -61,7 +62,7 @@ def test_done_when_three_seats_one_shift_one_handover_one_queue(seats, pg, tmp_p
     t0 = shift.started_at + ms
     high_call(a, t0, "AAA-222", MARK["follow_up"])
     high_call(b1, t0 + ms, "BBB-333", MARK["follow_up"])
-    high_call(b1, t0 + 2 * ms, "BBB-444")
+    SupervisionService(b).flag(high_call(b1, t0 + 2 * ms, "BBB-444"))
     high_call(c1, t0 + 3 * ms, "CCC-555", MARK["follow_up"])
     CallService(c1).save(CallInput(kind="silent", started_at=t0 + 4 * ms))
     sync_all(a, b, c)
@@ -116,6 +117,7 @@ def test_done_when_three_seats_one_shift_one_handover_one_queue(seats, pg, tmp_p
     [(centre_seq, centre_hash)] = centre(pg, "SELECT seq, hash FROM center.audit ORDER BY seq DESC LIMIT 1")
     assert centre_hash in text
     assert MARK["note"] in text  # the lead's note, unsealed for the paper
+    assert "BBB-444" in text.split("督导标记的来电")[1].split("交接说明")[0]  # flagged for supervision
     assert "未同步" not in text  # every seat synced after the close
 
     dump = pg.pg_dump(pg.db)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from desktop.center import link as seat_link
 from desktop.center import schema
-from desktop.center.connect import CenterTooNew, CenterUnreachable, NotEnrolled, WitnessRefused, connect
+from desktop.center.connect import CenterFull, CenterTooNew, CenterUnreachable, NotEnrolled, WitnessRefused, connect
 from desktop.center.seal import SealError, unseal
 from desktop.center.share import call_record, shift_record
 from desktop.clock import utc_now_iso
@@ -186,6 +186,14 @@ def sync(store: Store, batch: int = BATCH) -> SyncResult:
         seat_link.record_attempt(store, str(exc), witness=str(exc))
         raise
     except psycopg.Error as exc:
+        if (getattr(exc, "sqlstate", None) or "").startswith("53"):  # insufficient resources: disk full, memory
+            waiting = seat_link.backlog(store).pending
+            message = (
+                f"The centre's database has no room to write ({type(exc).__name__}): its admin must free space on "
+                f"the PostgreSQL server. The {waiting} record(s) not taken wait on this seat and go at a later sync."
+            )
+            seat_link.record_attempt(store, message)
+            raise CenterFull(message) from exc
         message = f"The centre stopped answering during sync ({type(exc).__name__}); what was not sent waits."
         seat_link.record_attempt(store, message)
         raise CenterUnreachable(message) from exc

@@ -17,7 +17,7 @@ from ui.center_status import read_state
 
 pytestmark = pytest.mark.slow
 
-MOVED = ("center.call", "center.call_pkey", "center.call_by_start_seat", "center.call_by_seat_start")
+MOVED = ("center.call", "center.call_pkey", "center.call_by_start_seat_end", "center.call_by_seat_start")
 
 
 @pytest.fixture

@@ -372,3 +372,32 @@ def test_a_seat_clock_an_hour_off_keeps_its_times_and_the_centre_notes_when_it_r
     assert at_centre == datetime.fromisoformat(started.replace("Z", "+00:00"))
     assert before - timedelta(seconds=5) <= received <= after + timedelta(seconds=5)
     assert at_centre > received  # the seat said its call began after the centre received it: visible, kept
+
+
+def test_a_push_that_meets_another_seats_push_in_a_deadlock_is_tried_again(seat_a, pg):
+    """PostgreSQL stops one of two pushes that lock the same counts in opposite orders; that batch goes again
+    (injected: a real deadlock cannot be timed in a test)."""
+    enrol.init_center(seat_a, pg.superuser_dsn(pg.db))
+    save_calls(seat_a, 4)
+
+    class MeetsADeadlockOnce:
+        def __init__(self, conn):
+            self.conn, self.stopped = conn, 0
+
+        def transaction(self):
+            return self.conn.transaction()
+
+        def execute(self, sql, params=None):
+            if "push_calls" in sql and not self.stopped:
+                self.stopped += 1
+                self.conn.execute("SELECT 1")
+                raise psycopg.errors.DeadlockDetected("deadlock detected")
+            return self.conn.execute(sql, params)
+
+    with sync.open_link(link.active(seat_a.store)) as conn:
+        flaky = MeetsADeadlockOnce(conn)
+        taken, _sent = sync.push(flaky, seat_a.store, link.active(seat_a.store).data_key)
+    assert flaky.stopped == 1
+    assert link.backlog(seat_a.store).pending == 0
+    assert centre(pg, "SELECT count(*), count(DISTINCT uuid) FROM center.call")[0] == (4, 4)
+    assert taken >= 4

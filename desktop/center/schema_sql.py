@@ -420,7 +420,8 @@ RETURNS TABLE (section text, key text) LANGUAGE sql IMMUTABLE AS $$
     UNION ALL SELECT 'emotion', x FROM unnest(emotions) AS x
 $$;
 
--- Each trigger adds its statement's deltas in one upsert, in key order (two pushes meet in the same order).
+-- Each trigger adds its statement's deltas in one upsert, in key order; a push that still meets another in a
+-- deadlock is tried again by the seat (desktop.center.sync).
 CREATE FUNCTION center.count_calls() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = center, pg_temp AS $$
 BEGIN

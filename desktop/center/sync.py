@@ -11,6 +11,7 @@ pushed); otherwise it stays and goes with the next batch.
 
 import json
 import logging
+import time
 from dataclasses import dataclass
 
 from desktop.center import link as seat_link
@@ -25,6 +26,7 @@ from desktop.store.store import Store
 log = logging.getLogger(__name__)
 
 BATCH = 200
+PUSH_TRIES = 3  # a batch that meets another seat's push in a deadlock is tried again this often
 
 
 @dataclass(frozen=True)
@@ -108,15 +110,36 @@ def push(conn, store: Store, key: bytes, batch: int = BATCH, stop_after: int | N
         rows, calls, shifts = _read_batch(store, key, batch)
         if not rows:
             break
-        with conn.transaction():
-            if shifts:
-                taken += conn.execute("SELECT center.push_shifts(%s::jsonb)", (json.dumps(shifts),)).fetchone()[0]
-            if calls:
-                taken += conn.execute("SELECT center.push_calls(%s::jsonb)", (json.dumps(calls),)).fetchone()[0]
+        taken += _push_batch(conn, calls, shifts)
         _forget_sent(store, rows)  # only now: the centre committed
         sent += len(calls) + len(shifts)
         batches += 1
     return taken, sent
+
+
+def _push_batch(conn, calls: list[dict], shifts: list[dict]) -> int:
+    """One batch in one centre transaction; records taken in. Calls go in order of their start, so the counts
+    they change (center.call_count, by hour) are mostly locked in the same order by every seat; when two pushes
+    still meet the other way round PostgreSQL stops one (a deadlock), which is tried again: the push is
+    idempotent."""
+    import psycopg
+
+    calls = sorted(calls, key=lambda record: record["started_at"] or "")
+    for attempt in range(1, PUSH_TRIES + 1):
+        try:
+            taken = 0
+            with conn.transaction():
+                if shifts:
+                    taken += conn.execute("SELECT center.push_shifts(%s::jsonb)", (json.dumps(shifts),)).fetchone()[0]
+                if calls:
+                    taken += conn.execute("SELECT center.push_calls(%s::jsonb)", (json.dumps(calls),)).fetchone()[0]
+            return taken
+        except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
+            if attempt == PUSH_TRIES:
+                raise
+            log.info("a push met another seat's push (try %d of %d); trying again", attempt, PUSH_TRIES)
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
 
 
 def pull(conn, store: Store, key: bytes) -> tuple[int, int]:

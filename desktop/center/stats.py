@@ -173,21 +173,23 @@ def _counted_live(conn, start: datetime, end: datetime) -> dict:
 
 
 def _talk_time(conn, params: dict) -> dict:
+    """Talk time over the calls with an end, each rounded to the millisecond as at the seat; counted in whole
+    milliseconds as float8 (exact, and sorted for the percentiles far faster than numeric)."""
     count, total, median, p90 = conn.execute(
         "SELECT count(*), coalesce(sum(d), 0), percentile_cont(0.5) WITHIN GROUP (ORDER BY d),"
         " percentile_disc(0.9) WITHIN GROUP (ORDER BY d)"
-        " FROM (SELECT round(extract(epoch FROM c.ended_at - c.started_at), 3) AS d FROM center.call c"
+        " FROM (SELECT round(date_part('epoch', c.ended_at - c.started_at) * 1000) AS d FROM center.call c"
         f" WHERE {_WINDOW} AND c.ended_at IS NOT NULL) t",
         params,
     ).fetchone()
     if not count:
         return {"total": 0, "mean": 0, "median": 0, "p90": 0}
-    total = float(total)
+    total = float(total) / 1000
     return {
         "total": _number(total),
         "mean": _number(total / count),
-        "median": _number(float(median)),
-        "p90": _number(float(p90)),
+        "median": _number(float(median) / 1000),
+        "p90": _number(float(p90) / 1000),
     }
 
 

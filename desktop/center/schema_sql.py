@@ -519,3 +519,51 @@ M4_COUNTS = M4_COUNTS.replace(
     "@KEYS@",
     "center.call_keys(c.kind, c.age_band, c.gender, c.region, c.computed_level, c.risk_level, c.concerns, c.emotions)",
 )
+
+# 5: the line's referral directory. An entry is the line's by (name, kind, region); any enrolled seat publishes
+# its admins' changes through center.push_directory, the newest change of an entry wins (a tie keeps the first),
+# and every seat pulls the whole directory (public services: names, phones, hours; never anything of a caller).
+M5_DIRECTORY = r"""
+CREATE TABLE center.directory (
+    name        text NOT NULL,
+    kind        text NOT NULL,
+    region      text NOT NULL,
+    phone       text NOT NULL DEFAULT '',
+    hours       text NOT NULL DEFAULT '',
+    notes       text NOT NULL DEFAULT '',
+    retired     boolean NOT NULL,
+    changed_at  timestamptz NOT NULL,
+    seat_id     int NOT NULL REFERENCES center.seat (id),
+    received_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (name, kind, region)
+);
+GRANT SELECT ON center.directory TO @SEATS@;
+
+CREATE FUNCTION center.push_directory(batch jsonb) RETURNS int
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = center, pg_temp AS $$
+DECLARE
+    me int := (SELECT id FROM center.seat WHERE role_name = session_user AND state = 'active');
+    r jsonb; v_done text; v_applied int := 0;
+BEGIN
+    IF me IS NULL THEN
+        RAISE EXCEPTION 'this seat is not enrolled at the centre' USING ERRCODE = 'HL010';
+    END IF;
+    FOR r IN SELECT value FROM jsonb_array_elements(batch) ORDER BY value->>'name', value->>'kind', value->>'region'
+    LOOP
+        v_done := NULL;
+        INSERT INTO center.directory AS d (name, kind, region, phone, hours, notes, retired, changed_at, seat_id)
+        VALUES (r->>'name', r->>'kind', r->>'region', coalesce(r->>'phone', ''), coalesce(r->>'hours', ''),
+                coalesce(r->>'notes', ''), (r->>'retired')::boolean, (r->>'changed_at')::timestamptz, me)
+        ON CONFLICT (name, kind, region) DO UPDATE SET
+            phone = coalesce(r->>'phone', d.phone), hours = coalesce(r->>'hours', d.hours),
+            notes = coalesce(r->>'notes', d.notes), retired = EXCLUDED.retired, changed_at = EXCLUDED.changed_at,
+            seat_id = me, received_at = now()
+        WHERE d.changed_at < EXCLUDED.changed_at
+        RETURNING d.name INTO v_done;
+        IF v_done IS NOT NULL THEN v_applied := v_applied + 1; END IF;
+    END LOOP;
+    RETURN v_applied;
+END $$;
+REVOKE ALL ON FUNCTION center.push_directory(jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION center.push_directory(jsonb) TO @SEATS@;
+"""

@@ -14,8 +14,8 @@ import logging
 import time
 from dataclasses import dataclass
 
+from desktop.center import directory_sync, schema
 from desktop.center import link as seat_link
-from desktop.center import schema
 from desktop.center.connect import CenterFull, CenterTooNew, CenterUnreachable, NotEnrolled, WitnessRefused, connect
 from desktop.center.seal import SealError, unseal
 from desktop.center.share import call_record, shift_record
@@ -202,7 +202,9 @@ def sync(store: Store, batch: int = BATCH) -> SyncResult:
         with conn:
             _report_head(conn, store)
             taken, sent = push(conn, store, link.data_key, batch)
+            directory_sync.push(conn, store)
             pulled = pull(conn, store, link.data_key)
+            directory_sync.pull(conn, store)
             with conn.transaction():
                 conn.execute("SELECT center.mark_synced()")
     except WitnessRefused as exc:

@@ -189,7 +189,12 @@ def test_a_seat_removed_in_the_middle_of_a_shift_keeps_its_calls_in_the_handover
     assert call.seat == "席位B" and call.seat_removed and [n for n, _at in data.removed_seats] == ["席位B"]
     assert data.stale_seats == ()  # a removed seat is marked as removed, not as late
     removed = {h.seat: h for h in data.seat_heads}["席位B"]  # its last reported audit head is still printed
-    assert removed.state == "removed" and (removed.seq, removed.hash) == b.audit.head()
+    [reported] = centre(
+        pg,
+        "SELECT h.seq, h.hash FROM center.seat_head h JOIN center.seat s ON s.id = h.seat_id"
+        " WHERE s.name = '席位B' ORDER BY h.seq DESC LIMIT 1",
+    )
+    assert removed.state == "removed" and (removed.seq, removed.hash) == reported
     render(data, tmp_path / "h.pdf")
     text = pdf_text(tmp_path / "h.pdf")
     assert "席位B（已移出）" in text and re.search(r"席位B 已于 \d\d:\d\d 移出中心", text)

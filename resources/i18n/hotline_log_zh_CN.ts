@@ -1367,7 +1367,7 @@
 <context>
     <name>CenterStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/center_status.py" line="+174"/>
+        <location filename="../../ui/center_status.py" line="+176"/>
         <source>%n waiting to sync, since %1</source>
         <translation>
             <numerusform>%n 条待同步，自 %1</numerusform>
@@ -1394,7 +1394,12 @@
         <translation>未连接中心</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The centre&apos;s disk is full: its admin must free space</source>
+        <translation>中心的磁盘已满：请中心管理员腾出空间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>In sync with the centre</source>
         <translation>同步正常</translation>
     </message>
@@ -1739,7 +1744,7 @@
 <context>
     <name>DraftKeeper</name>
     <message>
-        <location filename="../../ui/drafts.py" line="+81"/>
+        <location filename="../../ui/drafts.py" line="+82"/>
         <source>The database did not take the draft just now; it is kept in the encrypted file beside it.</source>
         <translation>数据库刚才未能保存草稿；草稿已保存在数据库旁的加密文件中。</translation>
     </message>

@@ -98,6 +98,7 @@ def mark_removed(store: Store, why: str) -> None:
         )
         store.execute("DELETE FROM outbox")
         store.execute("DELETE FROM directory_change")
+        store.execute("DELETE FROM center_event")  # follow-up changes for a centre that no longer knows the seat
 
 
 def record_attempt(store: Store, error: str = "", synced: bool = False, witness: str | None = None) -> None:

@@ -14,7 +14,7 @@ import logging
 import time
 from dataclasses import dataclass
 
-from desktop.center import directory_sync, schema
+from desktop.center import directory_sync, line_sync, schema
 from desktop.center import link as seat_link
 from desktop.center.connect import CenterFull, CenterTooNew, CenterUnreachable, NotEnrolled, WitnessRefused, connect
 from desktop.center.seal import SealError, unseal
@@ -95,12 +95,14 @@ def _forget_sent(store: Store, rows: list[tuple]) -> None:
             )
 
 
-def _report_head(conn, store: Store) -> None:
+def _report_head(conn, store: Store) -> tuple[int, str]:
+    """Send the seat's audit head to the centre's witness; returns it."""
     seq, digest = AuditLog(store).head()
     with conn.transaction():
         problem = conn.execute("SELECT center.report_head(%s, %s, %s)", (seq, digest, utc_now_iso())).fetchone()[0]
     if problem:
         raise WitnessRefused(f"The centre refused this seat's audit head: {problem}. Nothing was sent.")
+    return seq, digest
 
 
 def push(conn, store: Store, key: bytes, batch: int = BATCH, stop_after: int | None = None) -> tuple[int, int]:
@@ -147,7 +149,9 @@ def pull(conn, store: Store, key: bytes) -> tuple[int, int]:
     follow_ups = conn.execute(
         "SELECT f.uuid::text, s.name, f.call_uuid::text, c.case_code, f.due_at, f.owner, f.note"
         " FROM center.follow_up f JOIN center.call c ON c.uuid = f.call_uuid JOIN center.seat s ON s.id = f.seat_id"
-        " WHERE f.done_at IS NULL ORDER BY f.due_at LIMIT 5000"
+        " WHERE f.done_at IS NULL AND NOT EXISTS (SELECT 1 FROM center.follow_up_event e"
+        "  WHERE e.follow_up_uuid = f.uuid AND e.what = 'closed')"  # closed at another seat: closed everywhere
+        " ORDER BY f.due_at LIMIT 5000"
     ).fetchall()
     shifts = conn.execute(
         "SELECT sh.uuid::text, s.name, sh.lead, sh.started_at, sh.planned_end, sh.automatic FROM center.shift sh"
@@ -200,11 +204,15 @@ def sync(store: Store, batch: int = BATCH) -> SyncResult:
         raise
     try:
         with conn:
-            _report_head(conn, store)
+            head = _report_head(conn, store)
+            line_sync.before_push(conn, store, link)
             taken, sent = push(conn, store, link.data_key, batch)
             directory_sync.push(conn, store)
             pulled = pull(conn, store, link.data_key)
             directory_sync.pull(conn, store)
+            line_sync.after_pull(conn, store, link)
+            if AuditLog(store).head() != head:  # the pull was audited: the centre gets the head as it is now
+                _report_head(conn, store)
             with conn.transaction():
                 conn.execute("SELECT center.mark_synced()")
     except WitnessRefused as exc:

@@ -98,3 +98,15 @@ def test_the_newest_change_wins_whichever_seat_syncs_first(line):
     sync_all(a, b)  # A publishes the newer one first; B's older one does not replace it
     sync_all(a, b)
     assert entry(a, "西城区危机干预中心").hours == entry(b, "西城区危机干预中心").hours == "A 改的，较新"
+
+
+def test_a_centre_from_before_the_directory_gets_none_of_it_and_sync_goes_on(line, pg):
+    a, b = line
+    Directory(a).add("东城区心理热线", "other", "110000", phone="010-64000000")
+    pg.admin("UPDATE center.meta SET value = '4' WHERE key = 'schema_version'", pg.db)  # as before migration 5
+    sync_all(a, b)
+    assert entry(b, "东城区心理热线") is None
+    assert a.store.one("SELECT count(*) FROM directory_change WHERE name = '东城区心理热线'")[0] == 1  # kept for later
+    pg.admin("UPDATE center.meta SET value = '6' WHERE key = 'schema_version'", pg.db)
+    sync_all(a, b)
+    assert entry(b, "东城区心理热线").phone == "010-64000000"

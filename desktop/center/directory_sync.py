@@ -14,12 +14,22 @@ import json
 import logging
 
 from desktop import privacy
+from desktop.center import schema
 from desktop.clock import parse_iso
 from desktop.seat import SYSTEM_ACTOR
 from desktop.store.audit import AuditLog
 from desktop.store.store import Store
 
 log = logging.getLogger(__name__)
+
+DIRECTORY_SCHEMA = 5  # the centre schema that brought the directory; an older centre gets none of this
+
+
+def _has_directory(conn) -> bool:
+    version = schema.schema_version(conn)
+    conn.rollback()
+    return version >= DIRECTORY_SCHEMA
+
 
 _FIELDS = "name, kind, region, phone, hours, notes, retired, updated_at"
 
@@ -37,7 +47,7 @@ def push(conn, store: Store) -> int:
     """Publish the queued changes in one centre transaction; returns how many the centre took (newer than its
     own). A change made again meanwhile stays queued for the next sync."""
     queued = store.rows("SELECT name, kind, region, changed_at FROM directory_change ORDER BY name, kind, region")
-    if not queued:
+    if not queued or not _has_directory(conn):
         return 0
     batch = []
     for name, kind, region, changed_at in queued:
@@ -64,6 +74,8 @@ def _iso(moment) -> str:
 
 def pull(conn, store: Store) -> dict[str, int]:
     """Apply the centre's directory to the seat: {"added", "changed", "retired"} counts."""
+    if not _has_directory(conn):
+        return {"added": 0, "changed": 0, "retired": 0}
     rows = conn.execute(
         "SELECT name, kind, region, phone, hours, notes, retired, changed_at FROM center.directory"
         " ORDER BY name, kind, region"

@@ -14,9 +14,12 @@ from UTC hours: there every call of the window is counted live, in one pass (GRO
 
 from datetime import date, datetime, tzinfo
 
+from desktop.center import schema
 from desktop.errors import BadInput
 from desktop.reports.stats import _bounds, _level_rank, _number
 from desktop.risk import NOT_ASSESSED
+
+COUNTS_SCHEMA = 4  # the centre schema that keeps the counts; an older centre is counted live
 
 _WINDOW = "c.started_at >= %(start)s AND c.started_at < %(end)s"
 _COLUMNS = ("kind", "age_band", "gender", "region", "risk_level")
@@ -55,7 +58,7 @@ def _sorted_counts(counts: dict) -> dict:
 def center_statistics(conn, date_from: date, date_to: date, zone: tzinfo | str | None = None) -> dict:
     """§9's statistics of the calls every seat started in the seat days `date_from` … `date_to`, plus `by_seat`."""
     start, end = _bounds(date_from, date_to, zone)
-    if not _whole_hours(start, end):
+    if not _whole_hours(start, end) or schema.schema_version(conn) < COUNTS_SCHEMA:
         return _counted_live(conn, start, end)
     params = {"start": start, "end": end}
     sections = {name: {} for name in _KEPT}
@@ -200,7 +203,7 @@ def center_weekday_hour(conn, date_from: date, date_to: date, zone: tzinfo | str
     params = {"start": start, "end": end, "zone": _zone_name(start.tzinfo)}
     local = "(c.started_at AT TIME ZONE %(zone)s)"
     grid = [[0] * 24 for _ in range(7)]
-    if _whole_hours(start, end):
+    if _whole_hours(start, end) and schema.schema_version(conn) >= COUNTS_SCHEMA:
         for moment, count in _hours(conn, params, start.tzinfo):
             grid[moment.weekday()][moment.hour] += count
         return grid

@@ -95,12 +95,14 @@ def _forget_sent(store: Store, rows: list[tuple]) -> None:
             )
 
 
-def _report_head(conn, store: Store) -> None:
+def _report_head(conn, store: Store) -> tuple[int, str]:
+    """Send the seat's audit head to the centre's witness; returns it."""
     seq, digest = AuditLog(store).head()
     with conn.transaction():
         problem = conn.execute("SELECT center.report_head(%s, %s, %s)", (seq, digest, utc_now_iso())).fetchone()[0]
     if problem:
         raise WitnessRefused(f"The centre refused this seat's audit head: {problem}. Nothing was sent.")
+    return seq, digest
 
 
 def push(conn, store: Store, key: bytes, batch: int = BATCH, stop_after: int | None = None) -> tuple[int, int]:
@@ -202,13 +204,15 @@ def sync(store: Store, batch: int = BATCH) -> SyncResult:
         raise
     try:
         with conn:
-            _report_head(conn, store)
+            head = _report_head(conn, store)
             line_sync.before_push(conn, store, link)
             taken, sent = push(conn, store, link.data_key, batch)
             directory_sync.push(conn, store)
             pulled = pull(conn, store, link.data_key)
             directory_sync.pull(conn, store)
             line_sync.after_pull(conn, store, link)
+            if AuditLog(store).head() != head:  # the pull was audited: the centre gets the head as it is now
+                _report_head(conn, store)
             with conn.transaction():
                 conn.execute("SELECT center.mark_synced()")
     except WitnessRefused as exc:

@@ -198,6 +198,10 @@ def test_a_seat_removed_in_the_middle_of_a_shift_keeps_its_calls_in_the_handover
     render(data, tmp_path / "h.pdf")
     text = pdf_text(tmp_path / "h.pdf")
     assert "席位B（已移出）" in text and re.search(r"席位B 已于 \d\d:\d\d 移出中心", text)
+    render(data, tmp_path / "en.pdf", "en")
+    english = pdf_text(tmp_path / "en.pdf")
+    assert "Centre shift handover summary" in english and "席位B (removed)" in english
+    assert re.search(r"Seat 席位B was removed from the centre at \d\d:\d\d", english)
 
 
 def test_postgresql_down_while_printing_is_a_typed_error_and_the_seats_own_handover_still_prints(

@@ -93,6 +93,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seats", type=int, default=20)
     parser.add_argument("--calls", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--out", type=Path, help="also keep the last PDF here, to look at")
     args = parser.parse_args(argv)
     keyring.set_keyring(MemoryKeyring())
     cluster = centre_pg.start_cluster(centre_pg.find_bindir())
@@ -111,8 +112,11 @@ def main(argv=None) -> int:
             began = time.perf_counter()
             data = line.center_handover(lead, last=True)
             gathers.append(time.perf_counter() - began)
-            size = len(render_bytes(data, "zh_CN"))
+            pdf = render_bytes(data, "zh_CN")
+            size = len(pdf)
             laps.append(time.perf_counter() - began)
+        if args.out:
+            args.out.write_bytes(pdf)
         median = stat.median(laps)
         verdict = "pass" if median < BUDGET_S else "fail"
         print(

@@ -6,6 +6,7 @@ Every time is an aware UTC datetime. The window imports these from `desktop.cent
 
 import contextlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -94,6 +95,11 @@ class CenterShift:
     @property
     def is_open(self) -> bool:
         return self.ended_at is None
+
+
+def seat_order(name: str) -> tuple:
+    """Seat names in the order a person counts them: 席位2 before 席位10."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name))
 
 
 def utc(moment: datetime | None) -> datetime | None:

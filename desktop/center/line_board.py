@@ -21,6 +21,7 @@ from desktop.center.line_base import (
     from_iso,
     iso,
     live,
+    seat_order,
     shift_from_json,
     shift_from_row,
     shift_to_json,
@@ -115,8 +116,9 @@ def _board(conn, link, store, now: datetime) -> Board:
     loads = line_workloads(calls, shift.counselors if shift else (), thresholds(store), now)
     seats = conn.execute(
         "SELECT s.name, s.state, s.last_sync, st.reported_at, st.logged_in, st.on_call_since FROM center.seat s"
-        " LEFT JOIN center.seat_state st ON st.seat_id = s.id WHERE s.state <> 'pending' ORDER BY s.name"
+        " LEFT JOIN center.seat_state st ON st.seat_id = s.id WHERE s.state <> 'pending'"
     ).fetchall()
+    seats.sort(key=lambda row: seat_order(row[0]))
     overdue: dict[str, int] = {}
     for item in fetch_queue(conn, link.data_key, now):
         if item.overdue:

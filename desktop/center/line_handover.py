@@ -19,6 +19,7 @@ from desktop.center.line_base import (
     CenterShift,
     NoCenterShift,
     live,
+    seat_order,
     shift_from_row,
     utc,
 )
@@ -110,7 +111,7 @@ class CenterHandover:
 
     @property
     def by_seat(self) -> dict[str, int]:
-        return dict(sorted(Counter(c.seat for c in self.call_rows).items()))
+        return dict(sorted(Counter(c.seat for c in self.call_rows).items(), key=lambda kv: seat_order(kv[0])))
 
     def person(self, code: str) -> str:
         name = self.names.get(code)
@@ -299,8 +300,9 @@ def _heads(conn, calls_by_seat: Counter) -> tuple[SeatHead, ...]:
     rows = conn.execute(
         "SELECT s.name, s.state, h.seq, h.hash, h.received_at, s.last_sync FROM center.seat s"
         " LEFT JOIN LATERAL (SELECT seq, hash, received_at FROM center.seat_head WHERE seat_id = s.id"
-        "  ORDER BY seq DESC LIMIT 1) h ON true WHERE s.state <> 'pending' ORDER BY s.name"
+        "  ORDER BY seq DESC LIMIT 1) h ON true WHERE s.state <> 'pending'"
     ).fetchall()
+    rows.sort(key=lambda row: seat_order(row[0]))
     return tuple(
         SeatHead(name, state, seq, digest, utc(at), utc(last), calls_by_seat.get(name, 0))
         for name, state, seq, digest, at, last in rows

@@ -1,0 +1,205 @@
+"""A stand-in for `desktop.center.line` in the window's tests that need no PostgreSQL: the same names and fields
+(issue 16's API), answers the test sets, a `down` switch that makes every call raise CenterUnreachable, and a
+record of what the window asked. The tests against a real centre use the real module (tests/test_ui_line_real.py).
+"""
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+
+from desktop.center.connect import CenterUnreachable
+from desktop.errors import HotlineError
+
+T0 = datetime(2026, 11, 18, 4, 0, tzinfo=UTC)  # 12:00 seat time (UTC+8): tests/seat_clock.py MID_SHIFT
+
+
+@dataclass(frozen=True)
+class CenterShift:
+    uuid: str
+    lead: str
+    started_at: datetime
+    ended_at: datetime | None
+    planned_end: datetime | None
+    counselors: tuple
+    opened_at_seat: str
+    automatic: bool
+
+
+class ShiftAlreadyOpen(HotlineError):
+    def __init__(self, shift: CenterShift):
+        super().__init__(f"A centre shift is open already (lead {shift.lead}, seat {shift.opened_at_seat}).")
+        self.shift = shift
+
+
+@dataclass(frozen=True)
+class FollowUpEvent:
+    at: datetime
+    actor: str
+    seat: str
+    what: str
+    due_at: datetime | None
+    owner: str | None
+
+
+@dataclass(frozen=True)
+class LineFollowUp:
+    uuid: str
+    seat: str
+    case_code: str | None
+    due_at: datetime
+    owner: str
+    note: str
+    done_at: datetime | None
+    done_by: str | None
+    history: tuple
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class Queue:
+    items: list
+    as_of: datetime | None
+
+
+@dataclass(frozen=True)
+class SeatState:
+    name: str
+    online: bool
+    last_seen: datetime | None
+    last_sync: datetime | None
+    logged_in: str | None
+    on_call_since: datetime | None
+    calls: int
+    talk_time_s: int
+    high_risk: int
+    due_break: tuple
+    overdue_follow_ups: int
+    silent: bool
+
+
+@dataclass(frozen=True)
+class Board:
+    shift: CenterShift | None
+    seats: list
+    as_of: datetime | None
+
+
+def three_seats(now: datetime = T0) -> list[SeatState]:
+    return [
+        SeatState("席位A", True, now, now - timedelta(seconds=20), "班长 李", None, 3, 4200, 1, (), 0, False),
+        SeatState(
+            "席位B",
+            True,
+            now,
+            now - timedelta(minutes=1),
+            "咨询员 王",
+            now - timedelta(minutes=38),
+            6,
+            9600,
+            2,
+            ("咨询员 王",),
+            1,
+            False,
+        ),
+        SeatState(
+            "席位C",
+            False,
+            now - timedelta(minutes=47),
+            now - timedelta(minutes=52),
+            "咨询员 张",
+            None,
+            2,
+            2700,
+            0,
+            (),
+            0,
+            True,
+        ),
+    ]
+
+
+def a_follow_up(uuid="f-1", seat="席位B", overdue=False, due=T0 + timedelta(hours=2), **extra) -> LineFollowUp:
+    made = FollowUpEvent(due - timedelta(hours=5), "C001", seat, "created", due, "lead")
+    moved = FollowUpEvent(due - timedelta(hours=1), "L001", "席位A", "changed", due, "L001")
+    values = dict(
+        uuid=uuid,
+        seat=seat,
+        case_code="K7Q-39M",
+        due_at=due,
+        owner="lead",
+        note="明早回访，确认已就诊",
+        done_at=None,
+        done_by=None,
+        history=(made, moved),
+        overdue=overdue,
+    )
+    values.update(extra)
+    return LineFollowUp(**values)
+
+
+@dataclass
+class FakeLine:
+    """The module's functions over a little state; `calls` lists (name, args) of what was asked."""
+
+    down: bool = False
+    shift: CenterShift | None = None
+    seats: list = field(default_factory=three_seats)
+    follow_ups: list = field(default_factory=list)
+    history: dict = field(default_factory=dict)  # case code -> records with a .seat
+    handover: object = None
+    calls: list = field(default_factory=list)
+    seat: str = "席位A"
+
+    CenterShift = CenterShift
+    ShiftAlreadyOpen = ShiftAlreadyOpen
+    FollowUpEvent = FollowUpEvent
+    LineFollowUp = LineFollowUp
+    Queue = Queue
+    SeatState = SeatState
+    Board = Board
+
+    def _ask(self, name, *args):
+        self.calls.append((name, args))
+        if self.down:
+            raise CenterUnreachable("The centre cannot be reached (connection refused).")
+
+    def board(self, session, now=None):
+        self._ask("board")
+        return Board(self.shift, list(self.seats), None)
+
+    def report_state(self, session, logged_in, on_call_since):
+        self._ask("report_state", logged_in, on_call_since)
+
+    def current_shift(self, session):
+        self._ask("current_shift")
+        return self.shift, None
+
+    def open_shift(self, session, lead, counselors, planned_end=None):
+        self._ask("open_shift", lead, tuple(counselors), planned_end)
+        if self.shift is not None:
+            raise ShiftAlreadyOpen(self.shift)
+        self.shift = CenterShift("s-1", lead, T0, None, planned_end, tuple(counselors), self.seat, False)
+        return self.shift
+
+    def close_shift(self, session, handover_note):
+        self._ask("close_shift", handover_note)
+        closed, self.shift = replace(self.shift, ended_at=T0 + timedelta(hours=1)), None
+        return closed
+
+    def follow_up_queue(self, session, now=None):
+        self._ask("follow_up_queue")
+        return Queue([f for f in self.follow_ups if f.done_at is None], None)
+
+    def close_follow_up(self, session, uuid, outcome):
+        self._ask("close_follow_up", uuid, outcome)
+        self.follow_ups = [replace(f, done_at=T0, done_by="L001") if f.uuid == uuid else f for f in self.follow_ups]
+
+    def change_follow_up(self, session, uuid, due_at=None, owner=None):
+        self._ask("change_follow_up", uuid, due_at, owner)
+
+    def case_history_from_center(self, session, case_code):
+        self._ask("case_history_from_center", case_code)
+        return list(self.history.get(case_code, []))
+
+    def center_handover(self, session, *, shift_uuid=None, last=False, date_from=None, date_to=None):
+        self._ask("center_handover", shift_uuid, last)
+        return self.handover

@@ -207,6 +207,63 @@
     </message>
 </context>
 <context>
+    <name>BoardWindow</name>
+    <message>
+        <location filename="../../ui/center_board.py" line="+150"/>
+        <source>Line board</source>
+        <translation>值班看板</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Refresh now</source>
+        <translation>立即刷新</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Seats of the line</source>
+        <translation>本热线的席位</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>State only, never the content of a call. A seat marked SILENT has not been heard from: it stands out in red. Refreshed every 30 seconds.</source>
+        <translation>只显示状态，从不显示通话内容。标为“失联”的席位已有一段时间没有消息，以红色突出显示。每 30 秒刷新一次。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Asking the centre…</source>
+        <translation>正在询问中心…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%n seat(s), updated %1</source>
+        <translation>
+            <numerusform>%n 个席位，更新于 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n seat(s) silent</source>
+        <translation>
+            <numerusform>%n 个席位失联</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No centre shift is open: calls go to the centre&apos;s automatic shift.</source>
+        <translation>中心没有开着的班次：通话归入中心的自动班次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centre shift led by %1 (opened at %2, since %3)</source>
+        <translation>中心班次，班长 %1（在%2开班，自 %3 起）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>On duty: %1</source>
+        <translation>值班：%1</translation>
+    </message>
+</context>
+<context>
     <name>CallForm</name>
     <message>
         <location filename="../../ui/call_form.py" line="+72"/>
@@ -1152,6 +1209,24 @@
     </message>
 </context>
 <context>
+    <name>CenterLine</name>
+    <message>
+        <location filename="../../ui/center_line.py" line="+75"/>
+        <source>Not connected to the centre; nothing known from it yet</source>
+        <translation>未连接中心；尚未从中心得到任何情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Showing the state as of %1 (not connected to the centre)</source>
+        <translation>显示的是 %1 时的情况（未连接中心）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+</context>
+<context>
     <name>CenterPage</name>
     <message>
         <location filename="../../ui/center_settings.py" line="+47"/>
@@ -1397,6 +1472,51 @@
         <location line="+1"/>
         <source>In sync with the centre</source>
         <translation>同步正常</translation>
+    </message>
+</context>
+<context>
+    <name>CentreShift</name>
+    <message>
+        <location filename="../../ui/center_shift.py" line="+61"/>
+        <source>Centre shift: the centre cannot be reached.</source>
+        <translation>中心班次：无法连接中心。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Centre shift: none is open; calls of every seat go to the centre&apos;s automatic shift.</source>
+        <translation>中心班次：没有开着的班次；各席位的通话归入中心的自动班次。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Centre shift: led by %1, opened at %2 at %3.</source>
+        <translation>中心班次：班长 %1，%3 在%2开班。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The centre&apos;s shift is already open: %1 opened it at %2 at %3. Calls at this seat belong to that shift; nothing was opened.</source>
+        <translation>中心的班次已经开着：%1 于 %3 在%2开班。本席位的通话归入这个班次；这次没有再开班。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The centre cannot be reached: the shift opens at this seat only. Its calls join the centre&apos;s shift of their start when this seat syncs again; a lead at a seat that reaches the centre can open the centre&apos;s shift meanwhile.</source>
+        <translation>无法连接中心：班次只在本席位开启。本席位再次同步时，它的通话会归入开始时刻所在的中心班次；在此期间，能连上中心的席位上的班长可以开中心的班次。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The centre&apos;s shift is closed.</source>
+        <translation>中心的班次已关闭。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The centre cannot be reached: its shift stays open until a lead closes it from a seat that reaches the centre. This seat&apos;s calls reach the centre when it syncs again.</source>
+        <translation>无法连接中心：中心的班次仍开着，直到班长在能连上中心的席位关班。本席位的通话在再次同步时送到中心。</translation>
     </message>
 </context>
 <context>
@@ -1739,7 +1859,7 @@
 <context>
     <name>DraftKeeper</name>
     <message>
-        <location filename="../../ui/drafts.py" line="+81"/>
+        <location filename="../../ui/drafts.py" line="+82"/>
         <source>The database did not take the draft just now; it is kept in the encrypted file beside it.</source>
         <translation>数据库刚才未能保存草稿；草稿已保存在数据库旁的加密文件中。</translation>
     </message>
@@ -2149,7 +2269,7 @@
 <context>
     <name>HandoverNoteDialog</name>
     <message>
-        <location filename="../../ui/shift_dialog.py" line="+110"/>
+        <location filename="../../ui/shift_dialog.py" line="+124"/>
         <location line="+6"/>
         <source>Handover note</source>
         <translation>交接说明</translation>
@@ -2405,7 +2525,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+99"/>
+        <location filename="../../ui/main_window.py" line="+100"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -2455,12 +2575,12 @@
         <translation>键盘帮助</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+70"/>
         <source>Log a call of this kind at once</source>
         <translation>一键记录此类来电</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-66"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
@@ -2510,12 +2630,17 @@
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Line board…</source>
+        <translation>值班看板…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Seat</source>
         <translation>席位(&amp;S)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -2539,7 +2664,7 @@
         </translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+150"/>
         <location line="+18"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
@@ -2563,13 +2688,13 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../ui/shift_dialog.py" line="-55"/>
-        <location line="+38"/>
+        <location filename="../../ui/shift_dialog.py" line="-64"/>
+        <location line="+47"/>
         <source>Open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-45"/>
         <location line="+11"/>
         <source>Counselors on duty</source>
         <translation>值班咨询员</translation>
@@ -3480,6 +3605,84 @@
     </message>
 </context>
 <context>
+    <name>SeatsModel</name>
+    <message>
+        <location filename="../../ui/center_board.py" line="-206"/>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in</source>
+        <translation>登录者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On a call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls</source>
+        <translation>通话数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk time</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High risk</source>
+        <translation>高危</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due a break</source>
+        <translation>该休息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue follow-ups</source>
+        <translation>逾期回访</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>SILENT since %1</source>
+        <translation>失联（自 %1 无消息）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No word from this seat since %1: call the site.</source>
+        <translation>该席位自 %1 起没有消息：请联系该站点。</translation>
+    </message>
+</context>
+<context>
     <name>SectionPanel</name>
     <message>
         <location filename="../../ui/charts.py" line="+221"/>
@@ -3737,7 +3940,7 @@
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../ui/shift_dialog.py" line="+60"/>
+        <location filename="../../ui/shift_dialog.py" line="+69"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
@@ -3753,13 +3956,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+169"/>
         <location line="+12"/>
+        <location line="+16"/>
         <source>Close shift</source>
         <translation>结班</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-185"/>
         <source>Counselor workload</source>
         <translation>咨询员工作量</translation>
     </message>
@@ -3774,17 +3978,17 @@
         <translation>本班工作量</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+95"/>
         <source>Handover note: %1</source>
         <translation>交接说明：%1</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-31"/>
         <source>A break is suggested after %1 min of calls without a pause of %2 min, and right after a high or imminent risk call. Leads change this in Settings.</source>
         <translation>连续通话 %1 分钟且中间没有 %2 分钟的休息时，或接完高危、紧急风险来电后，会建议休息。班长可在“设置”中修改。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>No shift is open: calls go to the automatic shift %1–%2.</source>
         <translation>当前没有开班：来电归入自动班次 %1–%2。</translation>
     </message>
@@ -3836,7 +4040,7 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Close the shift led by %1? Calls after this go to the automatic shift until the next is opened.</source>
         <translation>结束由 %1 带领的班次？之后的来电将归入自动班次，直到下一班开班。</translation>
     </message>
@@ -3844,6 +4048,11 @@
         <location line="+13"/>
         <source>The shift is closed.</source>
         <translation>已结班。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Close the centre&apos;s shift led by %1 (opened at %2)?</source>
+        <translation>关闭班长 %1 的中心班次（在%2开班）？</translation>
     </message>
 </context>
 <context>

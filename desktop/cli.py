@@ -251,11 +251,22 @@ def _moment(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=seat_zone())
 
 
+def _shift_id(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError as exc:
+        raise BadInput(
+            f"--shift {text!r} is not a shift of this seat (a number); a centre shift needs --center."
+        ) from exc
+
+
 def cmd_handover(args, paths: SeatPaths) -> int:
     if not args.out.lower().endswith(".pdf"):
         raise BadInput("--out must name a .pdf file.")
     with _login(paths) as session:
         session.require("lead", "admin", doing="make handover summaries")
+        if args.center:
+            return cli_center.center_handover(args, session, _moment)
         if args.date_from or args.date_to:
             if not (args.date_from and args.date_to):
                 raise BadInput("Give both --from and --to.")
@@ -263,7 +274,7 @@ def cmd_handover(args, paths: SeatPaths) -> int:
             what = f"{args.date_from}/{args.date_to}"
         else:
             shifts = ShiftService(session)
-            shift = shifts.get(args.shift) if args.shift is not None else shifts.last_ended()
+            shift = shifts.get(_shift_id(args.shift)) if args.shift is not None else shifts.last_ended()
             if shift is None:
                 raise BadInput("No shift has ended on this seat yet; use --shift ID or --from and --to.")
             data, what = gather(session, shift.id), f"shift:{shift.id}"
@@ -394,12 +405,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("handover", help="the handover summary PDF of a shift or a window (leads, admins)")
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--shift", type=int, metavar="ID", help="this shift")
+    which.add_argument("--shift", metavar="ID", help="this shift (with --center: the centre shift's ID)")
     which.add_argument("--last", action="store_true", help="the shift that ended last")
     which.add_argument("--from", dest="date_from", metavar="TIME", help="calls started from this time (seat time)")
     p.add_argument("--to", dest="date_to", metavar="TIME", help="…up to this time, with --from")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="the summary's language")
+    p.add_argument("--center", action="store_true", help="the centre's handover over every seat (an enrolled seat)")
     p.set_defaults(run=cmd_handover)
 
     p = sub.add_parser("require-keyring", help="refuse (on) or allow (off) running without a system keyring")

@@ -7,7 +7,7 @@ DSN passwords may come from PGPASSWORD (libpq reads it); an enrolment code from 
 import json
 import os
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop.config import SeatPaths
@@ -96,6 +96,40 @@ def center_stats(args, session, date_from, date_to) -> int:
         session.audit.append(session.actor, "stats.exported", target.name, {"format": args.format, "center": True})
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def center_handover(args, session, moment) -> int:
+    """`handover --center`: the centre's handover of a centre shift, of the last one, or of a window (`--to`
+    included; a day alone means that whole day). Exit 1 with what to do instead when the centre cannot be
+    reached."""
+    from desktop.center import line
+    from desktop.reports.center_handover_pdf import render
+
+    window = {}
+    if args.date_from or args.date_to:
+        if not (args.date_from and args.date_to):
+            raise BadInput("Give both --from and --to.")
+        end = moment(args.date_to)
+        day_only = len(args.date_to.strip()) == 10  # YYYY-MM-DD: up to the end of that seat day
+        if day_only:
+            end = datetime.combine(end.date() + timedelta(days=1), end.timetz())
+        window = {"date_from": moment(args.date_from), "date_to": end, "to_included": not day_only}
+    try:
+        data = line.center_handover(session, shift_uuid=args.shift, last=args.last, **window)
+    except line.CenterNeeded as exc:
+        print(
+            f"hotline-log: the centre's handover cannot be made now: {exc} `handover` without --center prints this "
+            "seat's own summary (its calls only).",
+            file=sys.stderr,
+        )
+        return FAILURE
+    target = Path(args.out)
+    render(data, target, args.lang)
+    what = f"center_shift:{data.shift.uuid}" if data.shift else f"center:{args.date_from}/{args.date_to}"
+    session.audit.append(session.actor, "handover.exported", what, {"file": target.name, "calls": data.calls})
+    stale = f"; {len(data.stale_seats)} seat(s) not synced since it ended are named in red" if data.stale_seats else ""
+    print(f"Centre handover ({data.calls:,} calls, {len(data.seat_heads)} seat(s){stale}) written to {target}.")
     return 0
 
 

@@ -51,6 +51,11 @@ CALL_TEXT = (*CALL_FIELDS, *LATER_FIELDS, DRAFT, SEARCH_INDEX)  # everything of 
 # Follow-up notes of other seats, pulled from the centre (DESIGN.md §11): guarded by the seat that wrote
 # them, stored here as the centre sends them; their own seat's retention shreds them at the source.
 CENTRE_FOLLOW_UP_NOTE = FreeText("centre_follow_up_note", "center_follow_up", ("note",))
+# The line (issue 16): an outcome this seat wrote for a follow-up of the centre, waiting to be sent (guarded when
+# written), and what the seat last knew of the line (the follow-up queue's notes, guarded at their seats).
+CENTRE_EVENT = FreeText("centre_event", "center_event", ("payload",), shred="delete")
+CENTRE_LINE_CACHE = FreeText("centre_line_cache", "center_cache", ("value",), shred="delete")
+CENTRE_TEXT = (CENTRE_FOLLOW_UP_NOTE, CENTRE_EVENT, CENTRE_LINE_CACHE)
 
 
 def shred_statements() -> tuple[str, ...]:

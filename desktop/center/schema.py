@@ -11,7 +11,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from desktop.center.schema_sql import M1_CENTRE, M2_RECORDS, M3_WITNESS
+from desktop.center.schema_sql import M1_CENTRE, M2_RECORDS, M3_WITNESS, M4_LINE
 from desktop.errors import BadInput
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ MIGRATIONS: tuple[CenterMigration, ...] = (
     CenterMigration(1, "the centre: settings, seats, enrolments, audit log", M1_CENTRE),
     CenterMigration(2, "shared records: calls, crisis actions, referrals, follow-ups and events, shifts", M2_RECORDS),
     CenterMigration(3, "the witness: each seat's audit head at each sync", M3_WITNESS),
+    CenterMigration(4, "the line: one centre shift, calls placed in it, seat states, follow-up events", M4_LINE),
 )
 LATEST = MIGRATIONS[-1].version
 

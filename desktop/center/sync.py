@@ -13,8 +13,8 @@ import json
 import logging
 from dataclasses import dataclass
 
+from desktop.center import line_sync, schema
 from desktop.center import link as seat_link
-from desktop.center import schema
 from desktop.center.connect import CenterTooNew, CenterUnreachable, NotEnrolled, WitnessRefused, connect
 from desktop.center.seal import SealError, unseal
 from desktop.center.share import call_record, shift_record
@@ -178,8 +178,10 @@ def sync(store: Store, batch: int = BATCH) -> SyncResult:
     try:
         with conn:
             _report_head(conn, store)
+            line_sync.before_push(conn, store, link)
             taken, sent = push(conn, store, link.data_key, batch)
             pulled = pull(conn, store, link.data_key)
+            line_sync.after_pull(conn, store, link)
             with conn.transaction():
                 conn.execute("SELECT center.mark_synced()")
     except WitnessRefused as exc:

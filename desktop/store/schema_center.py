@@ -127,3 +127,23 @@ CREATE TABLE center_follow_up (
 {_uuid_triggers()}
 {_queue_triggers()}
 """
+
+# Seat schema 9 (issue 16, the centre's line). `center_event` holds the changes this seat made to the centre's
+# follow-ups (closed, due time or owner changed), its own or another seat's, written in the same transaction as
+# the change and pushed with the next sync; `center_cache` what the seat last knew of the line (the open centre
+# shift, the follow-up queue with its history, the board, its own reported state) as JSON, with when it learnt it.
+# The notes and outcomes in them passed the notes guard at the seat that wrote them.
+LINE_SQL = """
+CREATE TABLE center_event (
+    id        INTEGER PRIMARY KEY,
+    kind      TEXT NOT NULL CHECK (kind IN ('follow_up')),
+    payload   TEXT NOT NULL,
+    queued_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE center_cache (
+    key       TEXT PRIMARY KEY,
+    value     TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+) STRICT;
+"""

@@ -1,102 +1,40 @@
-"""A stand-in for `desktop.center.line` in the window's tests that need no PostgreSQL: the same names and fields
-(issue 16's API), answers the test sets, a `down` switch that makes every call raise CenterUnreachable, and a
-record of what the window asked. The tests against a real centre use the real module (tests/test_ui_line_real.py).
+"""A stand-in for `desktop.center.line` in the window's tests that need no PostgreSQL: the module's own records
+and errors, answers the test sets, a `down` switch that makes every call raise CenterNeeded (the centre cannot be
+reached), and a record of what the window asked. The tests against a real centre use the real module
+(tests/test_ui_line_real.py).
 """
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from desktop.center.connect import CenterUnreachable
-from desktop.errors import HotlineError
+from desktop.center.line import (
+    Board,
+    CenterNeeded,
+    CenterShift,
+    FollowUpEvent,
+    LineFollowUp,
+    Queue,
+    SeatState,
+    ShiftAlreadyOpen,
+)
 
 T0 = datetime(2026, 11, 18, 4, 0, tzinfo=UTC)  # 12:00 seat time (UTC+8): tests/seat_clock.py MID_SHIFT
 
 
-@dataclass(frozen=True)
-class CenterShift:
-    uuid: str
-    lead: str
-    started_at: datetime
-    ended_at: datetime | None
-    planned_end: datetime | None
-    counselors: tuple
-    opened_at_seat: str
-    automatic: bool
-
-
-class ShiftAlreadyOpen(HotlineError):
-    def __init__(self, shift: CenterShift):
-        super().__init__(f"A centre shift is open already (lead {shift.lead}, seat {shift.opened_at_seat}).")
-        self.shift = shift
-
-
-@dataclass(frozen=True)
-class FollowUpEvent:
-    at: datetime
-    actor: str
-    seat: str
-    what: str
-    due_at: datetime | None
-    owner: str | None
-
-
-@dataclass(frozen=True)
-class LineFollowUp:
-    uuid: str
-    seat: str
-    case_code: str | None
-    due_at: datetime
-    owner: str
-    note: str
-    done_at: datetime | None
-    done_by: str | None
-    history: tuple
-    overdue: bool
-
-
-@dataclass(frozen=True)
-class Queue:
-    items: list
-    as_of: datetime | None
-
-
-@dataclass(frozen=True)
-class SeatState:
-    name: str
-    online: bool
-    last_seen: datetime | None
-    last_sync: datetime | None
-    logged_in: str | None
-    on_call_since: datetime | None
-    calls: int
-    talk_time_s: int
-    high_risk: int
-    due_break: tuple
-    overdue_follow_ups: int
-    silent: bool
-
-
-@dataclass(frozen=True)
-class Board:
-    shift: CenterShift | None
-    seats: list
-    as_of: datetime | None
-
-
 def three_seats(now: datetime = T0) -> list[SeatState]:
     return [
-        SeatState("席位A", True, now, now - timedelta(seconds=20), "班长 李", None, 3, 4200, 1, (), 0, False),
+        SeatState("席位A", True, now, now - timedelta(seconds=20), "L001", None, 3, 4200, 1, (), 0, False),
         SeatState(
             "席位B",
             True,
             now,
             now - timedelta(minutes=1),
-            "咨询员 王",
+            "C001",
             now - timedelta(minutes=38),
             6,
             9600,
             2,
-            ("咨询员 王",),
+            ("C001",),
             1,
             False,
         ),
@@ -105,7 +43,7 @@ def three_seats(now: datetime = T0) -> list[SeatState]:
             False,
             now - timedelta(minutes=47),
             now - timedelta(minutes=52),
-            "咨询员 张",
+            "C002",
             None,
             2,
             2700,
@@ -150,6 +88,7 @@ class FakeLine:
     seat: str = "席位A"
 
     CenterShift = CenterShift
+    CenterNeeded = CenterNeeded
     ShiftAlreadyOpen = ShiftAlreadyOpen
     FollowUpEvent = FollowUpEvent
     LineFollowUp = LineFollowUp
@@ -160,11 +99,11 @@ class FakeLine:
     def _ask(self, name, *args):
         self.calls.append((name, args))
         if self.down:
-            raise CenterUnreachable("The centre cannot be reached (connection refused).")
+            raise CenterNeeded("The centre cannot be reached now (connection refused).", name)
 
     def board(self, session, now=None):
         self._ask("board")
-        return Board(self.shift, list(self.seats), None)
+        return Board(self.shift, tuple(self.seats), None)
 
     def report_state(self, session, logged_in, on_call_since):
         self._ask("report_state", logged_in, on_call_since)
@@ -187,7 +126,7 @@ class FakeLine:
 
     def follow_up_queue(self, session, now=None):
         self._ask("follow_up_queue")
-        return Queue([f for f in self.follow_ups if f.done_at is None], None)
+        return Queue(tuple(f for f in self.follow_ups if f.done_at is None), None)
 
     def close_follow_up(self, session, uuid, outcome):
         self._ask("close_follow_up", uuid, outcome)

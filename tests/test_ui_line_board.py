@@ -49,7 +49,7 @@ def test_a_lead_of_an_enrolled_seat_opens_the_board_with_ctrl_shift_d(qtbot, win
     assert model.rowCount() == 3
     rows = {texts(model, r)[0]: texts(model, r) for r in range(3)}
     assert rows["席位B"][COL_CALL] == "38 min"  # on a call for 38 minutes; never a word of it
-    assert rows["席位B"][COL_BREAK] == "咨询员 王" and rows["席位B"][COL_OVERDUE] == "1"
+    assert rows["席位B"][COL_BREAK] == "咨询员 王 (C001)" and rows["席位B"][COL_OVERDUE] == "1"
     assert rows["席位C"][COL_STATE].startswith("SILENT since")  # said in words …
     silent = model.index(2, COL_STATE)
     assert silent.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(theme.colours()["danger"])  # … and colour
@@ -100,14 +100,14 @@ def test_the_board_refreshes_every_half_minute_off_the_gui_thread(qtbot, window,
 def test_the_heartbeat_reports_log_in_a_call_and_log_out(qtbot, window, enrolled):
     log_in(qtbot, window, "C001")
     reports = lambda: [args for name, args in enrolled.calls if name == "report_state"]  # noqa: E731
-    assert reports() == [(True, None)]
+    assert reports() == [("C001", None)]
     window.start_action.trigger()
     started = window.work.form.started
-    assert reports()[-1] == (True, started)
+    assert reports()[-1] == ("C001", started)
     window.end_action.trigger()
-    assert reports()[-1] == (True, None)
+    assert reports()[-1] == ("C001", None)
     window.log_out()
-    assert reports()[-1] == (False, None)
+    assert reports()[-1] == (None, None)
 
 
 def test_a_heartbeat_that_does_not_reach_the_centre_says_nothing(qtbot, window, enrolled):

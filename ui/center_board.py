@@ -50,8 +50,9 @@ class Shown:
 class SeatsModel(QAbstractTableModel):
     """One row per seat of the line (desktop.center.line.SeatState), in the centre's order."""
 
-    def __init__(self, parent=None):
+    def __init__(self, names: dict[str, str] | None = None, parent=None):
         super().__init__(parent)
+        self._names = names or {}  # staff code -> name, as this seat knows them; others show their code
         self._rows: list = []
         self._now: datetime = utc_now()
         self.headers = (
@@ -88,6 +89,9 @@ class SeatsModel(QAbstractTableModel):
             return self.tr("SILENT since %1").replace("%1", center_line.clock_text(seat.last_seen))
         return self.tr("Online") if seat.online else self.tr("Offline")
 
+    def person(self, code: str) -> str:
+        return f"{self._names[code]} ({code})" if code in self._names else code
+
     def text(self, seat, column: int) -> str:
         if column == COL_SEAT:
             return seat.name
@@ -96,7 +100,7 @@ class SeatsModel(QAbstractTableModel):
         if column == COL_SYNC:
             return center_line.clock_text(seat.last_sync)
         if column == COL_WHO:
-            return seat.logged_in or self.tr("nobody")
+            return self.person(seat.logged_in) if seat.logged_in else self.tr("nobody")
         if column == COL_CALL:
             if seat.on_call_since is None:
                 return "—"
@@ -108,7 +112,7 @@ class SeatsModel(QAbstractTableModel):
         if column == COL_HIGH:
             return str(seat.high_risk)
         if column == COL_BREAK:
-            return "、".join(seat.due_break) or "—"
+            return "、".join(self.person(code) for code in seat.due_break) or "—"
         if column == COL_OVERDUE:
             return str(seat.overdue_follow_ups)
         return ""
@@ -161,7 +165,7 @@ class BoardWindow(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.shift, 1)
         top.addWidget(self.refresh_button)
-        self.model = SeatsModel(self)
+        self.model = SeatsModel(dict(session.seat.vault.accounts()), self)
         self.table = QTableView(accessibleName=self.tr("Seats of the line"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -256,12 +260,13 @@ class BoardWindow(QDialog):
             return self.tr("No centre shift is open: calls go to the centre's automatic shift.")
         text = self.tr("Centre shift led by %1 (opened at %2, since %3)")
         text = (
-            text.replace("%1", shift.lead)
+            text.replace("%1", self.model.person(shift.lead) if shift.lead else "—")
             .replace("%2", shift.opened_at_seat)
             .replace("%3", center_line.clock_text(shift.started_at))
         )
         if shift.counselors:
-            text += " · " + self.tr("On duty: %1").replace("%1", "、".join(shift.counselors))
+            on_duty = "、".join(self.model.person(code) for code in shift.counselors)
+            text += " · " + self.tr("On duty: %1").replace("%1", on_duty)
         return text
 
     def _say(self, text: str, problem: bool) -> None:

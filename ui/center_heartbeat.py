@@ -28,16 +28,16 @@ log = logging.getLogger(__name__)
 
 
 class Heartbeat(QObject):
-    """`reported(logged_in, on_call_since)` after the centre took a report (tests wait for it)."""
+    """`reported(staff code or None, on_call_since)` after the centre took a report (tests wait for it)."""
 
-    reported = Signal(bool, object)
+    reported = Signal(object, object)
 
     def __init__(self, session: Session, on_call_since: Callable[[], datetime | None], parent=None):
         super().__init__(parent)
         self._session = session
         self._on_call_since = on_call_since
         self._busy = False
-        self._next: tuple[bool, datetime | None] | None = None  # asked for while a report was on its way
+        self._next: tuple[str | None, datetime | None] | None = None  # asked for while a report was on its way
         self.timer = QTimer(self, interval=IDLE_MS)
         self.timer.timeout.connect(self.beat)
 
@@ -49,9 +49,9 @@ class Heartbeat(QObject):
     def beat(self) -> None:
         """Report the seat's state now (a call started or ended, or the idle interval passed)."""
         self.timer.start()  # the next idle report counts from this one
-        self._report(True, self._on_call_since())
+        self._report(self._session.actor, self._on_call_since())
 
-    def _report(self, logged_in: bool, since: datetime | None) -> None:
+    def _report(self, logged_in: str | None, since: datetime | None) -> None:
         if self._busy:
             self._next = (logged_in, since)
             return
@@ -64,7 +64,7 @@ class Heartbeat(QObject):
             self._failed,
         )
 
-    def _done(self, logged_in: bool, since: datetime | None) -> None:
+    def _done(self, logged_in: str | None, since: datetime | None) -> None:
         if not isValid(self):
             return
         self._busy = False
@@ -96,7 +96,7 @@ class Heartbeat(QObject):
             finally:
                 opened.set()
             with own:
-                line.report_state(own, False, None)
+                line.report_state(own, None, None)
 
         run_in_background(work, lambda _r: None, lambda exc: log.info("no farewell (%s)", type(exc).__name__))
         opened.wait(FAREWELL_WAIT_S)

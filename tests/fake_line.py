@@ -86,6 +86,7 @@ class FakeLine:
     handover: object = None
     calls: list = field(default_factory=list)
     seat: str = "席位A"
+    known_at: datetime = T0 - timedelta(minutes=25)
 
     CenterShift = CenterShift
     CenterNeeded = CenterNeeded
@@ -125,11 +126,14 @@ class FakeLine:
         return closed
 
     def follow_up_queue(self, session, now=None):
-        self._ask("follow_up_queue")
+        """Offline the core answers with what the seat last knew, since when (`known_at`)."""
+        self.calls.append(("follow_up_queue", ()))
+        if self.down:
+            return Queue(tuple(f for f in self.follow_ups if f.done_at is None), self.known_at)
         return Queue(tuple(f for f in self.follow_ups if f.done_at is None), None)
 
     def close_follow_up(self, session, uuid, outcome):
-        self._ask("close_follow_up", uuid, outcome)
+        self.calls.append(("close_follow_up", (uuid, outcome)))  # at the seat: offline too
         self.follow_ups = [replace(f, done_at=T0, done_by="L001") if f.uuid == uuid else f for f in self.follow_ups]
 
     def change_follow_up(self, session, uuid, due_at=None, owner=None):

@@ -9,6 +9,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import QMessageBox
 
 from tests.fake_line import T0
 from tests.line_window import lead_seat_fixture, line_fixture, log_in  # noqa: F401 - fixtures
@@ -97,7 +98,8 @@ def test_the_board_refreshes_every_half_minute_off_the_gui_thread(qtbot, window,
     assert not board.timer.isActive()
 
 
-def test_the_heartbeat_reports_log_in_a_call_and_log_out(qtbot, window, enrolled):
+def test_the_heartbeat_reports_log_in_a_call_and_log_out(qtbot, window, enrolled, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # the draft kept
     log_in(qtbot, window, "C001")
     reports = lambda: [args for name, args in enrolled.calls if name == "report_state"]  # noqa: E731
     assert reports() == [("C001", None)]
@@ -115,3 +117,4 @@ def test_a_heartbeat_that_does_not_reach_the_centre_says_nothing(qtbot, window, 
     log_in(qtbot, window, "C001")
     window.start_action.trigger()  # no dialog, no exception: the status bar's centre label says it
     assert window.work is not None
+    window.work.form.clear()  # nothing left for closing the window to ask about

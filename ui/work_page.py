@@ -19,6 +19,7 @@ from desktop.retention import set_legal_hold
 from desktop.seat import Session
 from desktop.supervision import SupervisionService
 from desktop.taxonomy import CALL_KINDS, load_taxonomy
+from ui import center_line
 from ui.call_form import CallForm
 from ui.call_list import CallList
 from ui.call_view import CallReadDialog
@@ -62,7 +63,8 @@ class WorkPage(QWidget):
             can_see_all=session.role != "counselor",
             can_hold=session.role in ("lead", "admin"),
         )
-        self.queue = FollowUpQueue(FollowUpService(session), self.taxonomy, lang, lambda: self.alive)
+        centre = session if center_line.enrolled(session) else None  # the centre's queue at an enrolled seat
+        self.queue = FollowUpQueue(FollowUpService(session), self.taxonomy, lang, lambda: self.alive, centre=centre)
         self.queue.counts_changed.connect(self.follow_ups_changed)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("Current call"))

@@ -209,7 +209,7 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../ui/center_board.py" line="+150"/>
+        <location filename="../../ui/center_board.py" line="+154"/>
         <source>Line board</source>
         <translation>值班看板</translation>
     </message>
@@ -258,7 +258,7 @@
         <translation>中心班次，班长 %1（在%2开班，自 %3 起）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>On duty: %1</source>
         <translation>值班：%1</translation>
     </message>
@@ -1939,27 +1939,51 @@
     </message>
 </context>
 <context>
-    <name>FollowUpQueue</name>
+    <name>FollowUpHistory</name>
     <message>
-        <location filename="../../ui/followup_queue.py" line="+38"/>
-        <source>Follow-ups due</source>
-        <translation>到期随访</translation>
+        <location filename="../../ui/center_followups.py" line="+99"/>
+        <source>lead on shift</source>
+        <translation>当班班长</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Follow-up history</source>
+        <translation>回访记录的变更</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Due</source>
-        <translation>到期时间</translation>
+        <source>Case %1 · from %2 · due %3</source>
+        <translation>个案 %1 · 来自%2 · 到期 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Changes of this follow-up</source>
+        <translation>这条回访的变更</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When</source>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+8"/>
-        <source>Case code</source>
-        <translation>个案编号</translation>
+        <source>Who</source>
+        <translation>谁</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>Risk</source>
-        <translation>风险</translation>
+        <location line="+0"/>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>做了什么</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>到期</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1967,12 +1991,80 @@
         <translation>负责人</translation>
     </message>
     <message>
+        <location line="+18"/>
+        <source>When two seats change it at once, the latest change wins; every change is kept here.</source>
+        <translation>两个席位同时更改时，以最新的更改为准；每一次更改都保留在这里。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>withdrawn</source>
+        <translation>撤回</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpQueue</name>
+    <message>
+        <location filename="../../ui/followup_queue.py" line="+39"/>
+        <source>Follow-ups due</source>
+        <translation>到期随访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+17"/>
+        <location line="+9"/>
+        <source>Case code</source>
+        <translation>个案编号</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <location line="+17"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+17"/>
         <source>What to do</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-11"/>
+        <source>History…</source>
+        <translation>变更记录…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Mark done…</source>
         <translation>标记为已完成…</translation>
     </message>
@@ -2012,22 +2104,23 @@
         <translation>待完成的随访（已逾期的在前，其次是 12 小时内到期的）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Referrals still open</source>
         <translation>尚未完结的转介</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>lead on shift</source>
         <translation>当班班长</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+50"/>
         <source>OVERDUE</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Follow-up done</source>
         <translation>完成随访</translation>
     </message>
@@ -2037,7 +2130,7 @@
         <translation>随访结果如何？</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Follow-up</source>
         <translation>随访</translation>
     </message>
@@ -3607,7 +3700,7 @@
 <context>
     <name>SeatsModel</name>
     <message>
-        <location filename="../../ui/center_board.py" line="-206"/>
+        <location filename="../../ui/center_board.py" line="-210"/>
         <source>Seat</source>
         <translation>席位</translation>
     </message>
@@ -3672,7 +3765,7 @@
         <translation>离线</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
@@ -4524,7 +4617,7 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="+68"/>
+        <location filename="../../ui/work_page.py" line="+70"/>
         <source>Current call</source>
         <translation>当前通话</translation>
     </message>

@@ -110,8 +110,8 @@ class FakeLine:
         self._ask("report_state", logged_in, on_call_since)
 
     def current_shift(self, session):
-        self._ask("current_shift")
-        return self.shift, None
+        self.calls.append(("current_shift", ()))
+        return self.shift, (self.known_at if self.down else None)  # offline: what the seat last knew
 
     def open_shift(self, session, lead, counselors, planned_end=None):
         self._ask("open_shift", lead, tuple(counselors), planned_end)

@@ -1156,7 +1156,7 @@
         <translation>%1（系统计算：%2）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Concerns: %1</source>
         <translation>困扰：%1</translation>
     </message>
@@ -1181,7 +1181,12 @@
         <translation>随访 %1（%2）：%3 —— 未完成</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>Summary: %1</source>
+        <translation>摘要：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Earlier calls with this case code</source>
         <translation>此个案编码的来电记录</translation>
     </message>
@@ -1191,7 +1196,7 @@
         <translation>按回车或双击打开该通话。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>No earlier calls with this code that you may see.</source>
         <translation>没有您可以查看的此编码的来电记录。</translation>
     </message>
@@ -2173,7 +2178,7 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="+59"/>
+        <location filename="../../ui/handover_dialog.py" line="+61"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
@@ -2188,7 +2193,7 @@
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Working</source>
         <translation>工作中</translation>
     </message>
@@ -2198,7 +2203,7 @@
         <translation>摘要大小</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -2223,12 +2228,37 @@
         <translation>保存 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="-35"/>
+        <source>Make this seat&apos;s own summary instead</source>
+        <translation>改为生成本席位自己的交班摘要</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>There is no shift on this seat yet: nothing to hand over.</source>
         <translation>此席位还没有任何班次：没有需要交接的内容。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Asking the centre…</source>
+        <translation>正在询问中心…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The centre cannot be reached, so the centre&apos;s handover cannot be made now. This seat&apos;s own summary can be printed instead: it holds this seat&apos;s calls only.</source>
+        <translation>无法连接中心，现在不能生成全中心的交班摘要。可以改为打印本席位自己的交班摘要：其中只有本席位的通话。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The centre&apos;s handover could not be made.</source>
+        <translation>未能生成全中心的交班摘要。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This seat&apos;s own summary, not the centre&apos;s: it holds this seat&apos;s calls only.</source>
+        <translation>这是本席位自己的交班摘要，不是全中心的：其中只有本席位的通话。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>now</source>
         <translation>现在</translation>
     </message>
@@ -2248,12 +2278,12 @@
         <translation>已结束</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Preparing the summary…</source>
         <translation>正在生成摘要…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>The summary could not be prepared.</source>
         <translation>无法生成摘要。</translation>
     </message>
@@ -2292,7 +2322,7 @@
         <translation>正在保存到 %1…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
@@ -2376,6 +2406,34 @@
         <location line="+5"/>
         <source>For example: calls to follow up, open referrals, the line.</source>
         <translation>例如：需要回访的来电、未完成的转介、线路情况。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverScope</name>
+    <message>
+        <location filename="../../ui/center_handover.py" line="+41"/>
+        <source>This seat</source>
+        <translation>本席位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole centre</source>
+        <translation>全中心</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Centre shift open now · %1 · since %2</source>
+        <translation>中心当前的班次 · %1 · 自 %2 起</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The centre&apos;s shift that ended last</source>
+        <translation>中心最近结束的班次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today, every seat of the line</source>
+        <translation>今天，全线所有席位</translation>
     </message>
 </context>
 <context>
@@ -4617,7 +4675,7 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="+70"/>
+        <location filename="../../ui/work_page.py" line="+73"/>
         <source>Current call</source>
         <translation>当前通话</translation>
     </message>
@@ -4697,7 +4755,7 @@
         <translation>已记录：%1。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <location line="+13"/>
         <source>Legal hold</source>
         <translation>法律保留</translation>
@@ -4754,7 +4812,7 @@
         <translation>通话</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>

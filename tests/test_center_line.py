@@ -2,70 +2,31 @@
 in it, one follow-up queue whose changes are events, the board, the centre's handover, a repeat caller across
 seats — and each bad input and fault of the issue."""
 
-import contextlib
 import re
-import socket
-import subprocess
-import threading
 from datetime import UTC, datetime, timedelta
 
-import psycopg
 import pytest
 
 from desktop import cli
 from desktop.accounts import AccountService
-from desktop.call_model import LEAD_ON_SHIFT, CallInput, FollowUpInput, RiskInput
+from desktop.call_model import CallInput
 from desktop.calls import CallService
-from desktop.center import enrol, line, sync
+from desktop.center import line, link, sync
 from desktop.center.connect import CenterUnreachable
 from desktop.clock import utc_now
+from desktop.errors import NotPermitted
 from desktop.followups import FollowUpService
-from tests.center_helpers import ADMIN, PASSWORD, make_seat
-
-HIGH = RiskInput(answers={"ideation_current": True, "plan": True})
-
-
-@pytest.fixture
-def seats(tmp_path, pg):
-    """Seats A (which set the centre up), B and C, enrolled and synced once."""
-    a = make_seat(tmp_path / "a", "席位A")
-    enrol.init_center(a, pg.superuser_dsn(pg.db))
-    made = [a]
-    for name, folder in (("席位B", "b"), ("席位C", "c")):
-        seat = make_seat(tmp_path / folder, name)
-        enrol.enroll(seat, enrol.add_seat(a, pg.superuser_dsn(pg.db), name), pg.dsn(pg.db))
-        made.append(seat)
-    for seat in made:
-        sync.sync(seat.store)
-    yield made
-    for seat in made:
-        if seat.key:
-            seat.close()
-
-
-def centre(pg, sql: str, params=None):
-    with psycopg.connect(pg.superuser_dsn(pg.db), autocommit=True) as conn:
-        cur = conn.execute(sql, params)
-        return cur.fetchall() if cur.description else []
-
-
-def high_call(session, started: datetime, case_code: str | None = None, note: str = "", owner: str = LEAD_ON_SHIFT):
-    form = CallInput(
-        kind="counselling",
-        started_at=started,
-        ended_at=started + timedelta(minutes=30),
-        concerns=["suicide.ideation"],
-        case_code=case_code,
-        summary="高危摘要",
-        risk=HIGH,
-        follow_ups=[FollowUpInput(started + timedelta(hours=2), owner, note)],
-    )
-    return CallService(session).save(form).call_id
-
-
-def sync_all(*sessions) -> None:
-    for session in sessions:
-        sync.sync(session.store)
+from desktop.supervision import SupervisionService
+from tests.center_helpers import ADMIN, PASSWORD
+from tests.center_line_helpers import (
+    centre,
+    counselor,
+    high_call,
+    offline,
+    pdf_text,
+    sync_all,
+    three_seats,  # noqa: F401 - the fixture `seats`
+)
 
 
 def test_a_lead_opens_and_closes_the_centre_shift_and_every_seat_sees_it(seats, pg):
@@ -86,35 +47,6 @@ def test_a_lead_opens_and_closes_the_centre_shift_and_every_seat_sees_it(seats, 
     assert line.current_shift(c) == (None, None)
 
 
-@contextlib.contextmanager
-def offline(session):
-    """The seat's network to the centre is gone: its DSN points at a port where nothing listens."""
-    from psycopg import conninfo
-
-    (dsn,) = session.store.one("SELECT dsn FROM center_link")
-    params = conninfo.conninfo_to_dict(dsn)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed = sock.getsockname()[1]
-    with session.store.transaction():
-        session.store.execute("UPDATE center_link SET dsn = ?", (conninfo.make_conninfo(**{**params, "port": closed}),))
-    try:
-        yield
-    finally:
-        with session.store.transaction():
-            session.store.execute("UPDATE center_link SET dsn = ?", (dsn,))
-
-
-def counselor(session, code: str):
-    """A counselor's account on the seat of `session`, logged in (a session of its own)."""
-    AccountService(session).add(code, f"咨询员{code}", "counselor", "couns-pass-1")
-    return session.seat.login(code, "couns-pass-1")
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-
-
 MARK = {"note": "HANDOVERMARK交班", "follow_up": "FOLLOWMARK随访", "outcome": "OUTCOMEMARK结果"}
 
 
@@ -130,7 +62,7 @@ def test_done_when_three_seats_one_shift_one_handover_one_queue(seats, pg, tmp_p
     t0 = shift.started_at + ms
     high_call(a, t0, "AAA-222", MARK["follow_up"])
     high_call(b1, t0 + ms, "BBB-333", MARK["follow_up"])
-    high_call(b1, t0 + 2 * ms, "BBB-444")
+    SupervisionService(b).flag(high_call(b1, t0 + 2 * ms, "BBB-444"))
     high_call(c1, t0 + 3 * ms, "CCC-555", MARK["follow_up"])
     CallService(c1).save(CallInput(kind="silent", started_at=t0 + 4 * ms))
     sync_all(a, b, c)
@@ -185,6 +117,7 @@ def test_done_when_three_seats_one_shift_one_handover_one_queue(seats, pg, tmp_p
     [(centre_seq, centre_hash)] = centre(pg, "SELECT seq, hash FROM center.audit ORDER BY seq DESC LIMIT 1")
     assert centre_hash in text
     assert MARK["note"] in text  # the lead's note, unsealed for the paper
+    assert "BBB-444" in text.split("督导标记的来电")[1].split("交接说明")[0]  # flagged for supervision
     assert "未同步" not in text  # every seat synced after the close
 
     dump = pg.pg_dump(pg.db)
@@ -192,226 +125,6 @@ def test_done_when_three_seats_one_shift_one_handover_one_queue(seats, pg, tmp_p
         assert marker not in dump and marker.encode().hex() not in dump, marker
     for session in (b1, c1):
         session.close()
-
-
-def open_uncommitted_shift(pg, lead: str, seat_name: str):
-    """Another lead's opening, in flight: the row is in, not yet committed. Returns the open connection."""
-    conn = psycopg.connect(pg.superuser_dsn(pg.db))
-    conn.execute(
-        "INSERT INTO center.line_shift (uuid, lead, started_at, opened_at_seat, automatic)"
-        " SELECT gen_random_uuid(), %s, now(), id, false FROM center.seat WHERE name = %s",
-        (lead, seat_name),
-    )
-    return conn
-
-
-def test_two_leads_opening_at_once_get_one_shift_and_the_second_is_told_whose(seats, pg):
-    a, b, _c = seats
-    other = open_uncommitted_shift(pg, "L002", "席位B")  # B's lead is a moment ahead: its opening not yet committed
-    threading.Timer(0.5, other.commit).start()
-    with pytest.raises(line.ShiftAlreadyOpen) as refused:
-        line.open_shift(a, "L001", ["C101"])  # waits on the one-open index, then finds B's shift standing
-    other.close()
-    assert refused.value.shift.lead == "L002" and refused.value.shift.opened_at_seat == "席位B"
-    assert refused.value.code == "shift_already_open" and refused.value.params == {"lead": "L002", "seat": "席位B"}
-    assert "L002" in str(refused.value) and "席位B" in str(refused.value)
-    assert centre(pg, "SELECT count(*) FROM center.line_shift WHERE NOT automatic") == [(1,)]
-
-    line.close_shift(b, "")
-    barrier, results = threading.Barrier(2), {}
-
-    def open_at(session, lead):
-        own = session.another()
-        try:
-            barrier.wait()
-            results[lead] = line.open_shift(own, lead, [])
-        except line.ShiftAlreadyOpen as exc:
-            results[lead] = exc
-        finally:
-            own.store.close()
-
-    threads = [threading.Thread(target=open_at, args=(s, lead)) for s, lead in ((a, "L001"), (b, "L002"))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    won = [r for r in results.values() if isinstance(r, line.CenterShift)]
-    lost = [r for r in results.values() if isinstance(r, line.ShiftAlreadyOpen)]
-    assert len(won) == 1 and len(lost) == 1 and lost[0].shift == won[0]
-    assert centre(pg, "SELECT count(*) FROM center.line_shift WHERE ended_at IS NULL") == [(1,)]
-
-
-def test_a_shift_closed_while_a_seat_is_offline_gets_its_calls_when_it_syncs(seats, pg, tmp_path):
-    from desktop.reports.center_handover_pdf import render
-
-    a, b, c = seats
-    shift = line.open_shift(a, ADMIN, [])
-    with offline(c):
-        during = high_call(c, shift.started_at + timedelta(milliseconds=5), "CCC-222")
-        line.close_shift(a, "")
-        after = high_call(c, utc_now() + timedelta(milliseconds=5), "CCC-333")
-        with pytest.raises(CenterUnreachable):
-            sync.sync(c.store)
-        sync_all(a, b)
-        early = line.center_handover(a, last=True)
-    assert early.calls == 0 and [name for name, _at in early.stale_seats] == ["席位C"]
-    render(early, tmp_path / "early.pdf")
-    first = pdf_text(tmp_path / "early.pdf")
-    assert re.search(r"席位C 自 \d\d:\d\d 未同步：其通话可能不全", first)
-    assert first.index("未同步") < first.index("来电概况")  # at the top
-
-    sync_all(c)
-    late = line.center_handover(a, last=True)
-    assert [r.case_code for r in late.call_rows] == ["CCC-222"] and late.stale_seats == ()
-    render(late, tmp_path / "late.pdf")
-    assert "未同步" not in pdf_text(tmp_path / "late.pdf")
-    placed = dict(
-        centre(
-            pg, "SELECT c.case_code, s.automatic FROM center.call c JOIN center.line_shift s ON s.uuid = c.line_shift"
-        )
-    )
-    assert placed == {"CCC-222": False, "CCC-333": True}  # after the close: the centre's automatic shift
-    assert during != after
-
-
-def events(pg, follow_up: str) -> list[tuple]:
-    return centre(
-        pg,
-        "SELECT s.name, e.what, e.due_at FROM center.follow_up_event e JOIN center.seat s ON s.id = e.seat_id"
-        " WHERE e.follow_up_uuid = %s ORDER BY e.line_at, e.id",
-        (follow_up,),
-    )
-
-
-def test_a_follow_up_closed_at_two_seats_at_once_the_latest_wins_and_both_are_kept(seats, pg):
-    a, b, c = seats
-    high_call(b, utc_now() - timedelta(hours=1), "BBB-222")
-    sync_all(b, a, c)
-    [item] = line.follow_up_queue(a).items
-    line.close_follow_up(a, item.uuid, "A 先联系上了")
-    line.close_follow_up(c, item.uuid, "C 随后也联系上了")  # later, at another seat, before either synced
-    sync_all(c, a)  # the later one reaches the centre first
-    sync_all(b)
-    assert [(seat, what) for seat, what, _due in events(pg, item.uuid)] == [
-        ("席位B", "created"),
-        ("席位A", "closed"),
-        ("席位C", "closed"),
-    ]
-    assert b.store.one("SELECT outcome FROM follow_up WHERE uuid = ?", (item.uuid,)) == ("C 随后也联系上了",)
-    for session in seats:
-        assert line.follow_up_queue(session).items == ()
-    sync_all(b)  # B's own push of the close it took in is not a third close
-    assert [what for _s, what, _d in events(pg, item.uuid)].count("closed") == 2
-
-
-def test_two_seats_changing_a_follow_up_at_once_the_latest_change_wins_and_both_are_in_its_history(seats, pg):
-    a, b, c = seats
-    high_call(b, utc_now() - timedelta(hours=1), "BBB-222")
-    sync_all(b, a, c)
-    [item] = line.follow_up_queue(a).items
-    first, second = utc_now() + timedelta(hours=3), utc_now() + timedelta(hours=5)
-    line.change_follow_up(a, item.uuid, due_at=first)
-    line.change_follow_up(c, item.uuid, due_at=second, owner="C201")
-    with offline(a):  # offline, A shows what it last knew with its own change, and says since when
-        known = line.follow_up_queue(a)
-        assert known.as_of is not None and known.items[0].due_at == first.replace(
-            microsecond=first.microsecond // 1000 * 1000
-        )
-    sync_all(c, a, b)
-    [now_known] = line.follow_up_queue(b).items
-    assert now_known.owner == "C201" and abs(now_known.due_at - second) < timedelta(seconds=1)
-    assert [(e.seat, e.what) for e in now_known.history] == [
-        ("席位B", "created"),
-        ("席位A", "changed"),
-        ("席位C", "changed"),
-    ]
-    assert b.store.one("SELECT owner FROM follow_up WHERE uuid = ?", (item.uuid,)) == ("C201",)
-
-
-def test_a_seats_clock_an_hour_off_changes_neither_the_shift_nor_which_change_wins(seats, pg, seat_clock):
-    a, b, c = seats
-    shift = line.open_shift(a, ADMIN, [])
-    assert abs(shift.started_at - datetime.now(UTC)) < timedelta(minutes=1)  # the centre's clock, not a seat's
-    clock = seat_clock(datetime.now(UTC) + timedelta(hours=1))  # B's clock runs an hour ahead
-    sync_all(b)  # B's state tells the centre its clock
-    assert 3500 < centre(pg, "SELECT -clock_offset_s FROM center.seat_state s JOIN center.seat n ON n.id = s.seat_id"
-                            " WHERE n.name = '席位B'")[0][0] < 3700  # fmt: skip
-    high_call(b, clock(), "BBB-222")  # "now" on B's clock: an hour after the real now
-    sync_all(b)
-    [(placed,)] = centre(pg, "SELECT line_shift::text FROM center.call WHERE case_code = 'BBB-222'")
-    assert placed == shift.uuid  # in the shift open now, not in a shift an hour later
-    clock.moment = datetime.now(UTC)  # C's clock is right
-    sync_all(c)
-    [item] = line.follow_up_queue(c).items
-    clock.moment = datetime.now(UTC) + timedelta(hours=1)
-    line.close_follow_up(b, item.uuid, "B 先关")  # first in real time, though B's clock calls it an hour later
-    sync_all(b)
-    clock.moment = datetime.now(UTC) + timedelta(seconds=1)
-    line.close_follow_up(c, item.uuid, "C 后关")  # C did not know yet; a moment later in real time
-    sync_all(c)
-    clock.moment = datetime.now(UTC) + timedelta(hours=1)
-    sync_all(b)
-    assert b.store.one("SELECT outcome FROM follow_up WHERE uuid = ?", (item.uuid,)) == ("C 后关",)
-
-
-def test_a_seat_removed_in_the_middle_of_a_shift_keeps_its_calls_in_the_handover_marked(seats, pg, tmp_path):
-    from desktop.reports.center_handover_pdf import render
-
-    a, b, c = seats
-    shift = line.open_shift(a, ADMIN, [])
-    high_call(b, shift.started_at + timedelta(milliseconds=5), "BBB-222")
-    sync_all(b)
-    enrol.remove_seat(a, pg.superuser_dsn(pg.db), "席位B")
-    with pytest.raises(line.NotEnrolled):
-        sync.sync(b.store)  # B says it is no longer enrolled and keeps working alone
-    line.close_shift(a, "")
-    sync_all(a, c)
-    data = line.center_handover(a, last=True)
-    [call] = data.call_rows
-    assert call.seat == "席位B" and call.seat_removed and [n for n, _at in data.removed_seats] == ["席位B"]
-    assert data.stale_seats == ()  # a removed seat is marked as removed, not as late
-    render(data, tmp_path / "h.pdf")
-    text = pdf_text(tmp_path / "h.pdf")
-    assert "席位B（已移出）" in text and re.search(r"席位B 已于 \d\d:\d\d 移出中心", text)
-
-
-def test_postgresql_down_while_printing_is_a_typed_error_and_the_seats_own_handover_still_prints(
-    seats, pg, tmp_path, monkeypatch
-):
-    from desktop.center import line_handover
-
-    a, _b, _c = seats
-    line.open_shift(a, ADMIN, [])
-    line.close_shift(a, "")
-    real = line_handover.fetch_queue
-
-    def dies_half_way(*args):
-        pg.stop("immediate")  # PostgreSQL goes down between two queries of the handover
-        return real(*args)
-
-    monkeypatch.setattr(line_handover, "fetch_queue", dies_half_way)
-    with pytest.raises(line.CenterNeeded) as failed:
-        line.center_handover(a, last=True)
-    assert failed.value.code == "center_needed" and failed.value.params == {"doing": "make the centre's handover"}
-    assert isinstance(failed.value, CenterUnreachable) and failed.value.exit_code == 1
-    monkeypatch.undo()
-    assert not pg.running()
-    with pytest.raises(line.CenterNeeded):  # and while it stays down
-        line.center_handover(a, last=True)
-
-    monkeypatch.setenv("HOTLINE_LOG_HOME", str(a.seat.paths.home))
-    monkeypatch.setenv("HOTLINE_LOG_USER", ADMIN)
-    monkeypatch.setenv("HOTLINE_LOG_PASSWORD", PASSWORD)
-    out = tmp_path / "centre.pdf"
-    errors = []
-    monkeypatch.setattr("sys.stderr", type("Err", (), {"write": errors.append, "flush": lambda: None})())
-    assert cli.main(["handover", "--center", "--last", "--out", str(out)]) == 1
-    said = "".join(errors)
-    assert "centre's handover cannot be made now" in said and "without --center" in said and not out.exists()
-    start = (utc_now() - timedelta(hours=1)).isoformat()
-    assert (
-        cli.main(["handover", "--from", start, "--to", utc_now().isoformat(), "--out", str(tmp_path / "own.pdf")]) == 0
-    )
 
 
 def test_the_board_shows_every_seat_and_counts_a_counselor_who_moved_seats_once(seats, pg):
@@ -440,9 +153,17 @@ def test_the_board_shows_every_seat_and_counts_a_counselor_who_moved_seats_once(
     assert by_name["席位A"].silent and not by_name["席位A"].online
     assert by_name["席位B"].logged_in is None and by_name["席位B"].last_sync is not None
 
+    high_call(at_c, shift.started_at + 4 * ms, "CCC-333")  # at C, not yet sent: the break rule counts it too
+    load, live_now = line.counselor_workload(at_c, "C101", shift.started_at)
+    assert live_now and (load.calls, load.high_risk_calls, load.break_due) == (3, 3, True)
+    with offline(c):
+        alone, live_now = line.counselor_workload(at_c, "C101", shift.started_at)
+    assert not live_now and alone.calls == 2  # offline: this seat's own calls
+    sync_all(c)
+
     handover = line.center_handover(a, shift_uuid=shift.uuid)
     loads = {w.counselor: w for w in handover.workload}
-    assert loads["C101"].calls == 2 and loads["C101"].high_risk_calls == 2 and loads["C201"].calls == 0
+    assert loads["C101"].calls == 3 and loads["C101"].high_risk_calls == 3 and loads["C201"].calls == 0
     assert handover.workload_seats["C101"] == ("席位B", "席位C")
 
     with offline(a):
@@ -480,3 +201,106 @@ def test_a_case_code_quoted_at_one_seat_shows_its_calls_from_every_seat(seats, p
     stranger.close()
     with offline(c), pytest.raises(line.CenterNeeded):
         line.case_history_from_center(c, "KKK-777")
+
+
+def test_the_centres_monthly_report_carries_every_seats_total(seats, pg, tmp_path):
+    from desktop.center.stats import center_statistics
+    from desktop.center.sync import open_link
+    from desktop.clock import seat_today
+    from desktop.reports import write_monthly_report
+
+    a, b, c = seats
+    for session, count in ((a, 1), (b, 2), (c, 3)):
+        for i in range(count):
+            began = utc_now() - timedelta(minutes=10 * (i + 1))
+            CallService(session).save(
+                CallInput(kind="counselling", started_at=began, ended_at=began + timedelta(minutes=5))
+            )
+    sync_all(a, b, c)
+    with open_link(link.active(a.store)) as conn:
+        stats = center_statistics(conn, seat_today() - timedelta(days=1), seat_today())
+    assert stats["by_seat"] == {"席位A": 1, "席位B": 2, "席位C": 3}
+    write_monthly_report(stats, "席位A · centre", seat_today() - timedelta(days=1), seat_today(), tmp_path / "m.pdf")
+    text = pdf_text(tmp_path / "m.pdf")
+    assert "各席位来电" in text
+    for name, count in stats["by_seat"].items():
+        assert re.search(rf"{name}\s+{count}\s", text), name
+
+
+def test_calls_no_lead_covered_go_to_the_centres_automatic_eight_hour_shift(seats, pg):
+    a, b, _c = seats
+    noon = datetime(2026, 11, 18, 4, 0, tzinfo=UTC)  # 12:00 in Beijing
+    for session in (a, b):
+        CallService(session).save(CallInput(kind="counselling", started_at=noon, ended_at=noon + timedelta(minutes=9)))
+    sync_all(a, b)
+    rows = centre(
+        pg,
+        "SELECT DISTINCT s.started_at, s.ended_at, s.automatic, s.lead FROM center.call c"
+        " JOIN center.line_shift s ON s.uuid = c.line_shift",
+    )
+    assert rows == [(datetime(2026, 11, 18, 0, 0, tzinfo=UTC), datetime(2026, 11, 18, 8, 0, tzinfo=UTC), True, None)]
+    [(uuid,)] = centre(pg, "SELECT DISTINCT line_shift::text FROM center.call")
+    data = line.center_handover(a, shift_uuid=uuid)  # an automatic shift has a handover too, every seat's calls
+    assert data.calls == 2 and data.lead == "" and data.by_seat == {"席位A": 1, "席位B": 1}
+
+
+def test_the_command_line_says_what_is_wrong_with_a_centre_handover(seats, pg, tmp_path, monkeypatch, capsys):
+    a, _b, _c = seats
+    monkeypatch.setenv("HOTLINE_LOG_HOME", str(a.seat.paths.home))
+    monkeypatch.setenv("HOTLINE_LOG_USER", ADMIN)
+    monkeypatch.setenv("HOTLINE_LOG_PASSWORD", PASSWORD)
+    out = str(tmp_path / "h.pdf")
+    assert cli.main(["handover", "--center", "--last", "--out", out]) == 2  # no centre shift has ended yet
+    assert "No centre shift has ended yet" in capsys.readouterr().err
+    assert cli.main(["handover", "--center", "--shift", "nonsense", "--out", out]) == 2
+    assert cli.main(["handover", "--center", "--from", "2026-11-18T08:00", "--out", out]) == 2
+    assert cli.main(["handover", "--shift", "5f0c-centre", "--out", out]) == 2  # a seat's shift is a number
+    assert "needs --center" in capsys.readouterr().err
+    assert cli.main(["handover", "--center", "--from", "2026-11-18", "--to", "2026-11-18", "--out", out]) == 0
+    assert "Centre handover (0 calls" in capsys.readouterr().out
+
+
+def test_the_window_gets_the_centres_shifts_and_the_pdf_it_shows_saved_as_shown(seats, pg, tmp_path):
+    a, b, _c = seats
+    first = line.open_shift(a, ADMIN, [])
+    line.close_shift(b, "")  # any lead, at any seat
+    second = line.open_shift(b, "L002", [])
+    assert [s.uuid for s in line.recent_shifts(a)] == [second.uuid, first.uuid]
+    made = line.render_center_handover(a, shift_uuid=first.uuid)
+    assert made.pdf.startswith(b"%PDF") and made.what == f"center_shift:{first.uuid}"
+    line.save_center_handover(a, made, tmp_path / "shown.pdf")
+    assert (tmp_path / "shown.pdf").read_bytes() == made.pdf
+    assert a.store.one("SELECT object FROM audit WHERE action = 'handover.exported'") == (made.what,)
+    with offline(a), pytest.raises(line.CenterNeeded):
+        line.render_center_handover(a, last=True)
+
+
+def test_a_counselor_sees_the_follow_ups_of_their_own_calls_their_own_and_the_leads_only(seats, pg):
+    a, b, _c = seats
+    for code in ("C101", "C999"):  # the owners need accounts at the seat that saves the call
+        AccountService(a).add(code, f"咨询员{code}", "counselor", "couns-pass-1")
+    high_call(a, utc_now() - timedelta(hours=2), "AAA-222", "给别人的随访", owner="C999")
+    high_call(a, utc_now() - timedelta(hours=2), "AAA-333", "给班长的随访")
+    high_call(a, utc_now() - timedelta(hours=2), "AAA-444", "给本人的随访", owner="C101")
+    sync_all(a)
+    mine = counselor(b, "C101")
+    assert {f.case_code for f in line.follow_up_queue(mine).items} == {"AAA-333", "AAA-444"}
+    assert {f.case_code for f in line.follow_up_queue(b).items} == {"AAA-222", "AAA-333", "AAA-444"}
+    with offline(b):  # what the seat last knew is shown by the same rule
+        assert {f.case_code for f in line.follow_up_queue(mine).items} == {"AAA-333", "AAA-444"}
+    hidden = next(f for f in line.follow_up_queue(b).items if f.case_code == "AAA-222")
+    with pytest.raises(NotPermitted):
+        line.close_follow_up(mine, hidden.uuid, "不是我的")
+    mine.close()
+
+
+def test_a_centre_not_yet_updated_for_the_line_says_so_and_sync_goes_on_as_before(seats, pg):
+    a, _b, _c = seats
+    pg.admin("UPDATE center.meta SET value = '3' WHERE key = 'schema_version'", pg.db)  # as before migration 4
+    with pytest.raises(line.CenterTooOld) as refused:
+        line.current_shift(a)
+    assert refused.value.code == "center_too_old" and "center init" in str(refused.value)
+    with pytest.raises(line.CenterTooOld):
+        line.open_shift(a, ADMIN, [])
+    CallService(a).save(CallInput(kind="silent", started_at=utc_now()))
+    assert sync.sync(a.store).pending == 0

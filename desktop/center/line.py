@@ -10,13 +10,14 @@ from desktop.center.connect import CenterUnreachable, NotEnrolled
 from desktop.center.line_base import (
     CenterNeeded,
     CenterShift,
+    CenterTooOld,
     FollowUpDone,
     FollowUpUnknown,
     LineError,
     NoCenterShift,
     ShiftAlreadyOpen,
 )
-from desktop.center.line_board import Board, SeatState, board
+from desktop.center.line_board import Board, SeatState, board, counselor_workload
 from desktop.center.line_followups import (
     FollowUpEvent,
     LineFollowUp,
@@ -27,15 +28,23 @@ from desktop.center.line_followups import (
 )
 from desktop.center.line_handover import CenterCall, CenterHandover, OpenReferral, SeatHead, center_handover
 from desktop.center.line_history import CenterTimelineEntry, case_history_from_center
-from desktop.center.line_shift import close_shift, current_shift, open_shift, report_state
+from desktop.center.line_print import (
+    CenterHandoverPdf,
+    record_center_handover_printed,
+    render_center_handover,
+    save_center_handover,
+)
+from desktop.center.line_shift import close_shift, current_shift, open_shift, recent_shifts, report_state
 
 __all__ = [
     "Board",
     "CenterCall",
     "CenterHandover",
+    "CenterHandoverPdf",
     "CenterNeeded",
     "CenterShift",
     "CenterTimelineEntry",
+    "CenterTooOld",
     "CenterUnreachable",
     "FollowUpDone",
     "FollowUpEvent",
@@ -55,8 +64,13 @@ __all__ = [
     "change_follow_up",
     "close_follow_up",
     "close_shift",
+    "counselor_workload",
     "current_shift",
     "follow_up_queue",
     "open_shift",
+    "recent_shifts",
+    "record_center_handover_printed",
+    "render_center_handover",
     "report_state",
+    "save_center_handover",
 ]

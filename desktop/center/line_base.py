@@ -14,6 +14,7 @@ from desktop.clock import parse_iso, to_utc_iso, utc_now_iso
 from desktop.errors import BadInput, HotlineError
 
 LIVE_TIMEOUT_S = 4
+LINE_SCHEMA = 4  # the centre schema that brought the line
 
 
 class LineError(HotlineError):
@@ -36,6 +37,13 @@ class CenterNeeded(CenterUnreachable):
     def __init__(self, message: str, doing: str):
         super().__init__(message)
         self.params = {"doing": doing}
+
+
+class CenterTooOld(LineError):
+    """The centre's schema predates the line (centre schema 4): its admin runs `center init --dsn …` to update
+    it; until then the seats sync as before and the line's work waits."""
+
+    code = "center_too_old"
 
 
 class ShiftAlreadyOpen(LineError):
@@ -154,6 +162,7 @@ def live(session, doing: str, timeout: float = LIVE_TIMEOUT_S):
     import psycopg
 
     from desktop.center import link as seat_link
+    from desktop.center import schema
     from desktop.center.sync import open_link
 
     link = seat_link.active(session.store)
@@ -163,8 +172,15 @@ def live(session, doing: str, timeout: float = LIVE_TIMEOUT_S):
         raise CenterNeeded(f"The centre cannot be reached now, so it cannot {doing} ({exc}).", doing) from exc
     try:
         with conn:
+            if schema.schema_version(conn) < LINE_SCHEMA:
+                raise CenterTooOld(
+                    "The centre's schema is older than the line needs: its admin runs `center init --dsn …` to "
+                    "update it. Until then each seat's own shift, follow-ups and handover are in use.",
+                    doing=doing,
+                )
+            conn.rollback()
             yield conn, link
-    except psycopg.OperationalError as exc:
+    except (psycopg.OperationalError, psycopg.InterfaceError) as exc:  # gone in the middle, or its connection
         raise CenterNeeded(
             f"The centre stopped answering, so it cannot {doing} now ({type(exc).__name__}).", doing
         ) from exc

@@ -8,8 +8,8 @@ seats in a shift is counted once, over all their calls. A counselor due a break 
 logged in at, else at the seat of their last call.
 """
 
-from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from desktop.center.line_base import (
     SHIFT_COLUMNS,
@@ -27,8 +27,9 @@ from desktop.center.line_base import (
     utc,
 )
 from desktop.center.line_followups import fetch_queue
-from desktop.clock import seat_zone, utc_now
-from desktop.wellbeing import HIGH_LEVELS, Workload, thresholds, workload
+from desktop.clock import parse_iso, to_utc_iso, utc_now
+from desktop.shift_window import auto_window
+from desktop.wellbeing import HIGH_LEVELS, Workload, counselor_today, thresholds, workload
 
 ONLINE_WITHIN = timedelta(seconds=90)  # a heartbeat every 30 s: three missed and the seat is offline
 SILENT_AFTER = timedelta(minutes=10)  # an active seat not heard from for this long stands out
@@ -58,11 +59,11 @@ class Board:
 
 
 def line_window(shift: CenterShift | None, now: datetime) -> datetime:
-    """Where "this shift" starts: the open centre shift's start, else the start of the centre day."""
+    """Where "this shift" starts: the open centre shift's start, else the start of the automatic shift's window
+    (00–08, 08–16, 16–24 in the centre's zone, as at a seat)."""
     if shift is not None:
         return shift.started_at
-    zone = seat_zone()
-    return datetime.combine(now.astimezone(zone).date(), time.min, zone)
+    return auto_window(now)[0]
 
 
 def line_calls(conn, since: datetime, until: datetime | None = None) -> list[tuple]:
@@ -109,7 +110,7 @@ def _board(conn, link, store, now: datetime) -> Board:
     shift = shift_from_row(row) if row else None
     since = line_window(shift, now)
     calls = line_calls(conn, since - timedelta(hours=3))  # a run without a break may have begun before
-    # This shift's calls: those the centre placed in the open shift, else those of the centre day so far.
+    # This shift's calls: those the centre placed in the open shift, else those of the automatic window so far.
     in_shift = [c for c in calls if c[5] == shift.uuid] if shift else [c for c in calls if utc(c[2]) >= since]
     loads = line_workloads(calls, shift.counselors if shift else (), thresholds(store), now)
     seats = conn.execute(
@@ -166,3 +167,36 @@ def _seat_from_json(data: dict) -> SeatState:
     data["due_break"] = tuple(data["due_break"])
     data["online"] = False  # what the seat last knew is no proof that a seat is online now
     return SeatState(**data)
+
+
+def counselor_workload(session, counselor: str, since: datetime, now: datetime | None = None) -> tuple[Workload, bool]:
+    """The seat's break suggestion (desktop.wellbeing.counselor_today) over the counselor's calls at every seat
+    of the line: the centre's calls and this seat's own not yet sent, each counted once. Returns (workload, live);
+    offline, the seat's own calls only and False."""
+    now = now or utc_now()
+    limits = thresholds(session.store)
+    look_back = min(since, now - timedelta(minutes=limits.run_minutes + limits.break_minutes))
+    try:
+        with live(session, "count this counselor's calls at every seat") as (conn, _link):
+            rows = conn.execute(
+                "SELECT uuid::text, started_at, ended_at, risk_level FROM center.call"
+                " WHERE counselor = %s AND started_at >= %s",
+                (counselor, look_back),
+            ).fetchall()
+            conn.rollback()
+    except CenterNeeded:
+        return counselor_today(session.store, counselor, since, now), False
+    calls = {u: (utc(s), utc(e), level) for u, s, e, level in rows}
+    for u, s, e, level in session.store.rows(
+        "SELECT uuid, started_at, ended_at, risk_level FROM call"
+        " WHERE counselor = ? AND status = 'final' AND started_at >= ?",
+        (counselor, to_utc_iso(look_back)),
+    ):
+        calls[u] = (parse_iso(s), parse_iso(e) if e else None, level)
+    ordered = sorted(calls.values(), key=lambda c: c[0])
+    recent = workload(counselor, ordered, limits, now)
+    this_shift = workload(counselor, [c for c in ordered if c[0] >= since], limits, now)
+    return (
+        replace(recent, calls=this_shift.calls, talk_s=this_shift.talk_s, high_risk_calls=this_shift.high_risk_calls),
+        True,
+    )

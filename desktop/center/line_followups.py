@@ -70,21 +70,26 @@ def event_place(follow_up_uuid: str, seat: str, number: int) -> str:
     return f"{follow_up_uuid}/{seat}/{number}"
 
 
-def _fold(item: LineFollowUp, events: list[FollowUpEvent], lead: str | None, now: datetime) -> LineFollowUp:
-    """The follow-up after its events, oldest first: the latest change of due time or owner wins."""
+def _fold(item: LineFollowUp, events: list[FollowUpEvent], lead: str | None, now: datetime) -> tuple:
+    """The follow-up after its events, oldest first (the latest change of due time or owner wins), and its owner
+    before "the lead on shift" is resolved."""
     due, owner = item.due_at, item.owner
     for event in events:
         if event.what in ("created", "changed") and event.due_at is not None:
             due, owner = event.due_at, event.owner or owner
-    if owner == LEAD_ON_SHIFT and lead:
-        owner = lead
-    return replace(item, due_at=due, owner=owner, history=tuple(events), overdue=item.done_at is None and due <= now)
+    shown = lead if owner == LEAD_ON_SHIFT and lead else owner
+    overdue = item.done_at is None and due <= now
+    return replace(item, due_at=due, owner=shown, history=tuple(events), overdue=overdue), owner
 
 
-def fetch_queue(conn, key: bytes, now: datetime) -> list[LineFollowUp]:
-    """The centre's open follow-ups of every seat with their history, due first."""
+Entry = tuple[LineFollowUp, str, str]  # the follow-up, its call's counselor, its owner as written ("@lead" kept)
+
+
+def fetch_entries(conn, key: bytes, now: datetime) -> list[Entry]:
+    """The centre's open follow-ups of every seat with their history, due first, each with its call's counselor
+    and its owner as written (who may see it)."""
     rows = conn.execute(
-        "SELECT f.uuid::text, s.name, c.case_code, f.due_at, f.owner, f.note FROM center.follow_up f"
+        "SELECT f.uuid::text, s.name, c.case_code, f.due_at, f.owner, f.note, c.counselor FROM center.follow_up f"
         " JOIN center.call c ON c.uuid = f.call_uuid JOIN center.seat s ON s.id = f.seat_id"
         " WHERE f.done_at IS NULL AND NOT EXISTS (SELECT 1 FROM center.follow_up_event e"
         "  WHERE e.follow_up_uuid = f.uuid AND e.what = 'closed') ORDER BY f.due_at, f.uuid LIMIT %s",
@@ -92,15 +97,27 @@ def fetch_queue(conn, key: bytes, now: datetime) -> list[LineFollowUp]:
     ).fetchall()
     events = history(conn, [r[0] for r in rows])
     lead = conn.execute("SELECT lead FROM center.line_shift WHERE ended_at IS NULL").fetchone()
-    items = []
-    for uuid, seat, case, due, owner, sealed in rows:
+    entries = []
+    for uuid, seat, case, due, owner, sealed, counselor in rows:
         try:
             note = unseal(key, "follow_up", uuid, "note", sealed)
         except SealError:
             note = ""
         item = LineFollowUp(uuid, seat, case, utc(due), owner, note, None, None, (), False)
-        items.append(_fold(item, events.get(uuid, []), lead[0] if lead else None, now))
-    return sorted(items, key=lambda f: (f.due_at, f.uuid))
+        folded, written = _fold(item, events.get(uuid, []), lead[0] if lead else None, now)
+        entries.append((folded, counselor, written))
+    return sorted(entries, key=lambda e: (e[0].due_at, e[0].uuid))
+
+
+def fetch_queue(conn, key: bytes, now: datetime) -> list[LineFollowUp]:
+    """The centre's open follow-ups of every seat with their history, due first (leads' view)."""
+    return [item for item, _counselor, _owner in fetch_entries(conn, key, now)]
+
+
+def _visible(session, counselor: str | None, owner: str | None) -> bool:
+    """As at the seat (DESIGN.md §4): a counselor sees the follow-ups of their own calls, those they own and those
+    left to the lead on shift; leads and admins see all."""
+    return session.role != "counselor" or session.actor in (counselor, owner) or owner == LEAD_ON_SHIFT
 
 
 def history(conn, follow_ups: list[str]) -> dict[str, list[FollowUpEvent]]:
@@ -150,24 +167,27 @@ def _from_json(data: dict, now: datetime) -> LineFollowUp:
     )
 
 
-def store_queue(store, items: list[LineFollowUp]) -> None:
-    cache_put(store, "follow_ups", [_to_json(i) for i in items])
+def store_queue(store, entries: list[Entry]) -> None:
+    cache_put(store, "follow_ups", [{**_to_json(i), "counselor": c, "written_owner": o} for i, c, o in entries])
 
 
 def follow_up_queue(session, now: datetime | None = None) -> Queue:
     """The centre's open follow-ups of every seat (live), or, offline, what the seat last knew with the changes it
-    made since, and since when."""
+    made since, and since when. A counselor sees those of their own calls, their own and the lead's."""
     now = now or utc_now()
     try:
         with live(session, "show the centre's follow-ups") as (conn, link):
-            items = fetch_queue(conn, link.data_key, now)
+            entries = fetch_entries(conn, link.data_key, now)
             conn.rollback()
     except CenterNeeded:
         known, since = cache_get(session.store, "follow_ups")
-        items = [_from_json(d, now) for d in known or []]
+        items = [
+            _from_json(d, now) for d in known or [] if _visible(session, d.get("counselor"), d.get("written_owner"))
+        ]
         return Queue(tuple(_with_pending(session, items, now)), since or _link_since(session))
     with session.store.transaction():
-        store_queue(session.store, items)
+        store_queue(session.store, entries)
+    items = [item for item, counselor, owner in entries if _visible(session, counselor, owner)]
     return Queue(tuple(_with_pending(session, items, now)), None)
 
 
@@ -242,13 +262,15 @@ def _known(session, uuid: str) -> tuple[tuple | None, dict | None]:
 
 
 def _may_change(session, own, entry) -> None:
+    """As at the seat: a counselor changes only a follow-up they own or of their own call (one left to the lead
+    on shift is the lead's)."""
     if session.role != "counselor":
         return
-    owners = {LEAD_ON_SHIFT}
+    owners = set()
     if own is not None:
         owners |= {own[1], own[2]}
     if entry is not None:
-        owners.add(entry["owner"])
+        owners |= {entry.get("written_owner"), entry.get("counselor")}
     if session.actor not in owners:
         raise NotPermitted("Only the follow-up's owner, the call's counselor or a lead can change it.")
 
@@ -292,7 +314,7 @@ def change_follow_up(session, uuid: str, due_at: datetime | None = None, owner: 
         raise FollowUpDone("This follow-up is already done.")
     current = session.store.one("SELECT due_at, owner FROM follow_up WHERE uuid = ?", (uuid,)) or (
         entry["due_at"],
-        entry["owner"],
+        entry.get("written_owner") or entry["owner"],
     )
     new_due = iso(due_at) if due_at is not None else current[0]
     new_owner = owner if owner is not None else current[1]

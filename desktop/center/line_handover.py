@@ -8,6 +8,7 @@ seats removed from the centre keep their calls, marked, and every seat's last re
 the centre's own.
 """
 
+import uuid as uuids
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -156,12 +157,10 @@ def _which(conn, shift_uuid: str | None, last: bool) -> CenterShift | None:
     if shift_uuid is None:
         return None
     try:
-        row = conn.execute(
-            f"SELECT {SHIFT_COLUMNS} FROM {SHIFT_FROM} WHERE sh.uuid = %s::uuid", (shift_uuid,)
-        ).fetchone()
-    except Exception as exc:  # not a UUID: psycopg's DataError
-        conn.rollback()
+        uuids.UUID(str(shift_uuid))
+    except ValueError as exc:
         raise NoCenterShift(f"{shift_uuid!r} is not a centre shift's ID.") from exc
+    row = conn.execute(f"SELECT {SHIFT_COLUMNS} FROM {SHIFT_FROM} WHERE sh.uuid = %s::uuid", (shift_uuid,)).fetchone()
     if row is None:
         raise NoCenterShift(f"The centre has no shift {shift_uuid}.")
     return shift_from_row(row)

@@ -147,3 +147,16 @@ def send_state(conn, state: dict | None) -> float:
         return conn.execute(
             "SELECT center.report_state(%s, %s, %s)", (state.get("logged_in"), since, utc_now())
         ).fetchone()[0]
+
+
+def recent_shifts(session, limit: int = 30) -> list[CenterShift]:
+    """The latest centre shifts a lead opened, newest first (the handover window's choice of shift); leads and
+    admins, live only (CenterNeeded offline)."""
+    session.require(*LEADS, doing="make handover summaries")
+    with live(session, "list the centre's shifts") as (conn, _link):
+        rows = conn.execute(
+            f"SELECT {SHIFT_COLUMNS} FROM {SHIFT_FROM} WHERE NOT sh.automatic ORDER BY sh.started_at DESC LIMIT %s",
+            (limit,),
+        ).fetchall()
+        conn.rollback()
+    return [shift_from_row(r) for r in rows]

@@ -5,12 +5,18 @@ the follow-up queue kept for offline use, and this seat's own follow-ups closed 
 """
 
 from desktop.center import schema
-from desktop.center.line_base import SHIFT_COLUMNS, SHIFT_FROM, cache_get, cache_put, shift_from_row, shift_to_json
-from desktop.center.line_followups import fetch_queue, push_events, store_queue, take_changes
+from desktop.center.line_base import (
+    LINE_SCHEMA,
+    SHIFT_COLUMNS,
+    SHIFT_FROM,
+    cache_get,
+    cache_put,
+    shift_from_row,
+    shift_to_json,
+)
+from desktop.center.line_followups import fetch_entries, push_events, store_queue, take_changes
 from desktop.center.line_shift import send_state
 from desktop.clock import utc_now
-
-LINE_SCHEMA = 4  # a centre not yet migrated to it syncs as before, without the line
 
 
 def has_line(conn) -> bool:
@@ -32,8 +38,8 @@ def after_pull(conn, store, link) -> None:
         return
     take_changes(conn, store, link.data_key, link.seat_name)
     row = conn.execute(f"SELECT {SHIFT_COLUMNS} FROM {SHIFT_FROM} WHERE sh.ended_at IS NULL").fetchone()
-    items = fetch_queue(conn, link.data_key, utc_now())
+    entries = fetch_entries(conn, link.data_key, utc_now())
     conn.rollback()
     with store.transaction():
         cache_put(store, "line_shift", shift_to_json(shift_from_row(row)) if row else None)
-        store_queue(store, items)
+        store_queue(store, entries)

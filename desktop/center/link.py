@@ -95,6 +95,7 @@ def mark_removed(store: Store, why: str) -> None:
             "UPDATE center_link SET state = 'removed', role_password = '', data_key = '', last_error = ?", (why,)
         )
         store.execute("DELETE FROM outbox")
+        store.execute("DELETE FROM center_event")  # follow-up changes for a centre that no longer knows the seat
 
 
 def record_attempt(store: Store, error: str = "", synced: bool = False, witness: str | None = None) -> None:

@@ -11,7 +11,8 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from desktop.center.schema_sql import M1_CENTRE, M2_RECORDS, M3_WITNESS, M4_LINE
+from desktop.center.schema_sql import M1_CENTRE, M2_RECORDS, M3_WITNESS
+from desktop.center.schema_sql_line import M4_LINE
 from desktop.errors import BadInput
 
 log = logging.getLogger(__name__)

@@ -124,7 +124,9 @@ def pull(conn, store: Store, key: bytes) -> tuple[int, int]:
     follow_ups = conn.execute(
         "SELECT f.uuid::text, s.name, f.call_uuid::text, c.case_code, f.due_at, f.owner, f.note"
         " FROM center.follow_up f JOIN center.call c ON c.uuid = f.call_uuid JOIN center.seat s ON s.id = f.seat_id"
-        " WHERE f.done_at IS NULL ORDER BY f.due_at LIMIT 5000"
+        " WHERE f.done_at IS NULL AND NOT EXISTS (SELECT 1 FROM center.follow_up_event e"
+        "  WHERE e.follow_up_uuid = f.uuid AND e.what = 'closed')"  # closed at another seat: closed everywhere
+        " ORDER BY f.due_at LIMIT 5000"
     ).fetchall()
     shifts = conn.execute(
         "SELECT sh.uuid::text, s.name, sh.lead, sh.started_at, sh.planned_end, sh.automatic FROM center.shift sh"

@@ -239,6 +239,23 @@ class _CenterLayout(_Layout):
         head = [t["counselor"], t["seats_col"], t["calls"], t["talk"], t["longest_run"], t["high_calls"]]
         return [*self.heading("workload"), self.table(head, rows, [2.2, 1.8, 0.8, 1, 1.8, 1], numbers=4)]
 
+    def supervised(self) -> list:
+        """The calls flagged for supervision, every seat's (their supervision notes stay at their seat)."""
+        t = self.text
+        rows = [
+            [
+                self.seat_cell(c.seat, c.seat_removed),
+                self.case(c.case_code),
+                self.stamp(c.started_at),
+                self.who(c.counselor),
+                self.level(c.final_level, c.assessed),
+            ]
+            for c in self.data.call_rows
+            if c.supervision_flag
+        ]
+        head = [t["seat_col"], t["case"], t["time"], t["counselor"], t["level"]]
+        return [*self.heading("supervised"), self.table(head, rows, [1.3, 1.3, 1.3, 1.9, 1.3])]
+
     def closing(self) -> list:
         d, t = self.data, self.text
         rows = []
@@ -276,6 +293,7 @@ class _CenterLayout(_Layout):
             *self.open_referrals(),
             *self.concerns_and_emotions(),
             *self.workload(),
+            *self.supervised(),
             *self.note(),
             *self.closing(),
         ]

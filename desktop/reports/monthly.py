@@ -72,6 +72,7 @@ TEXT = {
         "by_region": "来电地区",
         "crisis_actions": "危机处置措施（次）",
         "referrals_by_kind": "转介（次）",
+        "by_seat": "各席位来电",
         "note": "一通来电可有多项困扰和情绪，各项分别计数；占比以来电总数为分母。",
         "confidential": "内部资料 注意保密",
         "page": "热线记录",
@@ -102,6 +103,7 @@ TEXT = {
         "by_region": "Region",
         "crisis_actions": "Crisis actions (count)",
         "referrals_by_kind": "Referrals (count)",
+        "by_seat": "Calls by seat",
         "note": "A call with several concerns or emotions counts once under each; shares are of all calls.",
         "confidential": "Confidential - 内部资料 注意保密",
         "page": "Hotline Log",
@@ -115,6 +117,7 @@ class Section:
     label: Callable[[str, str], str]  # (code, lang) → label
     order: str = "count"  # "count": most first; "list": the order of the code list
     share: bool = True  # show the share of all calls
+    limit: int = TOP_ROWS  # rows at most; beyond, one "other" row
 
 
 def _coded(list_name: str) -> Callable[[str, str], str]:
@@ -133,6 +136,14 @@ SECTIONS = (
     ),
 )
 _LIST_ORDER = {"by_age_band": AGE_BANDS, "by_gender": GENDERS}
+# The centre's report (`stats --center`) carries every seat's total, by name, in two columns.
+SEAT_SECTION = Section("by_seat", lambda name, _lang: name, order="list", limit=30)
+
+
+def _seat_halves(stats: dict) -> list[dict]:
+    seats = sorted((stats.get("by_seat") or {}).items())
+    middle = (len(seats) + 1) // 2
+    return [{"by_seat": dict(seats[:middle])}, {"by_seat": dict(seats[middle:])}]
 
 
 def write_monthly_report(
@@ -191,6 +202,15 @@ def render_monthly_report(stats: dict, center: str, date_from: date, date_to: da
                 ]
             )
         )
+        body.append(grid)
+    if stats.get("by_seat"):
+        halves = [
+            _section(SEAT_SECTION, half, total, text, styles, mark, lang, column)
+            for half in _seat_halves(stats)
+            if half["by_seat"]
+        ]
+        grid = Table([halves], colWidths=[column + GAP, column][: len(halves)])
+        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         body.append(grid)
 
     def footer(canvas, document) -> None:
@@ -303,8 +323,8 @@ def _rows(section: Section, counts: dict[str, int], text: dict, lang: str) -> li
         codes = [c for c in known if c in counts] + [c for c in counts if c not in known]
     else:
         codes = sorted(counts, key=lambda c: (-counts[c], c == "unknown", c))
-    if len(codes) > TOP_ROWS:
-        shown, rest = codes[: TOP_ROWS - 1], codes[TOP_ROWS - 1 :]
+    if len(codes) > section.limit:
+        shown, rest = codes[: section.limit - 1], codes[section.limit - 1 :]
         rows = [(section.label(c, lang), counts[c]) for c in shown]
         return [*rows, (text["other"].format(n=len(rest)), sum(counts[c] for c in rest))]
     return [(section.label(c, lang), counts[c]) for c in codes]

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from desktop.center.line import (
     Board,
+    CenterHandoverPdf,
     CenterNeeded,
     CenterShift,
     FollowUpEvent,
@@ -87,6 +88,8 @@ class FakeLine:
     calls: list = field(default_factory=list)
     seat: str = "席位A"
     known_at: datetime = T0 - timedelta(minutes=25)
+    handover_pdf: bytes = b""
+    stale_seats: tuple = ()
 
     CenterShift = CenterShift
     CenterNeeded = CenterNeeded
@@ -146,3 +149,19 @@ class FakeLine:
     def center_handover(self, session, *, shift_uuid=None, last=False, date_from=None, date_to=None):
         self._ask("center_handover", shift_uuid, last)
         return self.handover
+
+    def recent_shifts(self, session, limit=30):
+        self._ask("recent_shifts")
+        return [self.shift] if self.shift else []
+
+    def render_center_handover(self, session, *, shift_uuid=None, last=False, date_from=None, date_to=None, lang=""):
+        """`handover_pdf` stands in for the centre's PDF (tests/test_ui_line_real.py lays out a real one)."""
+        self._ask("render_center_handover", shift_uuid, date_from is not None)
+        what = f"center_shift:{shift_uuid}" if shift_uuid else "center:today"
+        return CenterHandoverPdf(self.handover_pdf, 12, what, self.stale_seats)
+
+    def save_center_handover(self, session, made, path):
+        self.calls.append(("save_center_handover", (made.what, str(path))))
+
+    def record_center_handover_printed(self, session, made, pages, page_list):
+        self.calls.append(("record_center_handover_printed", (made.what, pages, page_list)))

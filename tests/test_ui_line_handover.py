@@ -7,10 +7,10 @@ import pytest
 
 from PySide6.QtCore import Qt
 
-from desktop.reports.handover_service import HandoverPdf, HandoverService
+from desktop.reports.handover_service import HandoverService
 from tests.fake_line import T0
 from tests.line_window import lead_seat_fixture, line_fixture, log_in  # noqa: F401 - fixtures
-from ui import center_handover, center_line
+from ui import center_line
 from ui.handover_dialog import HandoverDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -22,30 +22,17 @@ def window(lead_seat, open_window):
 
 
 @pytest.fixture
-def enrolled(monkeypatch, line):
+def enrolled(monkeypatch, line, seat_clock):
+    seat_clock(T0)
     monkeypatch.setattr(center_line, "seat_name", lambda _session: "席位A")
     line.shift = line.CenterShift("s-7", "L001", T0, None, None, ("C001",), "席位B", False)
     return line
 
 
-@pytest.fixture
-def centre_pdf(monkeypatch):
-    """The centre's summary: the core's handover is the line's (tests/test_ui_line_real.py lays out a real one);
-    here a seat summary's bytes stand in for its PDF, and what was asked is kept."""
-    asked = []
-
-    def make(session, choice, lang):
-        asked.append(choice)
-        line = center_line.core()
-        with session.another() as own:
-            line.center_handover(own, shift_uuid=choice.shift_uuid, last=choice.key == center_handover.LAST)
-            shift_id = HandoverService(own).choices()[1]
-            seat_pdf = HandoverService(own).render(shift_id, lang) if shift_id else None
-        return HandoverPdf("center_shift:s-7", seat_pdf.pdf if seat_pdf else b"", 12)
-
-    monkeypatch.setattr(center_handover, "make_centre_pdf", make)
-    monkeypatch.setattr("ui.handover_dialog.make_centre_pdf", make)
-    return asked
+def seat_pdf(window) -> bytes:
+    """A seat summary's bytes stand in for the centre's PDF (tests/test_ui_line_real.py lays out a real one)."""
+    service = HandoverService(window.session)
+    return service.render(service.choices()[1], "zh").pdf
 
 
 def opened(qtbot, window) -> HandoverDialog:
@@ -70,20 +57,26 @@ def test_a_seat_that_is_not_enrolled_has_no_whole_centre_choice(qtbot, window, l
     assert not dialog.scope.isVisibleTo(dialog) and not line.calls
 
 
-def test_whole_centre_lists_the_centres_shifts_and_shows_its_summary(qtbot, window, enrolled, centre_pdf):
+def test_whole_centre_lists_the_centres_shifts_and_shows_its_summary(qtbot, window, enrolled, tmp_path):
     log_in(qtbot, window, "L001")
     close_a_shift(window)
+    enrolled.handover_pdf = seat_pdf(window)
+    enrolled.stale_seats = (("席位C", T0),)
     dialog = opened(qtbot, window)
     assert dialog.scope.isVisibleTo(dialog)
     dialog.scope.whole_centre.click()
     listed = [dialog.shift.itemText(i) for i in range(dialog.shift.count())]
-    assert listed[0].startswith("Centre shift open now · L001") and len(listed) == 3
-    assert centre_pdf[-1].key == center_handover.CURRENT and centre_pdf[-1].shift_uuid == "s-7"
-    assert ("center_handover", ("s-7", False)) in enrolled.calls
+    assert listed == ["2026-11-18 12:00 – now · 班长 李 (L001) · 席位B · open", "Today, every seat of the line"]
+    assert ("render_center_handover", ("s-7", False)) in enrolled.calls
     qtbot.waitUntil(lambda: dialog.shown is not None)
-    assert dialog.shown.shift_id == "center_shift:s-7" and dialog.suggested_name().startswith("handover-centre-")
+    assert dialog.shown.what == "center_shift:s-7" and dialog.suggested_name().startswith("handover-centre-")
+    assert dialog.message.text() == "席位C not synced since 12:00: its calls may be missing"
+    assert dialog.message.property("problem")
+    dialog.ask_path = lambda _suggested: str(tmp_path / "centre.pdf")
+    dialog.save()
+    assert ("save_center_handover", ("center_shift:s-7", str(tmp_path / "centre.pdf"))) in enrolled.calls
     dialog.shift.setCurrentIndex(1)
-    assert centre_pdf[-1].key == center_handover.LAST
+    assert ("render_center_handover", (None, True)) in enrolled.calls
 
 
 def test_the_centre_down_offers_the_seats_own_summary_labelled_as_such(qtbot, window, enrolled):

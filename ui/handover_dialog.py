@@ -34,8 +34,9 @@ from desktop.clock import seat_time, utc_now
 from desktop.errors import HotlineError
 from desktop.reports.handover_service import HandoverPdf, HandoverService, ShiftChoice
 from desktop.seat import Session
+from ui import center_handover as centre
 from ui import center_line
-from ui.center_handover import CentreChoice, HandoverScope, current_centre_shift, make_centre_pdf
+from ui.center_handover import CentreChoice, HandoverScope
 from ui.file_dialogs import save_file
 from ui.messages import error_text
 from ui.pdf_print import PrintFailed, chosen_pages, page_list, print_pdf
@@ -170,15 +171,15 @@ class HandoverDialog(QDialog):
         session = self._session
         self._show_pdf(None)
         self._start("prepare", self.tr("Asking the centre…"))
-        run_in_background(lambda: current_centre_shift(session), self._centre_listed, self._centre_not_listed)
+        run_in_background(lambda: centre.centre_shifts(session), self._centre_listed, self._centre_not_listed)
 
-    def _centre_listed(self, current) -> None:
+    def _centre_listed(self, shifts: list) -> None:
         if not isValid(self) or not self.scope.centre:
             return
         self._finish("")
         self.shift.blockSignals(True)
         self.shift.clear()
-        for text, choice in self.scope.labels(current):
+        for text, choice in self.scope.labels(shifts, dict(self._session.seat.vault.accounts())):
             self.shift.addItem(text, choice)
         self.shift.setCurrentIndex(0)
         self.shift.blockSignals(False)
@@ -251,7 +252,7 @@ class HandoverDialog(QDialog):
 
         def work() -> HandoverPdf:
             if isinstance(shift_id, CentreChoice):  # 全中心
-                return make_centre_pdf(session, shift_id, lang)
+                return centre.make_centre_pdf(session, shift_id, lang)
             with session.another() as own:
                 return HandoverService(own).render(shift_id, lang)
 
@@ -260,7 +261,8 @@ class HandoverDialog(QDialog):
 
     def _made(self, request: int, made: HandoverPdf) -> None:
         if isValid(self) and request == self._request:
-            self._finish("")
+            stale = centre.stale_text(made)  # paper never claims a completeness it lacks: nor does the window
+            self._finish(stale, bool(stale))
             self._show_pdf(made)
 
     def _not_made(self, request: int, exc: Exception) -> None:
@@ -316,6 +318,9 @@ class HandoverDialog(QDialog):
         session = self._session
 
         def work() -> str:
+            if centre.is_centre(made):
+                centre.save(session, made, path)
+                return path
             with session.another() as own:
                 HandoverService(own).save(made, path)
             return path
@@ -325,7 +330,7 @@ class HandoverDialog(QDialog):
 
     def suggested_name(self) -> str:
         """handover-20250501-0800.pdf: the shift's start in seat time."""
-        if self.shown is not None and isinstance(self.shown.shift_id, str):  # 全中心
+        if centre.is_centre(self.shown):  # 全中心
             return f"handover-centre-{seat_time(utc_now()):%Y%m%d-%H%M}.pdf"
         choice = self._choices.get(self.shown.shift_id) if self.shown else None
         if choice is None:
@@ -378,7 +383,10 @@ class HandoverDialog(QDialog):
                 service.require()
                 sheets = print_pdf(made.pdf, printer, pages, copies)
                 try:
-                    service.record_printed(made, sheets, page_list(pages), printer.copyCount())
+                    if centre.is_centre(made):
+                        centre.record_printed(own, made, sheets, page_list(pages))
+                    else:
+                        service.record_printed(made, sheets, page_list(pages), printer.copyCount())
                 except HotlineError as exc:
                     raise NotRecorded(exc) from exc
             return sheets

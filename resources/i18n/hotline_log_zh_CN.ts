@@ -209,7 +209,7 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../ui/center_board.py" line="+154"/>
+        <location filename="../../ui/center_board.py" line="+156"/>
         <source>Line board</source>
         <translation>值班看板</translation>
     </message>
@@ -1480,6 +1480,14 @@
     </message>
 </context>
 <context>
+    <name>CentreHandover</name>
+    <message>
+        <location filename="../../ui/center_handover.py" line="+121"/>
+        <source>%1 not synced since %2: its calls may be missing</source>
+        <translation>%1 自 %2 未同步：其通话可能不全</translation>
+    </message>
+</context>
+<context>
     <name>CentreShift</name>
     <message>
         <location filename="../../ui/center_shift.py" line="+61"/>
@@ -2178,7 +2186,7 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="+61"/>
+        <location filename="../../ui/handover_dialog.py" line="+62"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
@@ -2283,7 +2291,7 @@
         <translation>正在生成摘要…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The summary could not be prepared.</source>
         <translation>无法生成摘要。</translation>
     </message>
@@ -2317,7 +2325,7 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Saving to %1…</source>
         <translation>正在保存到 %1…</translation>
     </message>
@@ -2347,7 +2355,7 @@
         <translation>所选页码不在摘要范围内（第 1–%1 页）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -2411,7 +2419,7 @@
 <context>
     <name>HandoverScope</name>
     <message>
-        <location filename="../../ui/center_handover.py" line="+41"/>
+        <location filename="../../ui/center_handover.py" line="-80"/>
         <source>This seat</source>
         <translation>本席位</translation>
     </message>
@@ -2421,17 +2429,22 @@
         <translation>全中心</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Centre shift open now · %1 · since %2</source>
-        <translation>中心当前的班次 · %1 · 自 %2 起</translation>
+        <location line="+23"/>
+        <source>now</source>
+        <translation>现在</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The centre&apos;s shift that ended last</source>
-        <translation>中心最近结束的班次</translation>
+        <location line="+0"/>
+        <source>open</source>
+        <translation>进行中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Today, every seat of the line</source>
         <translation>今天，全线所有席位</translation>
     </message>
@@ -3758,7 +3771,7 @@
 <context>
     <name>SeatsModel</name>
     <message>
-        <location filename="../../ui/center_board.py" line="-210"/>
+        <location filename="../../ui/center_board.py" line="-212"/>
         <source>Seat</source>
         <translation>席位</translation>
     </message>
@@ -3823,7 +3836,7 @@
         <translation>离线</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>

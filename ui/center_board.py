@@ -100,7 +100,9 @@ class SeatsModel(QAbstractTableModel):
         if column == COL_SYNC:
             return center_line.clock_text(seat.last_sync)
         if column == COL_WHO:
-            return self.person(seat.logged_in) if seat.logged_in else self.tr("nobody")
+            if seat.logged_in:
+                return self.person(seat.logged_in)
+            return self.tr("nobody") if seat.online else "—"  # not known while the seat is not heard from
         if column == COL_CALL:
             if seat.on_call_since is None:
                 return "—"
@@ -174,7 +176,7 @@ class BoardWindow(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.Stretch)  # 失联（自 13:07 无消息） fits
         self.legend = QLabel(
             self.tr(
                 "State only, never the content of a call. A seat marked SILENT has not been heard from: it stands "
@@ -187,7 +189,7 @@ class BoardWindow(QDialog):
         layout.addWidget(self.freshness)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.legend)
-        self.resize(1100, 420)
+        self.resize(1100, 380)
         self.timer = QTimer(self, interval=REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
 

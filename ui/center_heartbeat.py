@@ -21,7 +21,7 @@ from desktop.seat import Session
 from ui import center_line
 from ui.worker import run_in_background
 
-IDLE_MS = 120_000
+IDLE_MS = 60_000  # under the centre's 90 s "online" window even when a sync is late
 FAREWELL_WAIT_S = 0.3
 
 log = logging.getLogger(__name__)

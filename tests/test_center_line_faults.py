@@ -29,9 +29,11 @@ from tests.center_line_helpers import (
 def test_two_leads_opening_at_once_get_one_shift_and_the_second_is_told_whose(seats, pg):
     a, b, _c = seats
     other = open_uncommitted_shift(pg, "L002", "席位B")  # B's lead is a moment ahead: its opening not yet committed
-    threading.Timer(0.5, other.commit).start()
+    commit = threading.Timer(0.5, other.commit)
+    commit.start()
     with pytest.raises(line.ShiftAlreadyOpen) as refused:
         line.open_shift(a, "L001", ["C101"])  # waits on the one-open index, then finds B's shift standing
+    commit.join()  # the commit's thread is done with the connection before it is closed here
     other.close()
     assert refused.value.shift.lead == "L002" and refused.value.shift.opened_at_seat == "席位B"
     assert refused.value.code == "shift_already_open" and refused.value.params == {"lead": "L002", "seat": "席位B"}
@@ -230,3 +232,21 @@ def test_postgresql_down_while_printing_is_a_typed_error_and_the_seats_own_hando
     assert (
         cli.main(["handover", "--from", start, "--to", utc_now().isoformat(), "--out", str(tmp_path / "own.pdf")]) == 0
     )
+
+
+def test_a_centre_going_down_during_the_handshake_is_unreachable_not_a_server_that_is_not_postgresql():
+    from desktop.center.connect import CenterRefused, translate
+
+    params = {"host": "127.0.0.1", "port": "5432", "dbname": "centre"}
+    gone = (
+        'connection failed: connection to server at "127.0.0.1", port 5432 failed: server closed the connection '
+        "unexpectedly\n\tThis probably means the server terminated abnormally\n\tbefore or while processing the "
+        "request.\nSSL SYSCALL error: Connection reset by peer"
+    )
+    assert type(translate(Exception(gone), params, "hl_seat_x")) is CenterUnreachable
+    eof = 'connection to server at "127.0.0.1", port 5432 failed: SSL error: unexpected eof while reading'
+    assert type(translate(Exception(eof), params, "hl_seat_x")) is CenterUnreachable
+    starting = 'connection to server at "127.0.0.1" failed: FATAL:  the database system is starting up'
+    assert type(translate(Exception(starting), params, "hl_seat_x")) is CenterUnreachable
+    other = "received invalid response to SSL negotiation: H"
+    assert isinstance(translate(Exception(other), params, None), CenterRefused)

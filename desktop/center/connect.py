@@ -148,6 +148,18 @@ def connect(dsn: str, credentials_allowed: bool = True, timeout: float = CONNECT
         raise translate(exc, params, settings.get("user") or params.get("user")) from exc
 
 
+# What libpq says when the server went away during the handshake: a centre going down or coming back, not a
+# server that is not PostgreSQL ("server closed the connection unexpectedly" holds the word "unexpected").
+GOING_AWAY = (
+    "server closed the connection unexpectedly",
+    "terminated abnormally",
+    "connection reset by peer",
+    "unexpected eof while reading",
+    "the database system is starting up",
+    "the database system is shutting down",
+)
+
+
 def translate(exc: Exception, params: dict, user: str | None) -> HotlineError:
     text = str(exc).strip()
     low = text.lower()
@@ -170,6 +182,8 @@ def translate(exc: Exception, params: dict, user: str | None) -> HotlineError:
                 "keeps working alone; ask the centre's admin for a new enrolment code."
             )
         return BadInput(f"The centre at {where} refused the user name or password (PGPASSWORD); check them.")
+    if any(gone in low for gone in GOING_AWAY):  # a PostgreSQL stopping or starting under the connection
+        return CenterUnreachable(f"The centre at {where} cannot be reached now ({_first_line(text)}).")
     if "ssl negotiation" in low or "invalid response" in low or "received invalid" in low or "unexpected" in low:
         return CenterRefused(
             "not_postgres", f"The server at {where} did not answer as a PostgreSQL server: check host and port."

@@ -23,6 +23,7 @@ from desktop.taxonomy import REFERRAL_KINDS, REFERRAL_STATUS, URGENCY, Taxonomy
 from ui import theme
 from ui.messages import error_text
 from ui.risk_text import risk_text
+from ui.style import set_state
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -176,7 +177,7 @@ class FollowUpQueue(QWidget):
         from ui import center_line
 
         self.offline.setText(center_line.offline_text(as_of) if as_of is not None else "")
-        self.offline.setProperty("problem", as_of is not None)
+        set_state(self.offline, "problem", as_of is not None)  # the look's warning colour, and the words say it
         self.offline.setVisible(as_of is not None)
         self.counts_changed.emit(*CentreQueue.counts(items, now))
 

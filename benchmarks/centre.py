@@ -65,7 +65,7 @@ def generate(cluster_admin, db: str, calls: int) -> None:
         " FROM generate_series(1, 1000) g ON CONFLICT DO NOTHING",
         db,
     )
-    # Placing each call in its centre shift (a trigger, centre schema 4) is the seats' way in; generated
+    # Placing each call in its centre shift (a trigger, centre schema 6) is the seats' way in; generated
     # months go in without it, so the figure is the statistics' own.
     cluster_admin("ALTER TABLE center.call DISABLE TRIGGER call_in_line_shift", db)
     cluster_admin(

@@ -36,13 +36,14 @@ def clean_up_while_saving(session: Session, forms: list, clean: Callable = clean
 
     thread = threading.Thread(target=work, name="clean-up")
     thread.start()
-    saves, refused, service = [], 0, CallService(session)
-    for form in forms:
+    saves, saved, refused, service = [], [], 0, CallService(session)
+    for index, form in enumerate(forms):
         if not thread.is_alive():
             break
         began = time.perf_counter()
         try:
             service.save(form)
+            saved.append(index)
         except DatabaseBusy:  # met the lock for longer than the busy timeout
             refused += 1
         saves.append(time.perf_counter() - began)
@@ -60,6 +61,7 @@ def clean_up_while_saving(session: Session, forms: list, clean: Callable = clean
         "wal_emptied": getattr(result, "wal_emptied", None),
         "saves_during": len(saves),
         "saves_refused": refused,
+        "saved_forms": saved,  # which of `forms` are now in the seat (how many depends on timing)
         "longest_save_s": max(saves, default=None),
         "median_save_s": statistics.median(saves) if saves else None,
     }

@@ -201,11 +201,13 @@ def save_pages(sides: dict[str, Side], args, after: date) -> dict[str, float]:
     return pages
 
 
-def retention_clean_up(side: Side, args, after: date) -> dict:
+def retention_clean_up(side: Side, plain: Side, args, after: date) -> dict:
     """The clean-up after a shred on the encrypted seat while calls are saved (benchmarks.cleanup)."""
     taxonomy = load_taxonomy()
     forms = [parse_call(line, taxonomy)[0] for line in extra_lines(3_000, args.seed + 2, after)]
     found = clean_up_while_saving(side.session, forms)
+    for index in found["saved_forms"]:  # the plain seat gets the same calls, so the kept seats stay alike
+        CallService(plain.session).save(forms[index])
     longest_save = (found["longest_save_s"] or 0) * 1e3
     progress(f"clean-up: {found['steps']} steps, longest {found['longest_step_s'] * 1e3:.0f} ms; "
              f"{found['saves_during']} saves meanwhile, longest {longest_save:.0f} ms")  # fmt: skip
@@ -316,7 +318,8 @@ def measure(args, folder: Path) -> dict:
         progress(f"saves: {args.saves} calls on each side")
         results["save"] = saves(sides, args, last_day + timedelta(days=1))
         progress("retention clean-up on the encrypted seat while calls are saved")
-        results["clean_up"] = retention_clean_up(sides["encrypted"], args, last_day + timedelta(days=2))
+        results["clean_up"] = retention_clean_up(sides["encrypted"], sides["plain"], args, last_day + timedelta(days=2))
+        results["calls_at_end"] = store.one("SELECT count(*) FROM call")[0]
     finally:
         for side in sides.values():
             side.close()

@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import logging  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -215,6 +216,26 @@ def seat(seat_init, paths):
     AccountService(session).add("C001", "咨询员 王", "counselor", "counselor-1")
     session.close()
     return Seat(paths)
+
+
+@pytest.fixture(autouse=True)
+def no_message_box_waits(monkeypatch):
+    """A static message box that no test answers would wait forever offscreen (a window closed at teardown
+    with a call on screen asks "Close?"): by default each is logged and answered at once (Yes to a question).
+    Tests that look at message boxes take `messages`, which replaces this."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    def answered(kind):
+        def box(_parent, title, text, *args, **kwargs):
+            logging.getLogger("tests").info("message box %s answered by the test harness: %s", kind, title)
+            return QMessageBox.StandardButton.Yes if kind == "question" else QMessageBox.StandardButton.Ok
+
+        return box
+
+    for kind in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, answered(kind))
 
 
 @pytest.fixture

@@ -42,11 +42,6 @@ def test_the_benchmark_runs_and_writes_its_figures(tmp_path):
     assert figures
 
 
-@pytest.mark.xfail(
-    reason="seen once after the merges: the two seats differed by one call (1207 against 1206) before the reads; "
-    "passed when run again; to be traced (closing note of 2026-12-01)",
-    strict=False,
-)
 def test_the_million_call_benchmark_fills_both_seats_alike_and_reports_every_budget(tmp_path):
     out, kept = tmp_path / "million.json", tmp_path / "seats"
     command = [sys.executable, "-m", "benchmarks.million", "--saves", "3", "--reads", "2", "--json", str(out)]
@@ -62,9 +57,11 @@ def test_the_million_call_benchmark_fills_both_seats_alike_and_reports_every_bud
     assert 0 < figures["memory_mb"]["encrypted"] < 2000
     for measure in ("import of 100,000 calls", "save a call", "note search, 2 characters", "one month's statistics"):
         assert measure in run.stdout
+    # the saves, the counted ones and those made during the clean-up (how many depends on timing), on both seats
+    assert figures["calls_at_end"] >= 1200 + 3 + 3
     again = subprocess.run([*command, "--reuse", str(kept)], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert again.returncode == 0, again.stderr[-2000:]
-    assert json.loads(out.read_text())["calls_in_seat"] == 1200 + 3  # the kept seat with the first run's saves
+    assert again.returncode == 0, again.stderr[-2000:]  # the reads, which compare both seats' counts, agree
+    assert json.loads(out.read_text())["calls_in_seat"] == figures["calls_at_end"]
 
 
 def test_the_handover_benchmark_runs(tmp_path):
@@ -74,6 +71,16 @@ def test_the_handover_benchmark_runs(tmp_path):
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
     assert "handover PDF, shift of 30 calls" in run.stdout
+
+
+def test_the_centre_handover_benchmark_runs(pg_cluster):
+    """It starts a PostgreSQL of its own; `pg_cluster` only skips it (or fails it under CI) where there is none."""
+    run = subprocess.run(
+        [sys.executable, "-m", "benchmarks.centre_handover", "--seats", "3", "--calls", "30", "--repeat", "1"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "centre handover PDF, 3 seats, 30 calls" in run.stdout
 
 
 def test_the_startup_benchmark_starts_a_bare_window_and_the_program_to_its_log_in_page(tmp_path):

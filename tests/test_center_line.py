@@ -296,7 +296,7 @@ def test_a_counselor_sees_the_follow_ups_of_their_own_calls_their_own_and_the_le
 
 def test_a_centre_not_yet_updated_for_the_line_says_so_and_sync_goes_on_as_before(seats, pg):
     a, _b, _c = seats
-    pg.admin("UPDATE center.meta SET value = '3' WHERE key = 'schema_version'", pg.db)  # as before migration 4
+    pg.admin("UPDATE center.meta SET value = '5' WHERE key = 'schema_version'", pg.db)  # as before migration 6
     with pytest.raises(line.CenterTooOld) as refused:
         line.current_shift(a)
     assert refused.value.code == "center_too_old" and "center init" in str(refused.value)

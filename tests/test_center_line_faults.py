@@ -189,10 +189,19 @@ def test_a_seat_removed_in_the_middle_of_a_shift_keeps_its_calls_in_the_handover
     assert call.seat == "席位B" and call.seat_removed and [n for n, _at in data.removed_seats] == ["席位B"]
     assert data.stale_seats == ()  # a removed seat is marked as removed, not as late
     removed = {h.seat: h for h in data.seat_heads}["席位B"]  # its last reported audit head is still printed
-    assert removed.state == "removed" and (removed.seq, removed.hash) == b.audit.head()
+    [reported] = centre(
+        pg,
+        "SELECT h.seq, h.hash FROM center.seat_head h JOIN center.seat s ON s.id = h.seat_id"
+        " WHERE s.name = '席位B' ORDER BY h.seq DESC LIMIT 1",
+    )
+    assert removed.state == "removed" and (removed.seq, removed.hash) == reported
     render(data, tmp_path / "h.pdf")
     text = pdf_text(tmp_path / "h.pdf")
     assert "席位B（已移出）" in text and re.search(r"席位B 已于 \d\d:\d\d 移出中心", text)
+    render(data, tmp_path / "en.pdf", "en")
+    english = pdf_text(tmp_path / "en.pdf")
+    assert "Centre shift handover summary" in english and "席位B (removed)" in english
+    assert re.search(r"Seat 席位B was removed from the centre at \d\d:\d\d", english)
 
 
 def test_postgresql_down_while_printing_is_a_typed_error_and_the_seats_own_handover_still_prints(

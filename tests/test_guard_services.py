@@ -36,6 +36,7 @@ NOT_FREE_TEXT = {
     ("call", "uuid"), ("follow_up", "uuid"),
     ("center_link",), ("center_seat",), ("center_shift",), ("center_follow_up",),
     ("center_event", "kind"), ("center_event", "queued_at"), ("center_cache", "key"), ("center_cache", "stored_at"),
+    ("directory_change",),  # the identity (name, kind, region) of a public service, as ("resource",)
 }  # fmt: skip
 NOT_FREE_TEXT_BUT = {("risk_assessment", "override_reason"), ("shift", "handover_note"), ("center_follow_up", "note")}
 

@@ -28,12 +28,12 @@ from ui.worker import run_in_background
 INTERVAL_MS = 30_000
 AFTER_SAVE_MS = 3_000
 BACKOFF_MAX_MS = 5 * 60_000
-PROBLEMS = ("offline", "too_new", "witness")  # a recount without the network keeps these
+PROBLEMS = ("offline", "full", "too_new", "witness")  # a recount without the network keeps these
 
 
 @dataclass(frozen=True)
 class CenterState:
-    kind: str  # none (not enrolled) | ok | pending | offline | removed | too_new | witness
+    kind: str  # none (not enrolled) | ok | pending | offline | full | removed | too_new | witness
     pending: int = 0
     oldest: str | None = None  # UTC ISO time of the oldest record waiting
     detail: str = ""  # the core's sentence, shown as the tooltip
@@ -42,7 +42,7 @@ class CenterState:
 def read_state(session: Session, network: bool) -> CenterState:
     """On a worker thread: (when `network`) one sync attempt, then what the seat knows of its centre."""
     from desktop.center import link, sync
-    from desktop.center.connect import CenterTooNew, CenterUnreachable, NotEnrolled, WitnessRefused
+    from desktop.center.connect import CenterFull, CenterTooNew, CenterUnreachable, NotEnrolled, WitnessRefused
 
     with session.another() as own:
         current = link.load(own.store)
@@ -60,6 +60,8 @@ def read_state(session: Session, network: bool) -> CenterState:
                 kind, detail = "too_new", str(exc)
             except WitnessRefused as exc:
                 kind, detail = "witness", str(exc)
+            except CenterFull as exc:
+                kind, detail = "full", str(exc)
             except (CenterUnreachable, HotlineError) as exc:  # a refused certificate too: not connected
                 kind, detail = "offline", str(exc)
         waiting = link.backlog(own.store)
@@ -164,7 +166,7 @@ class CenterStatus(QLabel):
         self.state = state
         self.setText(self.text_for(state))
         self.setToolTip(core_text(state.detail) if state.detail else "")
-        set_state(self, "problem", state.kind in ("offline", "removed", "too_new", "witness"))
+        set_state(self, "problem", state.kind in ("offline", "full", "removed", "too_new", "witness"))
         self.setVisible(state.kind != "none")
         self.updated.emit(state)
 
@@ -182,6 +184,10 @@ class CenterStatus(QLabel):
             return self.tr("The centre refused this seat's audit head: run verify")
         if state.kind == "offline":
             return self.tr("Not connected to the centre") + (" · " + waiting if waiting else "")
+        if state.kind == "full":
+            return self.tr("The centre's disk is full: its admin must free space") + (
+                " · " + waiting if waiting else ""
+            )
         return waiting or self.tr("In sync with the centre")
 
 

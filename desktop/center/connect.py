@@ -22,6 +22,11 @@ class CenterUnreachable(HotlineError):
     """The centre cannot be reached now (down, no network); the seat keeps working and retries later."""
 
 
+class CenterFull(CenterUnreachable):
+    """The centre's PostgreSQL has no room to write (its disk is full): nothing was taken, everything waits on the
+    seat, and the centre's admin must free space."""
+
+
 class CenterRefused(BadInput):
     """Bad input at the centre that a window names in its own language: `reason` says which (one of REASONS);
     the English sentence stays for the command line."""

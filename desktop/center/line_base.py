@@ -14,7 +14,7 @@ from desktop.clock import parse_iso, to_utc_iso, utc_now_iso
 from desktop.errors import BadInput, HotlineError
 
 LIVE_TIMEOUT_S = 4
-LINE_SCHEMA = 4  # the centre schema that brought the line
+LINE_SCHEMA = 6  # the centre schema that brought the line
 
 
 class LineError(HotlineError):
@@ -40,7 +40,7 @@ class CenterNeeded(CenterUnreachable):
 
 
 class CenterTooOld(LineError):
-    """The centre's schema predates the line (centre schema 4): its admin runs `center init --dsn …` to update
+    """The centre's schema predates the line (centre schema 6): its admin runs `center init --dsn …` to update
     it; until then the seats sync as before and the line's work waits."""
 
     code = "center_too_old"

@@ -6,6 +6,7 @@ sync went. No PostgreSQL here: the status bar reads this without touching the ne
 import json
 from dataclasses import dataclass
 
+from desktop.center import directory_sync
 from desktop.center.connect import NotEnrolled
 from desktop.clock import utc_now_iso
 from desktop.store.schema_center import UUID_SQL
@@ -85,6 +86,7 @@ def save_enrolment(
             (kind, store.one("SELECT n FROM outbox_counter")[0], now),
         )
         store.execute("UPDATE outbox_counter SET n = (SELECT coalesce(max(version), n) FROM outbox)")
+    directory_sync.queue_all(store)  # the seat's directory is published with the first sync
     return store.one("SELECT n FROM outbox_counter")[0] - start
 
 
@@ -95,6 +97,7 @@ def mark_removed(store: Store, why: str) -> None:
             "UPDATE center_link SET state = 'removed', role_password = '', data_key = '', last_error = ?", (why,)
         )
         store.execute("DELETE FROM outbox")
+        store.execute("DELETE FROM directory_change")
         store.execute("DELETE FROM center_event")  # follow-up changes for a centre that no longer knows the seat
 
 

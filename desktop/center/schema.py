@@ -11,8 +11,8 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from desktop.center.schema_sql import M1_CENTRE, M2_RECORDS, M3_WITNESS
-from desktop.center.schema_sql_line import M4_LINE
+from desktop.center.schema_sql import M1_CENTRE, M2_RECORDS, M3_WITNESS, M4_COUNTS, M5_DIRECTORY
+from desktop.center.schema_sql_line import M6_LINE
 from desktop.errors import BadInput
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,9 @@ MIGRATIONS: tuple[CenterMigration, ...] = (
     CenterMigration(1, "the centre: settings, seats, enrolments, audit log", M1_CENTRE),
     CenterMigration(2, "shared records: calls, crisis actions, referrals, follow-ups and events, shifts", M2_RECORDS),
     CenterMigration(3, "the witness: each seat's audit head at each sync", M3_WITNESS),
-    CenterMigration(4, "the line: one centre shift, calls placed in it, seat states, follow-up events", M4_LINE),
+    CenterMigration(4, "counts kept per hour as the calls arrive, for statistics of any size", M4_COUNTS),
+    CenterMigration(5, "the line's referral directory, published by the seats", M5_DIRECTORY),
+    CenterMigration(6, "the line: one centre shift, calls placed in it, seat states, follow-up events", M6_LINE),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -381,3 +381,189 @@ $$;
 REVOKE ALL ON FUNCTION center.report_head(bigint, text, timestamptz), center.mark_synced() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION center.report_head(bigint, text, timestamptz), center.mark_synced() TO @SEATS@;
 """
+
+# 4: counts kept as the calls arrive — per UTC hour, section and code — so a month's statistics read a few
+# thousand rows instead of every call of the month (DESIGN.md §10: a month over 10,000,000 calls under 1 s).
+# Statement triggers keep them exact in the transaction of every change to a call, a crisis action or a referral
+# (inserted, changed by a newer version, removed), whoever writes it; each statement adds its deltas in key order.
+# A crisis action or referral remembers the hour of its call, so removing it subtracts where it was added.
+M4_COUNTS = r"""
+CREATE TABLE center.call_count (
+    hour    timestamptz NOT NULL,
+    section text NOT NULL,
+    key     text NOT NULL,
+    n       bigint NOT NULL,
+    PRIMARY KEY (hour, section, key)
+);
+GRANT SELECT ON center.call_count TO @SEATS@;
+
+ALTER TABLE center.crisis_action ADD COLUMN call_hour timestamptz;
+ALTER TABLE center.referral ADD COLUMN call_hour timestamptz;
+
+CREATE FUNCTION center.hour_of(t timestamptz) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$
+    SELECT date_trunc('hour', t, 'UTC')
+$$;
+
+-- What one call adds to the counts: (section, key) pairs; the same rules as desktop.center.stats's live count.
+CREATE FUNCTION center.call_keys(kind text, age_band text, gender text, region text, computed_level text,
+                                 risk_level text, concerns text[], emotions text[])
+RETURNS TABLE (section text, key text) LANGUAGE sql IMMUTABLE AS $$
+    SELECT 'calls', ''
+    UNION ALL SELECT 'kind', coalesce(nullif(kind, ''), 'unknown')
+    UNION ALL SELECT 'age_band', coalesce(nullif(age_band, ''), 'unknown')
+    UNION ALL SELECT 'gender', coalesce(nullif(gender, ''), 'unknown')
+    UNION ALL SELECT 'region', coalesce(nullif(region, ''), 'unknown')
+    UNION ALL SELECT 'risk_level', CASE WHEN computed_level IS NULL AND risk_level = 'none' THEN 'not_assessed'
+                                        ELSE coalesce(nullif(risk_level, ''), 'unknown') END
+    UNION ALL SELECT 'concern', x FROM unnest(concerns) AS x
+    UNION ALL SELECT DISTINCT 'concern_group', split_part(x, '.', 1) FROM unnest(concerns) AS x
+    UNION ALL SELECT 'emotion', x FROM unnest(emotions) AS x
+$$;
+
+-- Each trigger adds its statement's deltas in one upsert, in key order; a push that still meets another in a
+-- deadlock is tried again by the seat (desktop.center.sync).
+CREATE FUNCTION center.count_calls() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = center, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO center.call_count AS k (hour, section, key, n)
+        SELECT center.hour_of(c.started_at), x.section, x.key, count(*) FROM new_rows c, @KEYS@ x
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        ON CONFLICT (hour, section, key) DO UPDATE SET n = k.n + EXCLUDED.n;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO center.call_count AS k (hour, section, key, n)
+        SELECT center.hour_of(c.started_at), x.section, x.key, -count(*) FROM old_rows c, @KEYS@ x
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        ON CONFLICT (hour, section, key) DO UPDATE SET n = k.n + EXCLUDED.n;
+    ELSE
+        INSERT INTO center.call_count AS k (hour, section, key, n)
+        SELECT hour, section, key, sum(n) FROM (
+            SELECT center.hour_of(c.started_at) AS hour, x.section, x.key, -1 AS n
+            FROM old_rows c, @KEYS@ x
+            UNION ALL
+            SELECT center.hour_of(c.started_at), x.section, x.key, 1 FROM new_rows c, @KEYS@ x
+        ) t GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3
+        ON CONFLICT (hour, section, key) DO UPDATE SET n = k.n + EXCLUDED.n;
+    END IF;
+    RETURN NULL;
+END $$;
+
+-- A crisis action counts under its action, a referral under its kind, at the hour of their call.
+CREATE FUNCTION center.count_parts() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = center, pg_temp AS $$
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        EXECUTE format(
+            'INSERT INTO center.call_count AS k (hour, section, key, n) SELECT call_hour, %L, %I, count(*)'
+            ' FROM new_rows GROUP BY 1, 2, 3 ORDER BY 1, 2, 3'
+            ' ON CONFLICT (hour, section, key) DO UPDATE SET n = k.n + EXCLUDED.n', TG_TABLE_NAME, TG_ARGV[0]);
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        EXECUTE format(
+            'INSERT INTO center.call_count AS k (hour, section, key, n) SELECT call_hour, %L, %I, -count(*)'
+            ' FROM old_rows GROUP BY 1, 2, 3 ORDER BY 1, 2, 3'
+            ' ON CONFLICT (hour, section, key) DO UPDATE SET n = k.n + EXCLUDED.n', TG_TABLE_NAME, TG_ARGV[0]);
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION center.part_hour() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = center, pg_temp AS $$
+BEGIN
+    NEW.call_hour := (SELECT center.hour_of(started_at) FROM center.call WHERE uuid = NEW.call_uuid);
+    RETURN NEW;
+END $$;
+
+UPDATE center.crisis_action a SET call_hour = center.hour_of(c.started_at) FROM center.call c
+    WHERE c.uuid = a.call_uuid;
+UPDATE center.referral r SET call_hour = center.hour_of(c.started_at) FROM center.call c WHERE c.uuid = r.call_uuid;
+ALTER TABLE center.crisis_action ALTER COLUMN call_hour SET NOT NULL;
+ALTER TABLE center.referral ALTER COLUMN call_hour SET NOT NULL;
+
+INSERT INTO center.call_count (hour, section, key, n)
+SELECT hour, section, key, sum(n) FROM (
+    SELECT center.hour_of(c.started_at) AS hour, k.section, k.key, 1 AS n FROM center.call c, @KEYS@ k
+    UNION ALL SELECT call_hour, 'crisis_action', action, 1 FROM center.crisis_action
+    UNION ALL SELECT call_hour, 'referral', kind, 1 FROM center.referral
+) t GROUP BY 1, 2, 3;
+
+CREATE TRIGGER crisis_action_hour BEFORE INSERT ON center.crisis_action
+    FOR EACH ROW EXECUTE FUNCTION center.part_hour();
+CREATE TRIGGER referral_hour BEFORE INSERT ON center.referral FOR EACH ROW EXECUTE FUNCTION center.part_hour();
+CREATE TRIGGER call_counted_insert AFTER INSERT ON center.call REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION center.count_calls();
+CREATE TRIGGER call_counted_update AFTER UPDATE ON center.call REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION center.count_calls();
+CREATE TRIGGER call_counted_delete AFTER DELETE ON center.call REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION center.count_calls();
+CREATE TRIGGER crisis_action_counted_insert AFTER INSERT ON center.crisis_action REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION center.count_parts('action');
+CREATE TRIGGER crisis_action_counted_delete AFTER DELETE ON center.crisis_action REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION center.count_parts('action');
+CREATE TRIGGER crisis_action_counted_update AFTER UPDATE ON center.crisis_action
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION center.count_parts('action');
+CREATE TRIGGER referral_counted_insert AFTER INSERT ON center.referral REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION center.count_parts('kind');
+CREATE TRIGGER referral_counted_delete AFTER DELETE ON center.referral REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION center.count_parts('kind');
+CREATE TRIGGER referral_counted_update AFTER UPDATE ON center.referral
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION center.count_parts('kind');
+
+-- by_seat and talk time are counted from the calls themselves, from this index alone (no table pages).
+CREATE INDEX call_by_start_seat_end ON center.call (started_at, seat_id) INCLUDE (ended_at);
+DROP INDEX center.call_by_start_seat;
+"""
+M4_COUNTS = M4_COUNTS.replace(
+    "@KEYS@",
+    "center.call_keys(c.kind, c.age_band, c.gender, c.region, c.computed_level, c.risk_level, c.concerns, c.emotions)",
+)
+
+# 5: the line's referral directory. An entry is the line's by (name, kind, region); any enrolled seat publishes
+# its admins' changes through center.push_directory, the newest change of an entry wins (a tie keeps the first),
+# and every seat pulls the whole directory (public services: names, phones, hours; never anything of a caller).
+M5_DIRECTORY = r"""
+CREATE TABLE center.directory (
+    name        text NOT NULL,
+    kind        text NOT NULL,
+    region      text NOT NULL,
+    phone       text NOT NULL DEFAULT '',
+    hours       text NOT NULL DEFAULT '',
+    notes       text NOT NULL DEFAULT '',
+    retired     boolean NOT NULL,
+    changed_at  timestamptz NOT NULL,
+    seat_id     int NOT NULL REFERENCES center.seat (id),
+    received_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (name, kind, region)
+);
+GRANT SELECT ON center.directory TO @SEATS@;
+
+CREATE FUNCTION center.push_directory(batch jsonb) RETURNS int
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = center, pg_temp AS $$
+DECLARE
+    me int := (SELECT id FROM center.seat WHERE role_name = session_user AND state = 'active');
+    r jsonb; v_done text; v_applied int := 0;
+BEGIN
+    IF me IS NULL THEN
+        RAISE EXCEPTION 'this seat is not enrolled at the centre' USING ERRCODE = 'HL010';
+    END IF;
+    FOR r IN SELECT value FROM jsonb_array_elements(batch) ORDER BY value->>'name', value->>'kind', value->>'region'
+    LOOP
+        v_done := NULL;
+        INSERT INTO center.directory AS d (name, kind, region, phone, hours, notes, retired, changed_at, seat_id)
+        VALUES (r->>'name', r->>'kind', r->>'region', coalesce(r->>'phone', ''), coalesce(r->>'hours', ''),
+                coalesce(r->>'notes', ''), (r->>'retired')::boolean, (r->>'changed_at')::timestamptz, me)
+        ON CONFLICT (name, kind, region) DO UPDATE SET
+            phone = coalesce(r->>'phone', d.phone), hours = coalesce(r->>'hours', d.hours),
+            notes = coalesce(r->>'notes', d.notes), retired = EXCLUDED.retired, changed_at = EXCLUDED.changed_at,
+            seat_id = me, received_at = now()
+        WHERE d.changed_at < EXCLUDED.changed_at
+        RETURNING d.name INTO v_done;
+        IF v_done IS NOT NULL THEN v_applied := v_applied + 1; END IF;
+    END LOOP;
+    RETURN v_applied;
+END $$;
+REVOKE ALL ON FUNCTION center.push_directory(jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION center.push_directory(jsonb) TO @SEATS@;
+"""

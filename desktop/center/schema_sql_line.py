@@ -1,12 +1,12 @@
-"""The SQL of the centre's migration 4, the line (issue 16), kept apart from the earlier ones
+"""The SQL of the centre's migration 6, the line (issue 16), kept apart from the earlier ones
 (desktop.center.schema_sql) for its size. `@SEATS@` is the centre's group role. Released migrations are never
 edited.
 """
 
-# 4: the line (issue 16) — the centre's own shift (one open at a time, whichever seat opens it), every call placed
+# 6: the line (issue 16) — the centre's own shift (one open at a time, whichever seat opens it), every call placed
 # in the centre shift of its start (an automatic 8-hour shift where no lead opened one), each seat's state
 # and clock, follow-up events from any seat (latest wins on the line's clock, all kept), the centre's audit head.
-M4_LINE = r"""
+M6_LINE = r"""
 CREATE TABLE center.line_shift (
     uuid           uuid PRIMARY KEY,
     lead           text,

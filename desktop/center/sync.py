@@ -11,11 +11,12 @@ pushed); otherwise it stays and goes with the next batch.
 
 import json
 import logging
+import time
 from dataclasses import dataclass
 
-from desktop.center import line_sync, schema
+from desktop.center import directory_sync, line_sync, schema
 from desktop.center import link as seat_link
-from desktop.center.connect import CenterTooNew, CenterUnreachable, NotEnrolled, WitnessRefused, connect
+from desktop.center.connect import CenterFull, CenterTooNew, CenterUnreachable, NotEnrolled, WitnessRefused, connect
 from desktop.center.seal import SealError, unseal
 from desktop.center.share import call_record, shift_record
 from desktop.clock import utc_now_iso
@@ -25,6 +26,7 @@ from desktop.store.store import Store
 log = logging.getLogger(__name__)
 
 BATCH = 200
+PUSH_TRIES = 3  # a batch that meets another seat's push in a deadlock is tried again this often
 
 
 @dataclass(frozen=True)
@@ -93,12 +95,14 @@ def _forget_sent(store: Store, rows: list[tuple]) -> None:
             )
 
 
-def _report_head(conn, store: Store) -> None:
+def _report_head(conn, store: Store) -> tuple[int, str]:
+    """Send the seat's audit head to the centre's witness; returns it."""
     seq, digest = AuditLog(store).head()
     with conn.transaction():
         problem = conn.execute("SELECT center.report_head(%s, %s, %s)", (seq, digest, utc_now_iso())).fetchone()[0]
     if problem:
         raise WitnessRefused(f"The centre refused this seat's audit head: {problem}. Nothing was sent.")
+    return seq, digest
 
 
 def push(conn, store: Store, key: bytes, batch: int = BATCH, stop_after: int | None = None) -> tuple[int, int]:
@@ -108,15 +112,36 @@ def push(conn, store: Store, key: bytes, batch: int = BATCH, stop_after: int | N
         rows, calls, shifts = _read_batch(store, key, batch)
         if not rows:
             break
-        with conn.transaction():
-            if shifts:
-                taken += conn.execute("SELECT center.push_shifts(%s::jsonb)", (json.dumps(shifts),)).fetchone()[0]
-            if calls:
-                taken += conn.execute("SELECT center.push_calls(%s::jsonb)", (json.dumps(calls),)).fetchone()[0]
+        taken += _push_batch(conn, calls, shifts)
         _forget_sent(store, rows)  # only now: the centre committed
         sent += len(calls) + len(shifts)
         batches += 1
     return taken, sent
+
+
+def _push_batch(conn, calls: list[dict], shifts: list[dict]) -> int:
+    """One batch in one centre transaction; records taken in. Calls go in order of their start, so the counts
+    they change (center.call_count, by hour) are mostly locked in the same order by every seat; when two pushes
+    still meet the other way round PostgreSQL stops one (a deadlock), which is tried again: the push is
+    idempotent."""
+    import psycopg
+
+    calls = sorted(calls, key=lambda record: record["started_at"] or "")
+    for attempt in range(1, PUSH_TRIES + 1):
+        try:
+            taken = 0
+            with conn.transaction():
+                if shifts:
+                    taken += conn.execute("SELECT center.push_shifts(%s::jsonb)", (json.dumps(shifts),)).fetchone()[0]
+                if calls:
+                    taken += conn.execute("SELECT center.push_calls(%s::jsonb)", (json.dumps(calls),)).fetchone()[0]
+            return taken
+        except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
+            if attempt == PUSH_TRIES:
+                raise
+            log.info("a push met another seat's push (try %d of %d); trying again", attempt, PUSH_TRIES)
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
 
 
 def pull(conn, store: Store, key: bytes) -> tuple[int, int]:
@@ -179,17 +204,29 @@ def sync(store: Store, batch: int = BATCH) -> SyncResult:
         raise
     try:
         with conn:
-            _report_head(conn, store)
+            head = _report_head(conn, store)
             line_sync.before_push(conn, store, link)
             taken, sent = push(conn, store, link.data_key, batch)
+            directory_sync.push(conn, store)
             pulled = pull(conn, store, link.data_key)
+            directory_sync.pull(conn, store)
             line_sync.after_pull(conn, store, link)
+            if AuditLog(store).head() != head:  # the pull was audited: the centre gets the head as it is now
+                _report_head(conn, store)
             with conn.transaction():
                 conn.execute("SELECT center.mark_synced()")
     except WitnessRefused as exc:
         seat_link.record_attempt(store, str(exc), witness=str(exc))
         raise
     except psycopg.Error as exc:
+        if (getattr(exc, "sqlstate", None) or "").startswith("53"):  # insufficient resources: disk full, memory
+            waiting = seat_link.backlog(store).pending
+            message = (
+                f"The centre's database has no room to write ({type(exc).__name__}): its admin must free space on "
+                f"the PostgreSQL server. The {waiting} record(s) not taken wait on this seat and go at a later sync."
+            )
+            seat_link.record_attempt(store, message)
+            raise CenterFull(message) from exc
         message = f"The centre stopped answering during sync ({type(exc).__name__}); what was not sent waits."
         seat_link.record_attempt(store, message)
         raise CenterUnreachable(message) from exc

@@ -5,7 +5,7 @@ A migration is never edited once released: later issues add tables by appending 
 
 from dataclasses import dataclass
 
-from desktop.store.schema_center import LINE_SQL, OUTBOX_SQL
+from desktop.store.schema_center import DIRECTORY_SQL, LINE_SQL, OUTBOX_SQL
 
 
 @dataclass(frozen=True)
@@ -276,7 +276,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         DROP INDEX call_keyword_by_word;
         """,
     ),
-    Migration(9, "the centre's line: changes waiting for the centre, what the seat last knew of the line", LINE_SQL),
+    Migration(9, "centre: the referral directory shared with the line, its changes queued", DIRECTORY_SQL),
+    Migration(10, "the centre's line: changes waiting for the centre, what the seat last knew of the line", LINE_SQL),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

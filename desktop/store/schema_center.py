@@ -128,7 +128,37 @@ CREATE TABLE center_follow_up (
 {_queue_triggers()}
 """
 
-# Seat schema 9 (issue 16, the centre's line). `center_event` holds the changes this seat made to the centre's
+# Seat schema 9: the referral directory shared through the centre (desktop/center/directory_sync.py). An entry is
+# the line's by its name, kind and region; a change made here while enrolled (not one a pull brings) queues that
+# identity in `directory_change`, the old one too when an edit renamed it. Example entries stay on their seat.
+_NOT_PULLING = "NOT EXISTS (SELECT 1 FROM directory_pulling)"
+_CHANGED = (
+    "INSERT INTO directory_change (name, kind, region, changed_at) VALUES ({row}.name, {row}.kind, {row}.region,"
+    " NEW.updated_at) ON CONFLICT (name, kind, region) DO UPDATE SET changed_at = excluded.changed_at;"
+)
+DIRECTORY_SQL = f"""
+CREATE TABLE directory_change (
+    name       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    region     TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    PRIMARY KEY (name, kind, region)
+) STRICT;
+CREATE TABLE directory_pulling (id INTEGER PRIMARY KEY CHECK (id = 1)) STRICT;
+CREATE TRIGGER directory_shared_insert AFTER INSERT ON resource
+WHEN {_ENROLLED} AND NEW.example = 0 AND {_NOT_PULLING}
+BEGIN
+  {_CHANGED.format(row="NEW")}
+END;
+CREATE TRIGGER directory_shared_update AFTER UPDATE ON resource
+WHEN {_ENROLLED} AND NEW.example = 0 AND {_NOT_PULLING}
+BEGIN
+  {_CHANGED.format(row="OLD")}
+  {_CHANGED.format(row="NEW")}
+END;
+"""
+
+# Seat schema 10 (issue 16, the centre's line). `center_event` holds the changes this seat made to the centre's
 # follow-ups (closed, due time or owner changed), its own or another seat's, written in the same transaction as
 # the change and pushed with the next sync; `center_cache` what the seat last knew of the line (the open centre
 # shift, the follow-up queue with its history, the board, its own reported state) as JSON, with when it learnt it.

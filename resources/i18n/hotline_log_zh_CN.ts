@@ -1447,7 +1447,7 @@
 <context>
     <name>CenterStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/center_status.py" line="+174"/>
+        <location filename="../../ui/center_status.py" line="+176"/>
         <source>%n waiting to sync, since %1</source>
         <translation>
             <numerusform>%n 条待同步，自 %1</numerusform>
@@ -1474,7 +1474,12 @@
         <translation>未连接中心</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The centre&apos;s disk is full: its admin must free space</source>
+        <translation>中心的磁盘已满：请中心管理员腾出空间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>In sync with the centre</source>
         <translation>同步正常</translation>
     </message>
@@ -2032,7 +2037,7 @@
 <context>
     <name>FollowUpQueue</name>
     <message>
-        <location filename="../../ui/followup_queue.py" line="+39"/>
+        <location filename="../../ui/followup_queue.py" line="+40"/>
         <source>Follow-ups due</source>
         <translation>到期随访</translation>
     </message>

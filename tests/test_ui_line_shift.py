@@ -73,7 +73,7 @@ def test_the_centre_out_of_reach_opens_here_and_says_what_happens(qtbot, window,
     dialog = window.work.shift_dialog()
     enrolled.down = True
     dialog.refresh()
-    assert "cannot be reached" in dialog.centre_label.text() and dialog.centre_label.property("problem")
+    assert "(not connected to the centre)" in dialog.centre_label.text() and dialog.centre_label.property("problem")
     open_with(monkeypatch, dialog)
     assert said[-1][0] == "information" and "opens at this seat only" in said[-1][1]
     assert "when this seat syncs again" in said[-1][1]

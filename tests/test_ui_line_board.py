@@ -118,3 +118,13 @@ def test_a_heartbeat_that_does_not_reach_the_centre_says_nothing(qtbot, window, 
     window.start_action.trigger()  # no dialog, no exception: the status bar's centre label says it
     assert window.work is not None
     window.work.form.clear()  # nothing left for closing the window to ask about
+
+
+def test_an_offline_seat_says_since_when_and_who_was_there_is_not_guessed(qtbot, line, seat_clock):
+    from dataclasses import replace
+
+    seat_clock(T0)
+    gone = replace(line.seats[0], online=False, last_seen=T0 - timedelta(minutes=4), logged_in=None, silent=False)
+    model = SeatsModel()
+    model.set_rows([gone], T0)
+    assert texts(model, 0)[COL_STATE] == "Offline since 11:56" and texts(model, 0)[3] == "—"

@@ -87,7 +87,11 @@ class SeatsModel(QAbstractTableModel):
     def state_text(self, seat) -> str:
         if seat.silent:
             return self.tr("SILENT since %1").replace("%1", center_line.clock_text(seat.last_seen))
-        return self.tr("Online") if seat.online else self.tr("Offline")
+        if seat.online:
+            return self.tr("Online")
+        if seat.last_seen is None:
+            return self.tr("Offline")
+        return self.tr("Offline since %1").replace("%1", center_line.clock_text(seat.last_seen))
 
     def person(self, code: str) -> str:
         return f"{self._names[code]} ({code})" if code in self._names else code

@@ -209,7 +209,7 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../ui/center_board.py" line="+156"/>
+        <location filename="../../ui/center_board.py" line="+160"/>
         <source>Line board</source>
         <translation>值班看板</translation>
     </message>
@@ -3776,7 +3776,7 @@
 <context>
     <name>SeatsModel</name>
     <message>
-        <location filename="../../ui/center_board.py" line="-212"/>
+        <location filename="../../ui/center_board.py" line="-216"/>
         <source>Seat</source>
         <translation>席位</translation>
     </message>
@@ -3831,14 +3831,19 @@
         <translation>失联（自 %1 无消息）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Offline</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline since %1</source>
+        <translation>离线（自 %1 起）</translation>
     </message>
     <message>
         <location line="+15"/>

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("counselor", "lead", "statistics", "admin")  # in this order, in one process
+PARTS = ("counselor", "lead", "statistics", "admin", "line")  # in this order, in one process; line needs PostgreSQL
 LOOKS = {  # name: (Xvfb screen, environment); each in a process of its own
     "dark": ((1920, 1080), {}),
     "scaled": ((2560, 1440), {"QT_SCALE_FACTOR": "2"}),  # 200 %, the window 1280×720 logical pixels
@@ -75,7 +75,7 @@ def run_looks(looks: list[str], offscreen: bool, failed: list[str]) -> None:
 def take(parts: list[str], look: str | None) -> None:
     """Take the pictures of `parts`, or of one `look`, in Chinese and in English."""
     sys.path.insert(0, str(ROOT))
-    from shots import admin, counselor, lead, looks
+    from shots import admin, counselor, lead, line, looks
     from shots.harness import LANGUAGES, Shooter, copy_of, demo_seat
 
     shooters = {
@@ -83,6 +83,7 @@ def take(parts: list[str], look: str | None) -> None:
         "lead": lead.shoot,
         "statistics": lead.shoot_statistics,
         "admin": admin.shoot,
+        "line": line.shoot,
     }
     with demo_seat() as (app, paths, accounts):
         for lang in LANGUAGES:

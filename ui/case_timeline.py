@@ -47,16 +47,22 @@ def level_text(entry, lang: str) -> str:
     )
 
 
-def entry_lines(entry: TimelineEntry, taxonomy: Taxonomy, lang: str, names: dict[str, str]) -> list[str]:
-    """The entry in a few short lines: when, who, kind and level; concerns; then what was done and what is open."""
+def entry_lines(
+    entry: TimelineEntry, taxonomy: Taxonomy, lang: str, names: dict[str, str], own_seat: str = ""
+) -> list[str]:
+    """The entry in a few short lines: when, who, kind and level; concerns; then what was done and what is open.
+    When the calls come from every seat of the line (`own_seat` given), each first line starts with its seat and
+    another seat's call shows its summary, unsealed at this seat (ui/center_timeline.py)."""
     comma = "、" if lang == "zh" else ", "
 
     def label(list_name: str, code: str | None) -> str:
         return taxonomy.label(list_name, code, lang) if code else "—"
 
     when = seat_time(entry.started_at).strftime("%Y-%m-%d %H:%M")
+    seat = getattr(entry, "seat", "") or own_seat
+    first = (when, person(entry.counselor, names), label(CALL_KINDS, entry.kind), level_text(entry, lang))
     lines = [
-        " · ".join((when, person(entry.counselor, names), label(CALL_KINDS, entry.kind), level_text(entry, lang))),
+        (f"[{seat}] " if own_seat else "") + " · ".join(first),
         QCoreApplication.translate("CaseTimeline", "Concerns: %1").replace(
             "%1", comma.join(label(CONCERNS, c) for c in entry.concerns) or "—"
         ),
@@ -82,6 +88,8 @@ def entry_lines(entry: TimelineEntry, taxonomy: Taxonomy, lang: str, names: dict
             text = QCoreApplication.translate("CaseTimeline", "Follow-up due %1 (%2): %3 — open")
         owner = person(follow_up.owner, names)
         lines.append(text.replace("%1", due).replace("%2", owner).replace("%3", follow_up.note or "—"))
+    if getattr(entry, "summary", ""):
+        lines.append(QCoreApplication.translate("CaseTimeline", "Summary: %1").replace("%1", entry.summary))
     return lines
 
 
@@ -101,7 +109,7 @@ class CaseTimeline(QWidget):
         self.entries.setWordWrap(True)
         self.entries.setAlternatingRowColors(True)
         self.entries.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.entries.itemActivated.connect(lambda item: self.open_call.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.entries.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -109,8 +117,16 @@ class CaseTimeline(QWidget):
         layout.addWidget(self.entries)
         self.hide()
 
-    def show_entries(self, entries: list[TimelineEntry], names: dict[str, str], current: int | None = None) -> None:
-        """Show `entries` (oldest first); `current`, the call being read, is marked and not offered to open."""
+    def _activated(self, item: QListWidgetItem) -> None:
+        call_id = item.data(Qt.ItemDataRole.UserRole)
+        if call_id is not None:  # another seat's call is read here, not opened: it is not on this seat
+            self.open_call.emit(call_id)
+
+    def show_entries(
+        self, entries: list[TimelineEntry], names: dict[str, str], current: int | None = None, own_seat: str = ""
+    ) -> None:
+        """Show `entries` (oldest first); `current`, the call being read, is marked and not offered to open. With
+        `own_seat`, the entries come from every seat of the line and each names its seat."""
         self.entries.clear()
         if not entries:
             self.heading.setText(
@@ -122,12 +138,12 @@ class CaseTimeline(QWidget):
         self.heading.setText(self.tr("%n call(s) with this case code:", "", len(entries)))
         lines_shown = 0
         for entry in reversed(entries):  # newest on top: what happened last matters most
-            lines = entry_lines(entry, self.taxonomy, self.lang, names)
-            if entry.call_id == current:
+            lines = entry_lines(entry, self.taxonomy, self.lang, names, own_seat)
+            if entry.call_id is not None and entry.call_id == current:
                 lines[0] = QCoreApplication.translate("CaseTimeline", "This call: %1").replace("%1", lines[0])
             item = QListWidgetItem("\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, entry.call_id)
-            if entry.call_id == current:
+            if entry.call_id is None or entry.call_id == current:
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.entries.addItem(item)
             lines_shown += len(lines)

@@ -34,6 +34,9 @@ from desktop.clock import seat_time, utc_now
 from desktop.errors import HotlineError
 from desktop.reports.handover_service import HandoverPdf, HandoverService, ShiftChoice
 from desktop.seat import Session
+from ui import center_handover as centre
+from ui import center_line
+from ui.center_handover import CentreChoice, HandoverScope
 from ui.file_dialogs import save_file
 from ui.messages import error_text
 from ui.pdf_print import PrintFailed, chosen_pages, page_list, print_pdf
@@ -71,6 +74,16 @@ class HandoverDialog(QDialog):
         self.shift.currentIndexChanged.connect(self.generate)
         shift_label = QLabel(self.tr("&Shift"))
         shift_label.setBuddy(self.shift)
+        # ----- 全中心 beside 本席位 at an enrolled seat (ui/center_handover.py) -----
+        self.scope = HandoverScope(session, self)
+        self.scope.changed.connect(self._scope_changed)
+        self.own_button = QPushButton(self.tr("Make this seat's own summary instead"))
+        self.own_button.setAutoDefault(False)
+        self.own_button.clicked.connect(self._fall_back)
+        self.own_button.hide()
+        self.scope_note = QLabel(objectName="centreOffline", wordWrap=True)
+        self.scope_note.hide()
+        self._fell_back = False  # the centre was down: this seat's own summary, labelled as such
         self.progress = QProgressBar(accessibleName=self.tr("Working"), textVisible=False)
         self.progress.setRange(0, 0)  # busy: how long the layout takes is not known
         self.progress.setFixedWidth(160)
@@ -78,6 +91,7 @@ class HandoverDialog(QDialog):
         self.pages = QLabel(objectName="handoverPages")
         self.pages.setAccessibleName(self.tr("Summary size"))
         top = QHBoxLayout()
+        top.addWidget(self.scope)
         top.addWidget(shift_label)
         top.addWidget(self.shift, 1)
         top.addSpacing(12)
@@ -115,7 +129,9 @@ class HandoverDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.scope_note)
         layout.addWidget(self.message)
+        layout.addWidget(self.own_button)
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
         self.resize(1000, 760)
@@ -126,7 +142,12 @@ class HandoverDialog(QDialog):
     def reload(self, prefer: int | None = None) -> None:
         """List the latest shifts again (keeping the one chosen, or choosing `prefer`) and show the chosen
         one's summary."""
+        if self.scope.centre:
+            self._reload_centre()
+            return
         chosen = prefer if prefer is not None else self.shift.currentData()
+        if isinstance(chosen, CentreChoice):
+            chosen = None
         try:
             choices, last_ended = HandoverService(self._session).choices()
         except HotlineError as exc:
@@ -144,6 +165,61 @@ class HandoverDialog(QDialog):
         if not choices:
             self._say(self.tr("There is no shift on this seat yet: nothing to hand over."))
         self.generate()
+
+    def _reload_centre(self) -> None:
+        """全中心: ask the centre for its open shift (on a worker), then list what can be handed over."""
+        session = self._session
+        self._show_pdf(None)
+        self._start("prepare", self.tr("Asking the centre…"))
+        run_in_background(lambda: centre.centre_shifts(session), self._centre_listed, self._centre_not_listed)
+
+    def _centre_listed(self, shifts: list) -> None:
+        if not isValid(self) or not self.scope.centre:
+            return
+        self._finish("")
+        self.shift.blockSignals(True)
+        self.shift.clear()
+        for text, choice in self.scope.labels(shifts, dict(self._session.seat.vault.accounts())):
+            self.shift.addItem(text, choice)
+        self.shift.setCurrentIndex(0)
+        self.shift.blockSignals(False)
+        self.generate()
+
+    def _centre_not_listed(self, exc: Exception) -> None:
+        if not isinstance(exc, HotlineError):
+            self._unexpected(exc)
+        if isValid(self):
+            self._centre_down(exc)
+
+    def _centre_down(self, exc: Exception) -> None:
+        """The centre's handover cannot be made now: say so, and offer the seat's own, labelled as such."""
+        if center_line.unreachable(exc):
+            text = self.tr(
+                "The centre cannot be reached, so the centre's handover cannot be made now. This seat's own "
+                "summary can be printed instead: it holds this seat's calls only."
+            )
+        else:
+            text = self.tr("The centre's handover could not be made.") + " " + error_text(exc)
+        self._finish(text, True)
+        self.own_button.show()
+
+    def _fall_back(self) -> None:
+        self._fell_back = True
+        self.scope.choose_seat()
+
+    def _scope_changed(self) -> None:
+        centre = self.scope.centre
+        if centre:
+            self._fell_back = False
+        self.own_button.hide()
+        self.scope_note.setText(
+            self.tr("This seat's own summary, not the centre's: it holds this seat's calls only.")
+            if self._fell_back and not centre
+            else ""
+        )
+        self.scope_note.setProperty("problem", True)
+        self.scope_note.setVisible(bool(self.scope_note.text()))
+        self.reload()
 
     def shift_label(self, choice: ShiftChoice, now: datetime) -> str:
         """Like "2025-05-01 08:00 – 16:00 · 张班长 (L001) · closed"."""
@@ -175,6 +251,8 @@ class HandoverDialog(QDialog):
         session, lang = self._session, self._lang
 
         def work() -> HandoverPdf:
+            if isinstance(shift_id, CentreChoice):  # 全中心
+                return centre.make_centre_pdf(session, shift_id, lang)
             with session.another() as own:
                 return HandoverService(own).render(shift_id, lang)
 
@@ -183,13 +261,17 @@ class HandoverDialog(QDialog):
 
     def _made(self, request: int, made: HandoverPdf) -> None:
         if isValid(self) and request == self._request:
-            self._finish("")
+            stale = centre.stale_text(made)  # paper never claims a completeness it lacks: nor does the window
+            self._finish(stale, bool(stale))
             self._show_pdf(made)
 
     def _not_made(self, request: int, exc: Exception) -> None:
         if not isinstance(exc, HotlineError):
             self._unexpected(exc)
         if isValid(self) and request == self._request:
+            if self.scope.centre:
+                self._centre_down(exc)
+                return
             self._finish(self.tr("The summary could not be prepared.") + " " + error_text(exc), True)
 
     def _show_pdf(self, made: HandoverPdf | None) -> None:
@@ -236,6 +318,9 @@ class HandoverDialog(QDialog):
         session = self._session
 
         def work() -> str:
+            if centre.is_centre(made):
+                centre.save(session, made, path)
+                return path
             with session.another() as own:
                 HandoverService(own).save(made, path)
             return path
@@ -245,6 +330,8 @@ class HandoverDialog(QDialog):
 
     def suggested_name(self) -> str:
         """handover-20250501-0800.pdf: the shift's start in seat time."""
+        if centre.is_centre(self.shown):  # 全中心
+            return f"handover-centre-{seat_time(utc_now()):%Y%m%d-%H%M}.pdf"
         choice = self._choices.get(self.shown.shift_id) if self.shown else None
         if choice is None:
             return "handover.pdf"
@@ -296,7 +383,10 @@ class HandoverDialog(QDialog):
                 service.require()
                 sheets = print_pdf(made.pdf, printer, pages, copies)
                 try:
-                    service.record_printed(made, sheets, page_list(pages), printer.copyCount())
+                    if centre.is_centre(made):
+                        centre.record_printed(own, made, sheets, page_list(pages))
+                    else:
+                        service.record_printed(made, sheets, page_list(pages), printer.copyCount())
                 except HotlineError as exc:
                     raise NotRecorded(exc) from exc
             return sheets

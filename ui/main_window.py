@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self._dressed = False  # icons and quick-log labels made (at the first log-in)
         self.work: WorkPage | None = None
         self.center_status = None  # ui.center_status.CenterStatus while logged in
+        self.center_tools = None  # ui.center_tools.CenterTools while logged in (the heartbeat, the line board)
         self.keyring_checked = False  # the keyring looked up after the first paint (tests wait for it)
         title = self.tr("Hotline Log")
         self.setWindowTitle(title + (" — " + self.tr("DEMO") if demo_accounts else ""))
@@ -200,6 +201,12 @@ class MainWindow(QMainWindow):
         self.accounts_action.triggered.connect(self._accounts)
         self.password_action = QAction(self.tr("Change my password…"), self)
         self.password_action.triggered.connect(self._change_password)
+        # ----- the centre's line board (issue 16): leads and admins of an enrolled seat only -----
+        self.board_action = QAction(self.tr("Line board…"), self, shortcut=QKeySequence("Ctrl+Shift+D"))
+        self.board_action.triggered.connect(lambda: self.center_tools.open_board() if self.center_tools else None)
+        self.board_action.setVisible(False)
+        self.board_action.setEnabled(False)
+        self.addAction(self.board_action)
         seat_menu = self.menuBar().addMenu(self.tr("&Seat"))
         seat_menu.aboutToShow.connect(self._dress)  # its icons, whenever someone first opens it
         seat_menu.addAction(self.lock_action)
@@ -209,6 +216,7 @@ class MainWindow(QMainWindow):
         seat_menu.addAction(self.shift_action)
         seat_menu.addAction(self.stats_action)
         seat_menu.addAction(self.handover_action)
+        seat_menu.addAction(self.board_action)
         seat_menu.addAction(self.import_action)
         seat_menu.addAction(self.backup_action)
         seat_menu.addAction(self.settings_action)
@@ -428,6 +436,12 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(1, status)
         self.work.status.connect(lambda _text: status.saved())
         status.start()
+        # ----- the centre's line (issue 16): heartbeat and line board, nothing at a seat that is not enrolled -----
+        from ui.center_tools import CenterTools
+
+        tools = self.center_tools = CenterTools(session, self.work, self.board_action, self)
+        for action in (self.start_action, self.end_action, self.save_action):
+            action.triggered.connect(tools.call_changed)
 
     def _idle_expired(self) -> None:
         """The idle time is up. While a call is running the lock waits (a counselor listening to a crisis call
@@ -453,6 +467,12 @@ class MainWindow(QMainWindow):
     def _leave_session(self, audit_action: str) -> None:
         self.idle.stop()
         QApplication.instance().removeEventFilter(self._activity)
+        if self.center_tools is not None:  # the heartbeat's last report, before the key is dropped
+            for action in (self.start_action, self.end_action, self.save_action):
+                action.triggered.disconnect(self.center_tools.call_changed)
+            self.center_tools.leave()
+            self.center_tools.deleteLater()
+            self.center_tools = None
         if self.center_status is not None:  # no sync once the key is dropped
             self.center_status.stop()
             self.statusBar().removeWidget(self.center_status)

@@ -7,6 +7,8 @@ asks and shows. It belongs to the work page and goes with it when the seat locks
 
 from datetime import datetime, timedelta
 
+from shiboken6 import isValid
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +34,10 @@ from desktop.seat import Session
 from desktop.shift_window import auto_window, current_shift_id
 from desktop.shifts import Shift, ShiftService
 from desktop.wellbeing import shift_workloads, thresholds
+from ui import center_line
 from ui.messages import error_text
 from ui.shift_status import REFRESH_MS
+from ui.style import set_state
 from ui.widgets.guarded_text import GuardedNotes, describe_counts
 from ui.widgets.seat_time import from_edit, seat_time_edit
 from ui.workload import WorkloadModel
@@ -55,9 +59,10 @@ NOTE_SHOWN = 160  # characters of the handover note shown above the workload
 class OpenShiftDialog(QDialog):
     """Who is on duty (the seat's active counselors and leads) and when the shift is planned to end."""
 
-    def __init__(self, service: ShiftService, accounts: list, parent=None):
+    def __init__(self, service: ShiftService, accounts: list, parent=None, centre=None):
         super().__init__(parent)
         self._service = service
+        self._centre = centre  # ui.center_shift.CentreShift at an enrolled seat: the centre is asked first
         self.shift: Shift | None = None
         self.setWindowTitle(self.tr("Open a shift"))
         self.on_duty = QListWidget()
@@ -94,6 +99,15 @@ class OpenShiftDialog(QDialog):
         return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
 
     def accept(self) -> None:
+        if self._centre is None:
+            self._open_here()
+            return
+        self.open_button.setEnabled(False)  # until the centre answered (on a worker)
+        end = from_edit(self.planned_end.dateTime())
+        self._centre.open(self.checked(), end, self, self._open_here, self.reject)
+
+    def _open_here(self) -> None:
+        self.open_button.setEnabled(True)
         try:
             self.shift = self._service.open(self.checked(), from_edit(self.planned_end.dateTime()))
         except HotlineError as exc:
@@ -169,11 +183,23 @@ class ShiftDialog(QDialog):
         box.addWidget(self.empty)
 
         self.limits = QLabel(wordWrap=True)  # the seat's break suggestions, set in Settings
+        # ----- the centre's shift, at an enrolled seat only (ui/center_shift.py) -----
+        self.centre = None
+        self.centre_label = QLabel(objectName="centreOffline", wordWrap=True)
+        self.centre_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.centre_label.hide()
+        if center_line.enrolled(session, leads_only=True):
+            from ui.center_shift import CentreShift
+
+            self.centre = CentreShift(session, self.centre_label, self._name, self)
+            self.centre.changed.connect(self._buttons)
+            self.centre_label.show()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.centre_label)
         layout.addLayout(actions)
         layout.addWidget(self.message)
         layout.addWidget(workload, 1)
@@ -206,9 +232,10 @@ class ShiftDialog(QDialog):
             self.message.setText(error_text(exc))
             return
         self.summary.setText(self._summary_text(shift, now))
-        self.open_button.setEnabled(shift is None)
-        self.note_button.setEnabled(shift is not None)
-        self.close_button.setEnabled(shift is not None)
+        self._shift_here = shift
+        self._buttons()
+        if self.centre is not None:
+            self.centre.refresh()
         self.model.set_rows(loads)
         self.table.setVisible(self.model.rowCount() > 0)
         self.empty.setVisible(self.model.rowCount() == 0)
@@ -220,6 +247,14 @@ class ShiftDialog(QDialog):
             .replace("%1", str(limits.run_minutes))
             .replace("%2", str(limits.break_minutes))
         )
+
+    def _buttons(self) -> None:
+        """Open when none is open here; close this seat's shift, or (a lead at any seat) the centre's."""
+        here = getattr(self, "_shift_here", None)
+        centre_open = self.centre is not None and self.centre.shift is not None
+        self.open_button.setEnabled(here is None)
+        self.note_button.setEnabled(here is not None)
+        self.close_button.setEnabled(here is not None or centre_open)
 
     def _summary_text(self, shift: Shift | None, now: datetime) -> str:
         if shift is None:
@@ -258,7 +293,7 @@ class ShiftDialog(QDialog):
             QMessageBox.warning(self, self.tr("Open a shift"), error_text(exc))
             return
         accounts.sort(key=lambda a: (a.role != "counselor", a.code))
-        dialog = OpenShiftDialog(self.service, accounts, self)
+        dialog = OpenShiftDialog(self.service, accounts, self, self.centre)
         if dialog.exec() == QDialog.DialogCode.Accepted and self._alive:
             self.refresh()
             self.message.setText(self.tr("The shift is open."))
@@ -287,6 +322,7 @@ class ShiftDialog(QDialog):
     def close_shift(self) -> None:
         shift = self.service.open_shift()
         if shift is None:
+            self._close_centre_only()
             return
         answer = QMessageBox.question(
             self,
@@ -306,5 +342,30 @@ class ShiftDialog(QDialog):
             return
         self.refresh()
         self.message.setText(self.tr("The shift is closed."))
+        if self.centre is not None:
+            self.centre.close(closed.handover_note, self._centre_said)
         self.changed.emit()
         self.closed.emit(closed.id)
+
+    def _close_centre_only(self) -> None:
+        """No shift is open at this seat, but the centre's is (opened at another seat): a lead closes it here."""
+        centre = self.centre.shift if self.centre is not None else None
+        if centre is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Close shift"),
+            self.tr("Close the centre's shift led by %1 (opened at %2)?")
+            .replace("%1", self._name(centre.lead))
+            .replace("%2", centre.opened_at_seat),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self._alive:
+            self.message.clear()
+            self.centre.close("", self._centre_said)
+
+    def _centre_said(self, text: str, problem: bool) -> None:
+        if isValid(self):
+            self.message.setText(" ".join(filter(None, (self.message.text(), text))))
+            set_state(self.message, "problem", problem)

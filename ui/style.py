@@ -107,6 +107,9 @@ QLabel[breakDue="true"] {{ color: {ok}; font-weight: 600; }}
 QLabel#statsMessage, QLabel#handoverMessage {{ color: {muted}; }}
 QLabel#statsMessage[problem="true"], QLabel#handoverMessage[problem="true"] {{ color: {warning}; }}
 QLabel#centerStatus[problem="true"] {{ color: {warning}; }}
+QLabel#boardFreshness, QLabel#centreOffline {{ color: {muted}; }}
+QLabel#boardFreshness[problem="true"], QLabel#centreOffline[problem="true"] {{ color: {warning}; font-weight: 600; }}
+QLabel#boardShift {{ font-weight: 600; }}
 QPushButton#statsPreset:checked {{ background: {highlight}; color: {highlight_text}; border: 1px solid {highlight};
                                    border-radius: 2px; padding: 3px 8px; min-width: 62px; }}
 QFrame#statsFigures {{ background: {alt_base}; border-radius: 4px; }}

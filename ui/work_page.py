@@ -2,6 +2,8 @@
 
 from dataclasses import replace
 
+from shiboken6 import isValid
+
 from PySide6.QtCore import QMetaMethod, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -19,9 +21,11 @@ from desktop.retention import set_legal_hold
 from desktop.seat import Session
 from desktop.supervision import SupervisionService
 from desktop.taxonomy import CALL_KINDS, load_taxonomy
+from ui import center_line
 from ui.call_form import CallForm
 from ui.call_list import CallList
 from ui.call_view import CallReadDialog
+from ui.center_timeline import add_centre_calls
 from ui.dialogs import AmendmentDialog
 from ui.drafts import DraftKeeper
 from ui.followup_queue import FollowUpQueue
@@ -62,7 +66,8 @@ class WorkPage(QWidget):
             can_see_all=session.role != "counselor",
             can_hold=session.role in ("lead", "admin"),
         )
-        self.queue = FollowUpQueue(FollowUpService(session), self.taxonomy, lang, lambda: self.alive)
+        centre = session if center_line.enrolled(session) else None  # the centre's queue at an enrolled seat
+        self.queue = FollowUpQueue(FollowUpService(session), self.taxonomy, lang, lambda: self.alive, centre=centre)
         self.queue.counts_changed.connect(self.follow_ups_changed)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("Current call"))
@@ -278,7 +283,12 @@ class WorkPage(QWidget):
 
     def _show_case_history(self, code: str) -> None:
         """The case code's timeline under its field: every call of the code this viewer may see."""
-        self.form.show_case_history(case_timeline(self.session, code), self._names())
+        local, names = case_timeline(self.session, code), self._names()
+        self.form.show_case_history(local, names)
+        shown = self.form.case_history  # the centre's calls of the code from every seat, when they come
+        add_centre_calls(
+            self.session, code, local, lambda entries, seat: shown.show_entries(entries, names, own_seat=seat)
+        )
 
     # ----- reading saved calls --------------------------------------------------------------------
 
@@ -379,6 +389,17 @@ class WorkPage(QWidget):
             return None
         record = view.record
         dialog = CallReadDialog(self.session, view, timeline, self.taxonomy, self.lang, self._names(), self)
+        names = self._names()  # the centre's calls of the code from every seat, added when they come
+        add_centre_calls(
+            self.session,
+            code,
+            timeline,
+            lambda entries, seat: (
+                dialog.timeline.show_entries(entries, names, current=record.id, own_seat=seat)
+                if isValid(dialog)
+                else None
+            ),
+        )
         result = dialog.exec()
         if not self.alive:
             return None

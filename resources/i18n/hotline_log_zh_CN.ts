@@ -207,6 +207,63 @@
     </message>
 </context>
 <context>
+    <name>BoardWindow</name>
+    <message>
+        <location filename="../../ui/center_board.py" line="+160"/>
+        <source>Line board</source>
+        <translation>值班看板</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Refresh now</source>
+        <translation>立即刷新</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Seats of the line</source>
+        <translation>本热线的席位</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>State only, never the content of a call. A seat marked SILENT has not been heard from: it stands out in red. Refreshed every 30 seconds.</source>
+        <translation>只显示状态，从不显示通话内容。标为“失联”的席位已有一段时间没有消息，以红色突出显示。每 30 秒刷新一次。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Asking the centre…</source>
+        <translation>正在询问中心…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%n seat(s), updated %1</source>
+        <translation>
+            <numerusform>%n 个席位，更新于 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n seat(s) silent</source>
+        <translation>
+            <numerusform>%n 个席位失联</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No centre shift is open: calls go to the centre&apos;s automatic shift.</source>
+        <translation>中心没有开着的班次：通话归入中心的自动班次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centre shift led by %1 (opened at %2, since %3)</source>
+        <translation>中心班次，班长 %1（在%2开班，自 %3 起）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>On duty: %1</source>
+        <translation>值班：%1</translation>
+    </message>
+</context>
+<context>
     <name>CallForm</name>
     <message>
         <location filename="../../ui/call_form.py" line="+72"/>
@@ -1099,7 +1156,7 @@
         <translation>%1（系统计算：%2）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Concerns: %1</source>
         <translation>困扰：%1</translation>
     </message>
@@ -1124,7 +1181,12 @@
         <translation>随访 %1（%2）：%3 —— 未完成</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>Summary: %1</source>
+        <translation>摘要：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Earlier calls with this case code</source>
         <translation>此个案编码的来电记录</translation>
     </message>
@@ -1134,7 +1196,7 @@
         <translation>按回车或双击打开该通话。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>No earlier calls with this code that you may see.</source>
         <translation>没有您可以查看的此编码的来电记录。</translation>
     </message>
@@ -1149,6 +1211,24 @@
         <location line="+5"/>
         <source>This call: %1</source>
         <translation>本通话：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CenterLine</name>
+    <message>
+        <location filename="../../ui/center_line.py" line="+75"/>
+        <source>Not connected to the centre; nothing known from it yet</source>
+        <translation>未连接中心；尚未从中心得到任何情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Showing the state as of %1 (not connected to the centre)</source>
+        <translation>显示的是 %1 时的情况（未连接中心）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1482,59 @@
         <location line="+3"/>
         <source>In sync with the centre</source>
         <translation>同步正常</translation>
+    </message>
+</context>
+<context>
+    <name>CentreHandover</name>
+    <message>
+        <location filename="../../ui/center_handover.py" line="+121"/>
+        <source>%1 not synced since %2: its calls may be missing</source>
+        <translation>%1 自 %2 未同步：其通话可能不全</translation>
+    </message>
+</context>
+<context>
+    <name>CentreShift</name>
+    <message>
+        <location filename="../../ui/center_shift.py" line="+61"/>
+        <source>Centre shift: the centre cannot be reached.</source>
+        <translation>中心班次：无法连接中心。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Centre shift: none is open; calls of every seat go to the centre&apos;s automatic shift.</source>
+        <translation>中心班次：没有开着的班次；各席位的通话归入中心的自动班次。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Centre shift: led by %1, opened at %2 at %3.</source>
+        <translation>中心班次：班长 %1，%3 在%2开班。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The centre&apos;s shift is already open: %1 opened it at %2 at %3. Calls at this seat belong to that shift; nothing was opened.</source>
+        <translation>中心的班次已经开着：%1 于 %3 在%2开班。本席位的通话归入这个班次；这次没有再开班。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The centre cannot be reached: the shift opens at this seat only. Its calls join the centre&apos;s shift of their start when this seat syncs again; a lead at a seat that reaches the centre can open the centre&apos;s shift meanwhile.</source>
+        <translation>无法连接中心：班次只在本席位开启。本席位再次同步时，它的通话会归入开始时刻所在的中心班次；在此期间，能连上中心的席位上的班长可以开中心的班次。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The centre&apos;s shift is closed.</source>
+        <translation>中心的班次已关闭。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The centre cannot be reached: its shift stays open until a lead closes it from a seat that reaches the centre. This seat&apos;s calls reach the centre when it syncs again.</source>
+        <translation>无法连接中心：中心的班次仍开着，直到班长在能连上中心的席位关班。本席位的通话在再次同步时送到中心。</translation>
     </message>
 </context>
 <context>
@@ -1824,27 +1957,51 @@
     </message>
 </context>
 <context>
-    <name>FollowUpQueue</name>
+    <name>FollowUpHistory</name>
     <message>
-        <location filename="../../ui/followup_queue.py" line="+38"/>
-        <source>Follow-ups due</source>
-        <translation>到期随访</translation>
+        <location filename="../../ui/center_followups.py" line="+99"/>
+        <source>lead on shift</source>
+        <translation>当班班长</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Follow-up history</source>
+        <translation>回访记录的变更</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Due</source>
-        <translation>到期时间</translation>
+        <source>Case %1 · from %2 · due %3</source>
+        <translation>个案 %1 · 来自%2 · 到期 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Changes of this follow-up</source>
+        <translation>这条回访的变更</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When</source>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+8"/>
-        <source>Case code</source>
-        <translation>个案编号</translation>
+        <source>Who</source>
+        <translation>谁</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>Risk</source>
-        <translation>风险</translation>
+        <location line="+0"/>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>做了什么</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>到期</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1852,12 +2009,80 @@
         <translation>负责人</translation>
     </message>
     <message>
+        <location line="+18"/>
+        <source>When two seats change it at once, the latest change wins; every change is kept here.</source>
+        <translation>两个席位同时更改时，以最新的更改为准；每一次更改都保留在这里。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>withdrawn</source>
+        <translation>撤回</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpQueue</name>
+    <message>
+        <location filename="../../ui/followup_queue.py" line="+40"/>
+        <source>Follow-ups due</source>
+        <translation>到期随访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+17"/>
+        <location line="+9"/>
+        <source>Case code</source>
+        <translation>个案编号</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <location line="+17"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+17"/>
         <source>What to do</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-11"/>
+        <source>History…</source>
+        <translation>变更记录…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Mark done…</source>
         <translation>标记为已完成…</translation>
     </message>
@@ -1897,22 +2122,23 @@
         <translation>待完成的随访（已逾期的在前，其次是 12 小时内到期的）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Referrals still open</source>
         <translation>尚未完结的转介</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>lead on shift</source>
         <translation>当班班长</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+50"/>
         <source>OVERDUE</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Follow-up done</source>
         <translation>完成随访</translation>
     </message>
@@ -1922,7 +2148,7 @@
         <translation>随访结果如何？</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Follow-up</source>
         <translation>随访</translation>
     </message>
@@ -1965,7 +2191,7 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="+59"/>
+        <location filename="../../ui/handover_dialog.py" line="+62"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
@@ -1980,7 +2206,7 @@
         <translation>班次(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Working</source>
         <translation>工作中</translation>
     </message>
@@ -1990,7 +2216,7 @@
         <translation>摘要大小</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -2015,12 +2241,37 @@
         <translation>保存 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="-35"/>
+        <source>Make this seat&apos;s own summary instead</source>
+        <translation>改为生成本席位自己的交班摘要</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>There is no shift on this seat yet: nothing to hand over.</source>
         <translation>此席位还没有任何班次：没有需要交接的内容。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Asking the centre…</source>
+        <translation>正在询问中心…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The centre cannot be reached, so the centre&apos;s handover cannot be made now. This seat&apos;s own summary can be printed instead: it holds this seat&apos;s calls only.</source>
+        <translation>无法连接中心，现在不能生成全中心的交班摘要。可以改为打印本席位自己的交班摘要：其中只有本席位的通话。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The centre&apos;s handover could not be made.</source>
+        <translation>未能生成全中心的交班摘要。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This seat&apos;s own summary, not the centre&apos;s: it holds this seat&apos;s calls only.</source>
+        <translation>这是本席位自己的交班摘要，不是全中心的：其中只有本席位的通话。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>now</source>
         <translation>现在</translation>
     </message>
@@ -2040,12 +2291,12 @@
         <translation>已结束</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Preparing the summary…</source>
         <translation>正在生成摘要…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>The summary could not be prepared.</source>
         <translation>无法生成摘要。</translation>
     </message>
@@ -2079,12 +2330,12 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Saving to %1…</source>
         <translation>正在保存到 %1…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
@@ -2109,7 +2360,7 @@
         <translation>所选页码不在摘要范围内（第 1–%1 页）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -2154,7 +2405,7 @@
 <context>
     <name>HandoverNoteDialog</name>
     <message>
-        <location filename="../../ui/shift_dialog.py" line="+110"/>
+        <location filename="../../ui/shift_dialog.py" line="+124"/>
         <location line="+6"/>
         <source>Handover note</source>
         <translation>交接说明</translation>
@@ -2168,6 +2419,39 @@
         <location line="+5"/>
         <source>For example: calls to follow up, open referrals, the line.</source>
         <translation>例如：需要回访的来电、未完成的转介、线路情况。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverScope</name>
+    <message>
+        <location filename="../../ui/center_handover.py" line="-80"/>
+        <source>This seat</source>
+        <translation>本席位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole centre</source>
+        <translation>全中心</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Today, every seat of the line</source>
+        <translation>今天，全线所有席位</translation>
     </message>
 </context>
 <context>
@@ -2410,7 +2694,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+99"/>
+        <location filename="../../ui/main_window.py" line="+100"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -2460,12 +2744,12 @@
         <translation>键盘帮助</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+70"/>
         <source>Log a call of this kind at once</source>
         <translation>一键记录此类来电</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-66"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
@@ -2515,12 +2799,17 @@
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Line board…</source>
+        <translation>值班看板…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Seat</source>
         <translation>席位(&amp;S)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -2544,7 +2833,7 @@
         </translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+150"/>
         <location line="+18"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
@@ -2568,13 +2857,13 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../ui/shift_dialog.py" line="-55"/>
-        <location line="+38"/>
+        <location filename="../../ui/shift_dialog.py" line="-64"/>
+        <location line="+47"/>
         <source>Open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-45"/>
         <location line="+11"/>
         <source>Counselors on duty</source>
         <translation>值班咨询员</translation>
@@ -3485,6 +3774,89 @@
     </message>
 </context>
 <context>
+    <name>SeatsModel</name>
+    <message>
+        <location filename="../../ui/center_board.py" line="-216"/>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in</source>
+        <translation>登录者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On a call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls</source>
+        <translation>通话数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk time</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High risk</source>
+        <translation>高危</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due a break</source>
+        <translation>该休息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue follow-ups</source>
+        <translation>逾期回访</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>SILENT since %1</source>
+        <translation>失联（自 %1 无消息）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline since %1</source>
+        <translation>离线（自 %1 起）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No word from this seat since %1: call the site.</source>
+        <translation>该席位自 %1 起没有消息：请联系该站点。</translation>
+    </message>
+</context>
+<context>
     <name>SectionPanel</name>
     <message>
         <location filename="../../ui/charts.py" line="+221"/>
@@ -3742,7 +4114,7 @@
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../ui/shift_dialog.py" line="+60"/>
+        <location filename="../../ui/shift_dialog.py" line="+69"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
@@ -3758,13 +4130,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+169"/>
         <location line="+12"/>
+        <location line="+16"/>
         <source>Close shift</source>
         <translation>结班</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-185"/>
         <source>Counselor workload</source>
         <translation>咨询员工作量</translation>
     </message>
@@ -3779,17 +4152,17 @@
         <translation>本班工作量</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+95"/>
         <source>Handover note: %1</source>
         <translation>交接说明：%1</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-31"/>
         <source>A break is suggested after %1 min of calls without a pause of %2 min, and right after a high or imminent risk call. Leads change this in Settings.</source>
         <translation>连续通话 %1 分钟且中间没有 %2 分钟的休息时，或接完高危、紧急风险来电后，会建议休息。班长可在“设置”中修改。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>No shift is open: calls go to the automatic shift %1–%2.</source>
         <translation>当前没有开班：来电归入自动班次 %1–%2。</translation>
     </message>
@@ -3841,7 +4214,7 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Close the shift led by %1? Calls after this go to the automatic shift until the next is opened.</source>
         <translation>结束由 %1 带领的班次？之后的来电将归入自动班次，直到下一班开班。</translation>
     </message>
@@ -3849,6 +4222,11 @@
         <location line="+13"/>
         <source>The shift is closed.</source>
         <translation>已结班。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Close the centre&apos;s shift led by %1 (opened at %2)?</source>
+        <translation>关闭班长 %1 的中心班次（在%2开班）？</translation>
     </message>
 </context>
 <context>
@@ -4320,7 +4698,7 @@
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../ui/work_page.py" line="+68"/>
+        <location filename="../../ui/work_page.py" line="+73"/>
         <source>Current call</source>
         <translation>当前通话</translation>
     </message>
@@ -4400,7 +4778,7 @@
         <translation>已记录：%1。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <location line="+13"/>
         <source>Legal hold</source>
         <translation>法律保留</translation>
@@ -4457,7 +4835,7 @@
         <translation>通话</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>

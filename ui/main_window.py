@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
             self.idle, lambda: self._idle_ms, lambda: self.work.drafts.write_now() if self.work else None, self
         )
         self._call_lock_ms = 0  # the seat's hard limit during a call (desktop.lock_policy), read at log-in
+        self._resume_for = None  # who locked with a call on screen: their unlock brings it back unasked
         self._build_actions()
         self._set_working(False)
         self.resize(1280, 800)
@@ -415,7 +416,8 @@ class MainWindow(QMainWindow):
         self.work.form.kind.setFocus()
         if self._stopped is not None:  # found earlier in this run: it stays so until the program starts again
             self.work.writing_stopped(self._stopped)
-        QTimer.singleShot(0, self.work.offer_draft)
+        resume, self._resume_for = self._resume_for == session.actor, None  # unlocking one's own lock
+        QTimer.singleShot(0, self.work, lambda work=self.work: work.offer_draft(ask=not resume))
         self.work.integrity.start()  # off the GUI thread, then daily; the clean-up of old calls follows it
         self._start_center_status(session)
 
@@ -447,6 +449,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         code = self.session.actor
+        # a call on screen comes back without a question when the same counselor unlocks
+        self._resume_for = code if self.work is not None and not self.work.form.is_empty() else None
         self._leave_session("session.locked")
         self.login_page.lock_to(code)
 

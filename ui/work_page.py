@@ -141,11 +141,11 @@ class WorkPage(QWidget):
             return None
         return self.drafts.keep()
 
-    def offer_draft(self) -> None:
+    def offer_draft(self, ask: bool = True) -> None:
         """After log-in: a draft left by a crash, a lock, a switch of counselor or a database that could not take
-        it comes back on request."""
+        it comes back on request; after unlocking one's own lock, at once (`ask` False)."""
         if self.alive:  # not locked before this ran
-            self.drafts.offer()
+            self.drafts.offer(ask)
 
     def writing_stopped(self, reason: WritingStopped, backup=None) -> bool:
         """The database takes nothing more (damaged, or its files changed under the program): every later write

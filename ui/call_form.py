@@ -63,6 +63,7 @@ class CallForm(QWidget):
         self._lang = lang
         self._prompted = False
         self._loading = False
+        self._as_saved = None  # an opened saved call as it is stored (load), to tell whether it changed
         self.call_id: int | None = None
         self.started: datetime | None = None
         self.ended: datetime | None = None
@@ -397,12 +398,21 @@ class CallForm(QWidget):
             self.choices.clear()
         finally:
             self._loading = False
+        self._as_saved = self.to_input() if call_id is not None else None  # an opened saved call, as it is stored
 
     def clear(self) -> None:
         self.load(CallInput())
 
     def is_empty(self) -> bool:
         return self.to_input() == CallInput()
+
+    def is_saved_unchanged(self) -> bool:
+        """An opened saved call that nobody changed: closing it loses nothing."""
+        return self._as_saved is not None and self.to_input() == self._as_saved
+
+    def is_saved_changed(self) -> bool:
+        """An opened saved call with changes on screen: closing it loses the changes, not the call."""
+        return self._as_saved is not None and self.to_input() != self._as_saved
 
     def show_case_history(self, entries: list[TimelineEntry], names: dict[str, str]) -> None:
         self.case_history.show_entries(entries, names)

@@ -132,7 +132,8 @@ class WorkPage(QWidget):
 
     @property
     def has_unsaved_call(self) -> bool:
-        return not self.form.is_empty()
+        """Something on screen that closing it would lose (an opened saved call as it was stored is not)."""
+        return not self.form.is_empty() and not self.form.is_saved_unchanged()
 
     def keep_draft(self) -> bool | None:
         """After an unexpected error: save the draft now. None when no call is on screen (or the seat is
@@ -173,11 +174,17 @@ class WorkPage(QWidget):
 
     def new_call(self) -> None:
         if self.has_unsaved_call:
-            answer = QMessageBox.question(
-                self, self.tr("New call"), self.tr("Discard the call on screen and start a new one?")
-            )
+            if self.form.is_saved_changed():
+                text = self.tr(
+                    "Discard your changes to this saved call and start a new one? The call stays as it was saved."
+                )
+            else:
+                text = self.tr("Discard the call on screen and start a new one?")
+            answer = QMessageBox.question(self, self.tr("New call"), text)
             if answer != QMessageBox.StandardButton.Yes or not self.alive:
                 return
+        elif not self.form.is_empty():
+            self.status.emit(self.tr("The saved call was closed; nothing was changed."))
         self.form.clear()
         self.drafts.discard()
         self.tabs.setCurrentWidget(self.form)

@@ -209,7 +209,7 @@
 <context>
     <name>CallForm</name>
     <message>
-        <location filename="../../ui/call_form.py" line="+72"/>
+        <location filename="../../ui/call_form.py" line="+73"/>
         <source>Call time</source>
         <translation>通话时长</translation>
     </message>
@@ -1739,12 +1739,17 @@
 <context>
     <name>DraftKeeper</name>
     <message>
-        <location filename="../../ui/drafts.py" line="+81"/>
+        <location filename="../../ui/drafts.py" line="+82"/>
         <source>The database did not take the draft just now; it is kept in the encrypted file beside it.</source>
         <translation>数据库刚才未能保存草稿；草稿已保存在数据库旁的加密文件中。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
+        <source>Your call is back as you left it.</source>
+        <translation>通话已恢复，可以接着记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>You have an unsaved call from %1, kept in the encrypted file beside the database because the database could not take it then. Restore it?</source>
         <translation>您有一通 %1 未保存的通话，因当时数据库无法写入，已保存在数据库旁的加密文件中。要恢复吗？</translation>
     </message>
@@ -1759,7 +1764,7 @@
         <translation>未保存的通话</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>The unsaved call was restored.</source>
         <translation>未保存的通话已恢复。</translation>
     </message>
@@ -2415,7 +2420,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>No system keyring: this seat is not bound to this computer.</source>
         <translation>没有系统密钥环：本席位未与这台电脑绑定。</translation>
     </message>
@@ -2539,7 +2544,7 @@
         </translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+141"/>
         <location line="+18"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
@@ -4330,7 +4335,7 @@
         <translation>随访与转介</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>Call started.</source>
         <translation>通话已开始。</translation>
     </message>
@@ -4340,17 +4345,17 @@
         <translation>通话已结束。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>New call</source>
         <translation>新建通话</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Discard the call on screen and start a new one?</source>
         <translation>放弃屏幕上的通话并新建一通吗？</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -4375,7 +4380,17 @@
         <translation>通话已保存（%1）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-54"/>
+        <source>Discard your changes to this saved call and start a new one? The call stays as it was saved.</source>
+        <translation>放弃对这通已保存通话的修改并开始新通话吗？这通通话保持保存时的内容，不会丢失。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The saved call was closed; nothing was changed.</source>
+        <translation>已关闭这通已保存的通话，内容没有任何改动。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>The call on screen is kept as an encrypted draft beside the database; the next log-in offers it back.</source>
         <translation>屏幕上的通话已作为加密草稿保存在数据库旁，下次登录时会提示恢复。</translation>
     </message>

@@ -27,7 +27,7 @@ from ui.drafts import DraftKeeper
 from ui.followup_queue import FollowUpQueue
 from ui.import_calls import CallImport
 from ui.integrity_watch import IntegrityWatch
-from ui.messages import core_text, error_text
+from ui.messages import error_text
 from ui.redaction_dialog import RedactionDialog, has_findings
 from ui.retention_runner import RetentionRunner
 from ui.seat_alarm import SeatAlarm
@@ -197,7 +197,7 @@ class WorkPage(QWidget):
             form = replace(form, ended_at=utc_now())
         problems = self.service.problems(form)
         if problems:
-            QMessageBox.warning(self, self.tr("Not saved yet"), "\n".join(core_text(p) for p in problems))
+            QMessageBox.warning(self, self.tr("Not saved yet"), "\n".join(error_text(p) for p in problems))
             return False
         if form.risk is None and self.form.mentions_suicide():
             answer = QMessageBox.question(

@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self._stopped = None  # why the database takes nothing more, for the rest of this program's run
         # a backup restored: the new files take writes again (connected without making the restore page,
         # which would load the database modules before the log-in window is painted)
-        self.login_page.seat_replaced.connect(lambda _code: setattr(self, "_stopped", None))
+        self.login_page.seat_replaced.connect(self._seat_replaced)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login_page)
         self.setCentralWidget(self.stack)
@@ -430,6 +430,11 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(1, status)
         self.work.status.connect(lambda _text: status.saved())
         status.start()
+
+    def _seat_replaced(self, _code: str) -> None:
+        """A backup restored or the seat reloaded: what was found or on screen before belongs to the old files."""
+        self._stopped = None
+        self._resume_for = None  # a draft of the restored seat is offered with a question
 
     def _idle_expired(self) -> None:
         """The idle time is up. While a call is running the lock waits (a counselor listening to a crisis call

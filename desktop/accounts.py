@@ -33,7 +33,7 @@ class AccountService:
     def _existing(self, code: str) -> Account:
         account = self._repo.get(code)
         if account is None:
-            raise BadInput(f"There is no account {code!r} on this seat.")
+            raise BadInput(f"There is no account {code!r} on this seat.", code="account.unknown", account=code)
         return account
 
     def accounts(self) -> list[Account]:
@@ -50,7 +50,7 @@ class AccountService:
         check_role(role)
         check_password(password)
         if self._repo.get(code) is not None:
-            raise BadInput(f"An account {code!r} already exists.")
+            raise BadInput(f"An account {code!r} already exists.", code="account.exists", account=code)
         key = self._session.key
         vault_change(
             self._session,
@@ -66,7 +66,11 @@ class AccountService:
         if not account.active:
             return
         if account.role == "admin" and self._repo.active_admins() <= 1:
-            raise BadInput(f"{code} is the last active admin and cannot be disabled; make another admin first.")
+            raise BadInput(
+                f"{code} is the last active admin and cannot be disabled; make another admin first.",
+                code="account.last_admin_disable",
+                account=code,
+            )
         vault_change(
             self._session,
             lambda vault: vault.remove_account(code),
@@ -92,7 +96,11 @@ class AccountService:
         if account.role == role:
             return
         if account.role == "admin" and account.active and self._repo.active_admins() <= 1:
-            raise BadInput(f"{code} is the last active admin; make another admin before changing this role.")
+            raise BadInput(
+                f"{code} is the last active admin; make another admin before changing this role.",
+                code="account.last_admin_role",
+                account=code,
+            )
         with self._session.store.transaction():
             self._repo.update(code, role=role)
             self._session.audit.append(
@@ -116,7 +124,11 @@ class AccountService:
             self._session.require("admin", doing="set another person's password")
         account = self._existing(code)
         if not account.active:
-            raise BadInput(f"{code} is disabled; enable it with a new password instead.")
+            raise BadInput(
+                f"{code} is disabled; enable it with a new password instead.",
+                code="account.disabled_enable_instead",
+                account=code,
+            )
         check_password(new_password)
         key = self._session.key
         vault_change(
@@ -130,7 +142,10 @@ class AccountService:
         let a passer-by take the account). A wrong current password counts as a failed log-in."""
         account = self._session.account
         if account is None:
-            raise NotPermitted("The seat was opened with the recovery code; log in with your account first.")
+            raise NotPermitted(
+                "The seat was opened with the recovery code; log in with your account first.",
+                code="account.recovery_session",
+            )
         key = self._session.seat.vault.unlock(account.code, current_password)  # Argon2id, throttled, audited
         if not hmac.compare_digest(key, self._session.key):
             raise WrongPassword("Wrong staff code or password.")
@@ -139,7 +154,9 @@ class AccountService:
     def accounts_without_password(self) -> list[str]:
         """Active accounts that cannot log in here (after a recovery on a new computer)."""
         if self._session.role != "admin":
-            raise NotPermitted("Only an admin may see which accounts need a password.")
+            raise NotPermitted(
+                "Only an admin may see which accounts need a password.", code="account.admin_only_passwords"
+            )
         vault = self._session.seat.vault
         return [a.code for a in self._repo.all(include_inactive=False) if not vault.has_account(a.code)]
 
@@ -168,7 +185,9 @@ def recover_admin(seat: Seat, recovery_code: str, admin_code: str, new_password:
         repo = AccountRepo(session.store)
         account = repo.get(admin_code)
         if account is None or account.role != "admin":
-            raise NotAnAdmin(f"{admin_code!r} is not an admin account of this seat.")
+            raise NotAnAdmin(
+                f"{admin_code!r} is not an admin account of this seat.", code="account.not_admin", account=admin_code
+            )
         dropped: list[str] = []
 
         def rebind(vault) -> None:

@@ -296,7 +296,10 @@ def accept_state(seat, key: bytes, code: str | None, confirm) -> list[Finding]:
         if code is not None:
             account = AccountRepo(store).get(code)
             if account is None or account.role != "admin" or not account.active:
-                raise NotPermitted("Only an admin may accept the seat's files as they are; nothing was changed.")
+                raise NotPermitted(
+                    "Only an admin may accept the seat's files as they are; nothing was changed.",
+                    code="seat.accept_admin_only",
+                )
         found = findings(seat.vault, store, key)
         if found and confirm(found):
             accept(seat, store, key, code or "recovery", found)

@@ -76,9 +76,13 @@ def create_backup(session: Session, target: Path, check_first: bool = True) -> B
     session.require("admin", doing="back up the seat")
     target = Path(target).expanduser().absolute()
     if target.is_dir():
-        raise BadInput(f"{target} is a folder; give the backup a file name.")
+        raise BadInput(
+            f"{target} is a folder; give the backup a file name.", code="backup.target_is_folder", file=target
+        )
     if not target.parent.is_dir():
-        raise BadInput(f"The folder {target.parent} does not exist.")
+        raise BadInput(
+            f"The folder {target.parent} does not exist.", code="backup.folder_missing", folder=target.parent
+        )
     if check_first:
         require_intact(session.store.path, session.key)
     entry = session.audit.append(session.actor, "backup.created", target.name)
@@ -134,7 +138,9 @@ def _write_backup(session: Session, target: Path, work: Path, partial: Path, ent
 def read_manifest(source: Path) -> dict:
     """The manifest of a backup file, after checking the file is one."""
     source = Path(source)
-    not_backup = BadInput(f"{source} is not a Hotline Log backup (or it is damaged).")
+    not_backup = BadInput(
+        f"{source} is not a Hotline Log backup (or it is damaged).", code="backup.not_a_backup", file=source
+    )
     try:
         with zipfile.ZipFile(source) as archive:
             names = set(archive.namelist())
@@ -142,13 +148,17 @@ def read_manifest(source: Path) -> dict:
                 raise not_backup
             manifest = json.loads(archive.read("manifest.json").decode("utf-8"))
     except FileNotFoundError as exc:
-        raise BadInput(f"The backup file {source} does not exist.") from exc
+        raise BadInput(f"The backup file {source} does not exist.", code="backup.missing", file=source) from exc
     except (zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, OSError) as exc:
         raise not_backup from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise not_backup
     if manifest.get("version", 0) > VERSION:
-        raise BadInput(f"{source} was written by a newer Hotline Log; install that version to restore it.")
+        raise BadInput(
+            f"{source} was written by a newer Hotline Log; install that version to restore it.",
+            code="backup.too_new",
+            file=source,
+        )
     return manifest
 
 
@@ -172,9 +182,11 @@ def _unpack(source: Path, into: Path, seat_home: Path) -> dict:
     except (zipfile.BadZipFile, OSError) as exc:  # reading the backup itself failed
         if isinstance(exc, OSError) and exc.errno is not None:
             raise storage_error(exc, source, reading=True) from exc
-        raise BadInput(f"{source} is damaged: {exc}") from exc
+        raise BadInput(f"{source} is damaged: {exc}", code="backup.damaged", file=source) from exc
     if _sha256(into / "seat.db") != manifest.get("database_sha256"):
-        raise BadInput(f"{source} is damaged: its database does not match its checksum.")
+        raise BadInput(
+            f"{source} is damaged: its database does not match its checksum.", code="backup.damaged", file=source
+        )
     return manifest
 
 

@@ -28,6 +28,8 @@ REQUIRED = (
 class BundleError(HotlineError):
     """A file the program is shipped with is missing or damaged: reinstall the program."""
 
+    code = "program.bundle"  # a file the program ships with: the window says to reinstall
+
 
 def _reinstall(problem: str) -> BundleError:
     return BundleError(f"{problem} The installation is incomplete or damaged; install Hotline Log again.")

@@ -19,6 +19,7 @@ from desktop.call_model import (
     RiskInput,
 )
 from desktop.clock import parse_iso, to_utc_iso, utc_now_iso
+from desktop.errors import BadInput
 from desktop.seat import Session
 from desktop.store.store import Store
 from desktop.taxonomy import CRISIS_ACTIONS, CRISIS_OUTCOMES, REFERRAL_KINDS, REFERRAL_STATUS, URGENCY, Taxonomy
@@ -45,45 +46,72 @@ def stored_level(form: CallInput) -> str:
     return "none" if level == risk.NOT_ASSESSED else level
 
 
-def risk_problems(form: CallInput, taxonomy: Taxonomy, owners: set[str]) -> list[str]:
+def risk_problems(form: CallInput, taxonomy: Taxonomy, owners: set[str]) -> list[BadInput]:
     problems = []
     level = None
     if form.risk is not None:
         try:
             level = risk.assess(form.risk.answers).level
         except ValueError as exc:
-            problems.append(f"The risk assessment is not valid: {exc}.")
+            problems.append(BadInput(f"The risk assessment is not valid: {exc}.", code="risk.not_valid"))
         override = form.risk.override_level
         if override:
             if override not in risk.LEVELS:
-                problems.append("Unknown risk level.")
+                problems.append(BadInput("Unknown risk level.", code="risk.unknown_level"))
             elif override != level and not form.risk.override_reason.strip():
-                problems.append("Give a reason for changing the computed risk level.")
+                problems.append(
+                    BadInput("Give a reason for changing the computed risk level.", code="risk.reason_missing")
+                )
     for action in form.crisis_actions:
         if not taxonomy.is_valid(CRISIS_ACTIONS, action.action):
-            problems.append("Unknown crisis action.")
+            problems.append(BadInput("Unknown crisis action.", code="crisis.unknown_action"))
         if action.outcome and not taxonomy.is_valid(CRISIS_OUTCOMES, action.outcome):
-            problems.append("Unknown crisis outcome.")
+            problems.append(BadInput("Unknown crisis outcome.", code="crisis.unknown_outcome"))
         if form.started_at and action.at < form.started_at:
-            problems.append("A crisis action is timed before the call started: correct its time.")
+            problems.append(
+                BadInput(
+                    "A crisis action is timed before the call started: correct its time.", code="crisis.before_start"
+                )
+            )
     imminent = level is not None and (form.risk.override_level or level) == "imminent"
     if imminent and not any(a.outcome for a in form.crisis_actions):
-        problems.append("An imminent-risk call needs at least one crisis action with its outcome before saving.")
+        problems.append(
+            BadInput(
+                "An imminent-risk call needs at least one crisis action with its outcome before saving.",
+                code="crisis.imminent_needs_action",
+            )
+        )
     for referral in form.referrals:
         if not (
             taxonomy.is_valid(REFERRAL_KINDS, referral.kind)
             and taxonomy.is_valid(URGENCY, referral.urgency)
             and taxonomy.is_valid(REFERRAL_STATUS, referral.status)
         ):
-            problems.append("A referral has an unknown kind, urgency or status.")
+            problems.append(
+                BadInput("A referral has an unknown kind, urgency or status.", code="referral.unknown_code")
+            )
     for follow_up in form.follow_ups:
         if follow_up.owner != LEAD_ON_SHIFT and follow_up.owner not in owners:
-            problems.append("A follow-up is owned by someone who has no account here.")
+            problems.append(
+                BadInput("A follow-up is owned by someone who has no account here.", code="follow_up.unknown_owner")
+            )
         if len(follow_up.note) > MAX_FOLLOW_UP_NOTE:
-            problems.append(f"A follow-up note is limited to {MAX_FOLLOW_UP_NOTE:,} characters.")
+            problems.append(
+                BadInput(
+                    f"A follow-up note is limited to {MAX_FOLLOW_UP_NOTE:,} characters.",
+                    code="follow_up.note_too_long",
+                    limit=MAX_FOLLOW_UP_NOTE,
+                )
+            )
     unknown_plan = set(form.safety_plan) - set(SAFETY_PLAN_FIELDS)
     if unknown_plan or any(len(v) > MAX_PLAN_LINE for v in form.safety_plan.values()):
-        problems.append(f"Each safety-plan section is limited to {MAX_PLAN_LINE} characters.")
+        problems.append(
+            BadInput(
+                f"Each safety-plan section is limited to {MAX_PLAN_LINE} characters.",
+                code="safety_plan.too_long",
+                limit=MAX_PLAN_LINE,
+            )
+        )
     return problems
 
 

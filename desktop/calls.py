@@ -114,35 +114,67 @@ class CallService:
 
     # ----- checking -----------------------------------------------------------------------------
 
-    def problems(self, form: CallInput) -> list[str]:
-        """What keeps `form` from being saved, in words; empty when it can be saved."""
+    def problems(self, form: CallInput) -> list[BadInput]:
+        """What keeps `form` from being saved, each with its code and in English words; empty when it can be
+        saved."""
         problems = []
         if not form.kind:
-            problems.append("Choose the call kind.")
+            problems.append(BadInput("Choose the call kind.", code="call.kind_missing"))
         elif not self._taxonomy.is_valid(CALL_KINDS, form.kind):
-            problems.append(f"Unknown call kind {form.kind!r}.")
+            problems.append(BadInput(f"Unknown call kind {form.kind!r}.", code="call.unknown_code", value=form.kind))
         if form.started_at is None:
-            problems.append("The call has no start time: press Start call (F2) or enter the time.")
+            problems.append(
+                BadInput(
+                    "The call has no start time: press Start call (F2) or enter the time.", code="call.start_missing"
+                )
+            )
         elif form.ended_at is not None and form.ended_at < form.started_at:
-            problems.append("The call ends before it starts: correct the end time.")
-        for list_name, code in ((AGE_BANDS, form.age_band), (GENDERS, form.gender), (REGIONS, form.region)):
-            if not self._taxonomy.is_valid(list_name, code):
-                problems.append(f"Unknown code {code!r}.")
-        for list_name, codes in ((CONCERNS, form.concerns), (EMOTIONS, form.emotions)):
-            problems.extend(f"Unknown code {c!r}." for c in codes if not self._taxonomy.is_valid(list_name, c))
-        problems.extend(
-            f"Unknown code {c!r}." for c in form.interventions if not self._taxonomy.is_valid(INTERVENTIONS, c)
-        )
+            problems.append(
+                BadInput("The call ends before it starts: correct the end time.", code="call.ends_before_start")
+            )
+        codes = [
+            code
+            for list_name, code in ((AGE_BANDS, form.age_band), (GENDERS, form.gender), (REGIONS, form.region))
+            if not self._taxonomy.is_valid(list_name, code)
+        ]
+        for list_name, listed in (
+            (CONCERNS, form.concerns),
+            (EMOTIONS, form.emotions),
+            (INTERVENTIONS, form.interventions),
+        ):
+            codes.extend(c for c in listed if not self._taxonomy.is_valid(list_name, c))
+        problems.extend(BadInput(f"Unknown code {c!r}.", code="call.unknown_code", value=c) for c in codes)
         if form.case_code and normalize_case_code(form.case_code) is None:
-            problems.append("A case code has six characters like K7Q-39M.")
+            problems.append(BadInput("A case code has six characters like K7Q-39M.", code="call.bad_case_code"))
         if len(form.notes) > MAX_NOTES:
-            problems.append(f"Notes are limited to {MAX_NOTES:,} characters; shorten them.")
+            problems.append(
+                BadInput(
+                    f"Notes are limited to {MAX_NOTES:,} characters; shorten them.",
+                    code="call.notes_too_long",
+                    limit=MAX_NOTES,
+                )
+            )
         if len(form.summary) > MAX_SUMMARY:
-            problems.append(f"The summary is limited to {MAX_SUMMARY} characters.")
+            problems.append(
+                BadInput(
+                    f"The summary is limited to {MAX_SUMMARY} characters.",
+                    code="call.summary_too_long",
+                    limit=MAX_SUMMARY,
+                )
+            )
         if len(form.city) > MAX_CITY:
-            problems.append(f"The city is limited to {MAX_CITY} characters.")
+            problems.append(
+                BadInput(f"The city is limited to {MAX_CITY} characters.", code="call.city_too_long", limit=MAX_CITY)
+            )
         if len(form.keywords) > MAX_KEYWORDS or any(len(k) > MAX_KEYWORD for k in form.keywords):
-            problems.append(f"At most {MAX_KEYWORDS} keywords of up to {MAX_KEYWORD} characters.")
+            problems.append(
+                BadInput(
+                    f"At most {MAX_KEYWORDS} keywords of up to {MAX_KEYWORD} characters.",
+                    code="call.too_many_keywords",
+                    count=MAX_KEYWORDS,
+                    limit=MAX_KEYWORD,
+                )
+            )
         owners = {a.code for a in AccountRepo(self._store).all(include_inactive=False)}
         problems.extend(risk_problems(form, self._taxonomy, owners))
         return problems
@@ -156,7 +188,7 @@ class CallService:
         the audit entry counts them ("unticked", "marked"), never their text."""
         problems = self.problems(form)
         if problems:
-            raise BadInput(" ".join(problems))
+            raise BadInput(" ".join(map(str, problems)), code="call.not_valid", problems=problems)
         if call_id is not None:
             self._require_editable(call_id)
         call_id_given = call_id
@@ -240,9 +272,11 @@ class CallService:
         choices = choices or privacy.Choices()
         guarded = privacy.guard(clean_text(text).strip(), choices.keep, choices.marks)
         if not guarded.text:
-            raise BadInput("The amendment is empty.")
+            raise BadInput("The amendment is empty.", code="amendment.empty")
         if len(guarded.text) > MAX_NOTES:
-            raise BadInput(f"An amendment is limited to {MAX_NOTES:,} characters.")
+            raise BadInput(
+                f"An amendment is limited to {MAX_NOTES:,} characters.", code="amendment.too_long", limit=MAX_NOTES
+            )
         with self._store.transaction():
             self._store.execute(
                 "INSERT INTO amendment (call_id, author, at, text) VALUES (?, ?, ?, ?)",
@@ -260,13 +294,15 @@ class CallService:
             "SELECT counselor, COALESCE(ended_at, started_at), shift_id FROM call WHERE id = ?", (call_id,)
         )
         if row is None:
-            raise BadInput(f"There is no call {call_id}.")
+            raise BadInput(f"There is no call {call_id}.", code="call.unknown", call=call_id)
         if (
             self._session.role == "counselor"
             and row[0] != self._session.actor
             and row[2] != current_shift_id(self._store, utc_now())
         ):
-            raise NotPermitted("Counselors can open their own calls and those of the current shift only.")
+            raise NotPermitted(
+                "Counselors can open their own calls and those of the current shift only.", code="call.not_visible"
+            )
         return row[0], parse_iso(row[1])
 
     def _editable(self, counselor: str, ended_at: datetime) -> bool:
@@ -276,7 +312,8 @@ class CallService:
         counselor, created = self._visible(call_id)
         if not self._editable(counselor, created):
             raise NotPermitted(
-                "This call can no longer be edited (24 hours have passed, or it is not yours); add an amendment."
+                "This call can no longer be edited (24 hours have passed, or it is not yours); add an amendment.",
+                code="call.not_editable",
             )
 
     def get(self, call_id: int) -> CallRecord:

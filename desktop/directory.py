@@ -38,6 +38,8 @@ _COLUMNS = "id, name, kind, region, phone, hours, notes, example, retired"
 class DirectoryError(HotlineError):
     """The bundled seed file is missing or malformed."""
 
+    code = "program.directory_seed"  # a file the program ships with: the window says to reinstall
+
 
 @dataclass(frozen=True)
 class Resource:
@@ -124,7 +126,7 @@ def parse_lines(text: str | bytes, taxonomy: Taxonomy | None = None) -> list[dic
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError:
-            raise BadInput("The file is not UTF-8 text; nothing was imported.") from None
+            raise BadInput("The file is not UTF-8 text; nothing was imported.", code="directory.not_utf8") from None
     entries, bad = [], []
     for number, raw in enumerate(text.removeprefix("\ufeff").split("\n"), start=1):
         line = raw.strip()
@@ -146,7 +148,10 @@ def parse_lines(text: str | bytes, taxonomy: Taxonomy | None = None) -> list[dic
     if bad:
         more = f" … and {len(bad) - MAX_LISTED} more bad line(s)." if len(bad) > MAX_LISTED else ""
         raise BadInput(
-            f"The file has {len(bad)} bad line(s); nothing was imported. " + " ".join(bad[:MAX_LISTED]) + more
+            f"The file has {len(bad)} bad line(s); nothing was imported. " + " ".join(bad[:MAX_LISTED]) + more,
+            code="directory.bad_lines",
+            count=len(bad),
+            lines=bad[:MAX_LISTED],
         )
     return entries
 
@@ -212,7 +217,9 @@ class Directory:
         """One entry, retired or not; BadInput if there is none with this id."""
         row = self._store.one(f"SELECT {_COLUMNS} FROM resource WHERE id = ?", (resource_id,))
         if row is None:
-            raise BadInput(f"There is no directory entry {resource_id}.")
+            raise BadInput(
+                f"There is no directory entry {resource_id}.", code="directory.unknown_entry", entry=resource_id
+            )
         return _resource(row)
 
     def export_json(self) -> str:
@@ -227,7 +234,11 @@ class Directory:
     def _checked(self, data: dict) -> dict:
         entry, problems = check_entry(data, self._taxonomy)
         if problems:
-            raise BadInput(f"This directory entry cannot be saved: {'; '.join(problems)}.")
+            raise BadInput(
+                f"This directory entry cannot be saved: {'; '.join(problems)}.",
+                code="directory.entry_invalid",
+                lines=problems,
+            )
         return entry
 
     def _refuse_duplicate(self, entry: dict, resource_id: int | None = None) -> None:
@@ -237,7 +248,11 @@ class Directory:
             (*_key(entry), resource_id),
         )
         if row:
-            raise BadInput(f"Directory entry {row[0]} already has this name, kind, region and phone number.")
+            raise BadInput(
+                f"Directory entry {row[0]} already has this name, kind, region and phone number.",
+                code="directory.duplicate",
+                entry=row[0],
+            )
 
     def _insert(self, entry: dict, now: str) -> int:
         values = {**entry, "example": int(entry["example"]), "created_at": now, "updated_at": now}
@@ -273,7 +288,11 @@ class Directory:
         self._require_admin()
         unknown = [name for name in fields if name not in FIELDS]
         if unknown:
-            raise BadInput(f"A directory entry has no field(s) {', '.join(unknown)}.")
+            raise BadInput(
+                f"A directory entry has no field(s) {', '.join(unknown)}.",
+                code="directory.unknown_fields",
+                lines=unknown,
+            )
         current = self.get(resource_id)
         entry = self._checked(current.fields() | fields)
         changed = [name for name in FIELDS if entry[name] != getattr(current, name)]

@@ -78,11 +78,20 @@ def _checked_lines(path: Path, taxonomy, window: TimeWindow) -> Iterator[tuple[d
             canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
             yield data, form, counselor, hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
     except OSError as exc:
-        raise BadInput(f"The file {path} cannot be read ({exc.strerror or type(exc).__name__}).") from exc
+        raise BadInput(
+            f"The file {path} cannot be read ({exc.strerror or type(exc).__name__}).",
+            code="import.unreadable",
+            file=path,
+        ) from exc
     if errors:
         shown = "; ".join(errors[:MAX_LISTED_ERRORS])
         more = f"; and {len(errors) - MAX_LISTED_ERRORS} more" if len(errors) > MAX_LISTED_ERRORS else ""
-        raise BadInput(f"{len(errors)} bad line(s), nothing was imported: {shown}{more}.")
+        raise BadInput(
+            f"{len(errors)} bad line(s), nothing was imported: {shown}{more}.",
+            code="import.bad_lines",
+            count=len(errors),
+            lines=errors[:MAX_LISTED_ERRORS],
+        )
 
 
 def import_file(
@@ -100,16 +109,18 @@ def import_file(
     session.require("admin", doing="import calls")
     path = Path(path)
     if not path.exists():
-        raise BadInput(f"The file {path} does not exist.")
+        raise BadInput(f"The file {path} does not exist.", code="import.file_missing", file=path)
     if not path.is_file():
-        raise BadInput(f"{path} is not a file; choose the JSON Lines file to import.")
+        raise BadInput(
+            f"{path} is not a file; choose the JSON Lines file to import.", code="import.not_a_file", file=path
+        )
     taxonomy, window = load_taxonomy(), TimeWindow.now()
     total = 0
     for total, _line in enumerate(_checked_lines(path, taxonomy, window), start=1):  # the first pass: check all
         if checking and total % 1000 == 0:
             checking(total)
     if not total:
-        raise BadInput(f"The file {path} holds no calls.")
+        raise BadInput(f"The file {path} holds no calls.", code="import.empty", file=path)
     if checking:
         checking(total)
     service = CallService(session)
@@ -183,7 +194,7 @@ def export_file(session: Session, path: Path, date_from: date | None = None, dat
     """Write the stored (already redacted) calls started in the window to `path` (leads and admins)."""
     session.require("lead", "admin", doing="export calls")
     if date_from and date_to and date_from > date_to:
-        raise BadInput("--from is after --to.")
+        raise BadInput("--from is after --to.", code="window.from_after_to")
     store = session.store
     clauses, params = ["status = 'final'"], []
     if date_from:

@@ -82,20 +82,22 @@ class FollowUpService:
         choices = choices or privacy.Choices()
         guarded = privacy.guard(clean_text(outcome).strip(), choices.keep, choices.marks)
         if not guarded.text:
-            raise BadInput("Say what came of the follow-up.")
+            raise BadInput("Say what came of the follow-up.", code="follow_up.outcome_missing")
         row = self._store.one(
             "SELECT f.owner, c.counselor FROM follow_up f JOIN call c ON c.id = f.call_id WHERE f.id = ?",
             (follow_up_id,),
         )
         if row and self._session.role == "counselor" and self._session.actor not in row:
-            raise NotPermitted("Only the follow-up's owner, the call's counselor or a lead can close it.")
+            raise NotPermitted(
+                "Only the follow-up's owner, the call's counselor or a lead can close it.", code="follow_up.not_yours"
+            )
         with self._store.transaction():
             changed = self._store.execute(
                 "UPDATE follow_up SET done_at = ?, done_by = ?, outcome = ? WHERE id = ? AND done_at IS NULL",
                 (utc_now_iso(), self._session.actor, guarded.text, follow_up_id),
             ).rowcount
             if not changed:
-                raise BadInput("This follow-up is already done or does not exist.")
+                raise BadInput("This follow-up is already done or does not exist.", code="follow_up.gone")
             self._session.audit.append(self._session.actor, "follow_up.done", f"follow_up:{follow_up_id}")
         return guarded.counts
 
@@ -114,18 +116,20 @@ class FollowUpService:
 
     def set_referral_status(self, referral_id: int, status: str) -> None:
         if not load_taxonomy().is_valid(REFERRAL_STATUS, status):
-            raise BadInput("Unknown referral status.")
+            raise BadInput("Unknown referral status.", code="referral.unknown_status")
         row = self._store.one(
             "SELECT c.counselor FROM referral r JOIN call c ON c.id = r.call_id WHERE r.id = ?", (referral_id,)
         )
         if row and self._session.role == "counselor" and row[0] != self._session.actor:
-            raise NotPermitted("Only the call's counselor or a lead can change this referral.")
+            raise NotPermitted(
+                "Only the call's counselor or a lead can change this referral.", code="referral.not_yours"
+            )
         with self._store.transaction():
             changed = self._store.execute(
                 "UPDATE referral SET status = ?, updated_at = ? WHERE id = ?", (status, utc_now_iso(), referral_id)
             ).rowcount
             if not changed:
-                raise BadInput("There is no such referral.")
+                raise BadInput("There is no such referral.", code="referral.unknown")
             self._session.audit.append(
                 self._session.actor, "referral.status", f"referral:{referral_id}", {"status": status}
             )

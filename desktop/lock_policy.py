@@ -29,7 +29,12 @@ def set_call_lock_minutes(session, minutes: int) -> None:
     session.require("lead", "admin", doing="change when the window locks during a call")
     low, high = CALL_LOCK_RANGE
     if not low <= minutes <= high:
-        raise BadInput(f"The lock during a call comes after {low}–{high} quiet minutes.")
+        raise BadInput(
+            f"The lock during a call comes after {low}–{high} quiet minutes.",
+            code="lock.call_limit_range",
+            low=low,
+            high=high,
+        )
     with session.store.transaction():
         SettingsRepo(session.store).set(SETTING_CALL_LOCK, str(minutes))
         session.audit.append(session.actor, "lock.call_limit", "", {"minutes": minutes})

@@ -55,10 +55,16 @@ def restore_backup(
     (desktop/interrupted.py). The restored files become the seat's reference for rollback checks
     (desktop/anchors.py): restoring is the admin's deliberate step back."""
     if (login is None) == (recovery_code is None):
-        raise BadInput("Restoring needs a staff code and password of the backed-up seat, or its recovery code.")
+        raise BadInput(
+            "Restoring needs a staff code and password of the backed-up seat, or its recovery code.",
+            code="restore.login_needed",
+        )
     if paths.exists() and not replace:
         raise SeatExists(
-            f"A seat already exists in {paths.home}; confirm replacing it (it will be kept in {paths.replaced})."
+            f"A seat already exists in {paths.home}; confirm replacing it (it will be kept in {paths.replaced}).",
+            code="restore.seat_exists",
+            folder=paths.home,
+            kept=paths.replaced,
         )
     ensure_private_dir(paths.home)
     live = _seat_in_place(paths)
@@ -157,7 +163,8 @@ def _open_staged(
             if account is None or account.role != "admin" or not account.active:
                 raise NotPermitted(
                     "Only an admin of the backed-up seat may restore it; use an admin's staff code and password, "
-                    "or the recovery code. Nothing was restored."
+                    "or the recovery code. Nothing was restored.",
+                    code="restore.admin_only",
                 )
         problems = AuditLog(store).verify() or [str(f) for f in anchors.findings(vault, store, key, keyring=False)]
         if problems:

@@ -108,11 +108,13 @@ def set_retention_days(session: Session, days: int) -> None:
     """Set the retention period (admins only). Less than three years is refused."""
     session.require("admin", doing="change the retention period")
     if isinstance(days, bool) or not isinstance(days, int):
-        raise BadInput("The retention period is a whole number of days.")
+        raise BadInput("The retention period is a whole number of days.", code="retention.whole_days")
     if days < MINIMUM_DAYS:
         raise BadInput(
             f"The retention period must be at least {MINIMUM_DAYS} days (3 years, the hotline guideline's "
-            f"minimum); {days} was refused."
+            f"minimum); {days} was refused.",
+            code="retention.too_short",
+            minimum=MINIMUM_DAYS,
         )
     store = session.store
     with store.transaction():
@@ -128,7 +130,7 @@ def set_legal_hold(session: Session, call_id: int, held: bool) -> None:
     with store.transaction():
         changed = store.execute("UPDATE call SET legal_hold = ? WHERE id = ?", (int(bool(held)), call_id)).rowcount
         if not changed:
-            raise BadInput(f"There is no call {call_id}.")
+            raise BadInput(f"There is no call {call_id}.", code="call.unknown", call=call_id)
         session.audit.append(session.actor, "call.legal_hold", f"call:{call_id}", {"held": bool(held)})
 
 

@@ -57,6 +57,8 @@ _CODE = re.compile(r"[a-z0-9][a-z0-9_]*")
 class RiskTableError(HotlineError):
     """A risk item, rule or prompt-word file is missing, malformed or inconsistent."""
 
+    code = "program.risk_table"  # a file the program ships with: the window says to reinstall
+
 
 def _lang(lang: str) -> int:
     """0 for 'zh', 'zh_CN' …; 1 for 'en', 'en_US' …"""

@@ -46,20 +46,27 @@ _STAFF_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,15}")
 def check_staff_code(code: str) -> str:
     code = (code or "").strip()
     if not _STAFF_CODE.fullmatch(code):
-        raise BadInput("A staff code has 1–16 letters, digits, '.', '_' or '-', and starts with a letter or digit.")
+        raise BadInput(
+            "A staff code has 1–16 letters, digits, '.', '_' or '-', and starts with a letter or digit.",
+            code="account.bad_code",
+        )
     return code
 
 
 def check_display_name(name: str) -> str:
     name = (name or "").strip()
     if not 1 <= len(name) <= 60 or any(unicodedata.category(c).startswith("C") for c in name):
-        raise BadInput("A name must be 1–60 characters without control characters.")
+        raise BadInput("A name must be 1–60 characters without control characters.", code="account.bad_name")
     return name
 
 
 def check_password(password: str) -> str:
     if password is None or len(password) < MIN_PASSWORD or not password.strip():
-        raise BadInput(f"A password must have at least {MIN_PASSWORD} characters.")
+        raise BadInput(
+            f"A password must have at least {MIN_PASSWORD} characters.",
+            code="account.short_password",
+            minimum=MIN_PASSWORD,
+        )
     return password
 
 
@@ -67,7 +74,7 @@ def check_role(role: str) -> str:
     from desktop.store.accounts import ROLES
 
     if role not in ROLES:
-        raise BadInput(f"Unknown role {role!r}: use one of {', '.join(ROLES)}.")
+        raise BadInput(f"Unknown role {role!r}: use one of {', '.join(ROLES)}.", code="account.unknown_role", role=role)
     return role
 
 
@@ -103,7 +110,11 @@ class Session:
     def require(self, *roles: str, doing: str) -> None:
         if self.role not in roles:
             allowed = " or ".join(roles)
-            raise NotPermitted(f"Only {allowed} accounts may {doing}; you are logged in as {self.role}.")
+            raise NotPermitted(
+                f"Only {allowed} accounts may {doing}; you are logged in as {self.role}.",
+                code="role.not_allowed",
+                role=self.role,
+            )
 
     def another(self) -> "Session":
         """The same person on a connection of its own, for one worker thread: open it in that thread,
@@ -157,7 +168,9 @@ class Seat:
                 )
             if not vault_there and not database_there:
                 raise SeatMissing(
-                    f"No seat is set up in {self.paths.home}; run `python main.py init --seat NAME --admin CODE`."
+                    f"No seat is set up in {self.paths.home}; run `python main.py init --seat NAME --admin CODE`.",
+                    code="seat.missing",
+                    folder=self.paths.home,
                 )
             self._vault = Vault.load(self.paths.vault)
         return self._vault
@@ -188,7 +201,9 @@ class Seat:
         admin_name = check_display_name(admin_name or admin_code)
         check_password(password)
         if paths.exists():
-            raise SeatExists(f"A seat already exists in {paths.home}; nothing was changed.")
+            raise SeatExists(
+                f"A seat already exists in {paths.home}; nothing was changed.", code="seat.exists", folder=paths.home
+            )
         from desktop import anchors
         from desktop.store import open_store
         from desktop.store.accounts import AccountRepo

@@ -66,7 +66,7 @@ class ShiftService:
     def get(self, shift_id: int) -> Shift:
         row = self._store.one(f"SELECT {_COLUMNS} FROM shift WHERE id = ?", (shift_id,))
         if row is None:
-            raise BadInput(f"There is no shift {shift_id} on this seat.")
+            raise BadInput(f"There is no shift {shift_id} on this seat.", code="shift.unknown", shift=shift_id)
         return _shift(row)
 
     def open_shift(self) -> Shift | None:
@@ -102,14 +102,22 @@ class ShiftService:
         self._session.require(*LEADS, doing="open a shift")
         now = now or utc_now()
         if planned_end <= now:
-            raise BadInput("The planned end of the shift must be later than now.")
+            raise BadInput("The planned end of the shift must be later than now.", code="shift.end_in_past")
         if planned_end - now > timedelta(hours=MAX_PLANNED_HOURS):
-            raise BadInput(f"A shift is planned for at most {MAX_PLANNED_HOURS} hours; choose an earlier end.")
+            raise BadInput(
+                f"A shift is planned for at most {MAX_PLANNED_HOURS} hours; choose an earlier end.",
+                code="shift.too_long",
+                hours=MAX_PLANNED_HOURS,
+            )
         on_duty = list(dict.fromkeys(check_staff_code(code.strip()) for code in counselors if code.strip()))
         with self._store.transaction():
             already = self.open_shift()
             if already is not None:
-                raise BadInput(f"The shift led by {already.lead} is still open; close it first.")
+                raise BadInput(
+                    f"The shift led by {already.lead} is still open; close it first.",
+                    code="shift.still_open",
+                    lead=already.lead,
+                )
             shift_id = self._store.execute(
                 "INSERT INTO shift (lead, started_at, planned_end, counselors, automatic, created_at)"
                 " VALUES (?, ?, ?, ?, 0, ?)",
@@ -133,7 +141,12 @@ class ShiftService:
         self._session.require(*LEADS, doing="write the handover note")
         text = clean_text(note)
         if len(text) > MAX_NOTE:
-            raise BadInput(f"The handover note is {len(text):,} characters; keep it under {MAX_NOTE:,}.")
+            raise BadInput(
+                f"The handover note is {len(text):,} characters; keep it under {MAX_NOTE:,}.",
+                code="shift.note_too_long",
+                length=len(text),
+                limit=MAX_NOTE,
+            )
         choices = choices or Choices()
         guarded = guard(text, choices.keep, choices.marks)
         with self._store.transaction():
@@ -148,7 +161,10 @@ class ShiftService:
         on_duty = list(dict.fromkeys(check_staff_code(code.strip()) for code in counselors if code.strip()))
         with self._store.transaction():
             if self.get(shift_id).automatic:
-                raise BadInput("An automatic shift has no duty list; open a shift to record who is on duty.")
+                raise BadInput(
+                    "An automatic shift has no duty list; open a shift to record who is on duty.",
+                    code="shift.automatic_no_duty",
+                )
             self._store.execute("UPDATE shift SET counselors = ? WHERE id = ?", (json.dumps(on_duty), shift_id))
             self._session.audit.append(self._session.actor, "shift.on_duty", f"shift:{shift_id}", {"on_duty": on_duty})
 
@@ -157,7 +173,7 @@ class ShiftService:
         self._session.require(*LEADS, doing="close a shift")
         shift = self.open_shift()
         if shift is None:
-            raise BadInput("No shift is open on this seat.")
+            raise BadInput("No shift is open on this seat.", code="shift.none_open")
         if note is not None:
             self.set_note(shift.id, note)
         now = now or utc_now()

@@ -34,7 +34,7 @@ class SupervisionService:
 
     def _require_call(self, call_id: int) -> None:
         if self._store.one("SELECT 1 FROM call WHERE id = ?", (call_id,)) is None:
-            raise BadInput(f"There is no call {call_id}.")
+            raise BadInput(f"There is no call {call_id}.", code="call.unknown", call=call_id)
 
     def flag(self, call_id: int, flagged: bool = True) -> None:
         self._session.require(*LEADS, doing="flag calls for supervision")
@@ -53,9 +53,14 @@ class SupervisionService:
         self._session.require(*LEADS, doing="write supervision notes")
         text = clean_text(text).strip()
         if not text:
-            raise BadInput("The supervision note is empty.")
+            raise BadInput("The supervision note is empty.", code="supervision.empty")
         if len(text) > MAX_NOTE:
-            raise BadInput(f"The supervision note is {len(text):,} characters; keep it under {MAX_NOTE:,}.")
+            raise BadInput(
+                f"The supervision note is {len(text):,} characters; keep it under {MAX_NOTE:,}.",
+                code="supervision.too_long",
+                length=len(text),
+                limit=MAX_NOTE,
+            )
         choices = choices or Choices()
         guarded = guard(text, choices.keep, choices.marks)
         with self._store.transaction():

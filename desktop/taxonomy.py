@@ -91,6 +91,8 @@ _CODE = re.compile(r"[a-z0-9][a-z0-9_]*")
 class TaxonomyError(HotlineError):
     """A taxonomy or keyword file is missing, malformed or lacks a code the program relies on."""
 
+    code = "program.taxonomy"  # a file the program ships with: the window says to reinstall
+
 
 def _lang(lang: str) -> str:
     """'zh', 'zh_CN', 'zh-Hans' → 'zh'; 'en', 'en_US' → 'en'."""

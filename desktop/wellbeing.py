@@ -63,7 +63,7 @@ def set_thresholds(session, break_minutes: int, run_minutes: int) -> None:
     """Leads and admins set the thresholds (seat settings), audited."""
     session.require("lead", "admin", doing="change the break thresholds")
     if not (BREAK_RANGE[0] <= break_minutes <= BREAK_RANGE[1] and RUN_RANGE[0] <= run_minutes <= RUN_RANGE[1]):
-        raise BadInput("A break is 5–60 minutes and a run 30–480 minutes.")
+        raise BadInput("A break is 5–60 minutes and a run 30–480 minutes.", code="wellbeing.range")
     with session.store.transaction():
         SettingsRepo(session.store).set(SETTING_BREAK, str(break_minutes))
         SettingsRepo(session.store).set(SETTING_RUN, str(run_minutes))

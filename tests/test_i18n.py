@@ -96,3 +96,53 @@ def test_a_disabled_account_is_told_by_its_type_not_by_its_english_text(qapp):
         assert "账号或密码错误" in error_text(WrongPassword("disabled in the message of another error"))
     finally:
         install_translators(qapp, "en")
+
+
+# Qt calls that put text on screen, and the keyword arguments that do.
+SHOWN_BY = {
+    "setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "showMessage", "setTitle", "addItem",
+    "setStatusTip", "setAccessibleName", "setLabelText", "addAction", "addTab", "setTabText", "addRow",
+    "warning", "critical", "information", "question", "emit", "_say", "_finish",
+    "QLabel", "QPushButton", "QGroupBox", "QCheckBox", "QRadioButton", "QAction", "QLineEdit",
+}  # fmt: skip
+SHOWN_AS = ("text", "placeholderText", "toolTip", "windowTitle", "title", "accessibleName")
+LOGGERS = ("log", "logging", "logger")
+
+
+def english_outside_tr(node) -> bool:
+    """A literal or f-string holding English words (two words or more), not passed through tr()."""
+    import ast
+    import re
+
+    words = re.compile(r"[A-Za-z]{2,}[,.;:!?']?\s+[A-Za-z]{2,}")
+    if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
+        "tr",
+        "translate",
+    ):
+        return False
+    if isinstance(node, ast.BinOp):
+        return english_outside_tr(node.left) or english_outside_tr(node.right)
+    if isinstance(node, ast.IfExp):
+        return english_outside_tr(node.body) or english_outside_tr(node.orelse)
+    if isinstance(node, ast.JoinedStr):
+        return any(isinstance(v, ast.Constant) and words.search(v.value) for v in node.values)
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(words.search(node.value))
+
+
+def test_no_english_sentence_is_put_on_screen_without_tr():
+    """A sentence built from literals and f-strings next to tr() (`tr("Saved") + f" in {n} calls"`) shows its
+    English part in the Chinese window: every text given to a widget, a dialog or the status bar is tr()'s."""
+    import ast
+
+    built = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            owner = getattr(getattr(node.func, "value", None), "id", "")
+            if name not in SHOWN_BY or owner in LOGGERS:
+                continue
+            shown = [*node.args, *(k.value for k in node.keywords if k.arg in SHOWN_AS)]
+            built += [f"{path.relative_to(ROOT)}:{node.lineno}" for arg in shown if english_outside_tr(arg)]
+    assert built == []

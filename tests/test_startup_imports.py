@@ -131,7 +131,8 @@ def test_a_bundled_file_found_damaged_after_the_window_is_up_stops_the_program(q
     assert [(kind, text) for kind, _title, text in messages] == [
         (
             "critical",
-            "The taxonomy file taxonomy.json is damaged. The installation is incomplete or damaged; "
+            "A file Hotline Log is installed with is missing or damaged. Install Hotline Log again, or ask the admin."
+            "\nThe taxonomy file taxonomy.json is damaged. The installation is incomplete or damaged; "
             "install Hotline Log again.",
         )
     ]

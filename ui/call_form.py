@@ -31,6 +31,7 @@ from ui.safety_plan import SafetyPlanEditor
 from ui.style import set_state
 from ui.widgets.code_list import CodeList
 from ui.widgets.concern_picker import ConcernPicker
+from ui.widgets.guarded_line import GuardedLine
 from ui.widgets.guarded_text import GuardChoices, GuardedNotes, install_marking
 from ui.widgets.keywords import KeywordTags
 from ui.widgets.seat_time import from_edit, seat_time_edit, to_edit
@@ -63,6 +64,7 @@ class CallForm(QWidget):
         self._lang = lang
         self._prompted = False
         self._loading = False
+        self._as_saved = None  # an opened saved call as it is stored (load), to tell whether it changed
         self.call_id: int | None = None
         self.started: datetime | None = None
         self.ended: datetime | None = None
@@ -85,7 +87,7 @@ class CallForm(QWidget):
         self.age_band = _combo(taxonomy, AGE_BANDS, lang, self.tr("Age band"))
         self.gender = _combo(taxonomy, GENDERS, lang, self.tr("Gender"))
         self.region = _combo(taxonomy, REGIONS, lang, self.tr("Province"))
-        self.city = QLineEdit(placeholderText=self.tr("City (optional)"), accessibleName=self.tr("City"))
+        self.city = GuardedLine(placeholderText=self.tr("City (optional)"), accessibleName=self.tr("City"))
         self.first_call = QComboBox(accessibleName=self.tr("First call or repeat"))
         for label, value in ((self.tr("not known"), None), (self.tr("first call"), True), (self.tr("repeat"), False)):
             self.first_call.addItem(label, value)
@@ -93,6 +95,7 @@ class CallForm(QWidget):
             placeholderText=self.tr("as the caller quotes it"), accessibleName=self.tr("Case code")
         )
         self.case_code.setMaxLength(8)
+        self.case_code.setProperty("codeField", True)  # a code, checked as one: not free text
         self.case_code.editingFinished.connect(self._case_code_finished)
         self.new_code = QPushButton(self.tr("New code"))
         self.new_code.clicked.connect(self.generate_case_code)
@@ -118,19 +121,16 @@ class CallForm(QWidget):
         # --- notes and summary ---
         self.choices = GuardChoices(self)  # marked by hand, possible names kept: for the call on screen
         self.notes = GuardedNotes(choices=self.choices)
-        self.summary = QLineEdit(placeholderText=self.tr("One line for the handover"))
+        self.summary = GuardedLine(placeholderText=self.tr("One line for the handover"))
         self.summary.setAccessibleName(self.tr("Summary"))
         self.summary.setMaxLength(500)
-        # Any free-text field: select a word the guard missed and hide it (context menu, Ctrl+Shift+H).
-        for field in (
-            self.summary,
-            self.city,
-            self.keywords.entry,
-            self.risk.reason,
-            self.referrals.note,
-            *self.safety_plan.fields.values(),
-        ):
-            install_marking(field, self.choices)
+        # Any free-text field underlines identifiers while typing and lets the counselor hide a word the guard
+        # missed (context menu, Ctrl+Shift+H); the notes editor does both itself.
+        for widgets in self.free_text_widgets().values():
+            for field in widgets:
+                if isinstance(field, GuardedLine):
+                    field.set_choices(self.choices)
+                    install_marking(field, self.choices)
         self._suggest = QTimer(self, singleShot=True, interval=800)
         self._suggest.timeout.connect(
             lambda: self.keywords.suggest_from(self.notes.text() + "\n" + self.summary.text())
@@ -397,12 +397,33 @@ class CallForm(QWidget):
             self.choices.clear()
         finally:
             self._loading = False
+        self._as_saved = self.to_input() if call_id is not None else None  # an opened saved call, as it is stored
 
     def clear(self) -> None:
         self.load(CallInput())
 
+    def free_text_widgets(self) -> dict[str, list]:
+        """The widgets where each free-text field of desktop/free_text.py is typed, by the field's name."""
+        return {
+            "notes": [self.notes.editor],
+            "summary": [self.summary],
+            "city": [self.city],
+            "keywords": [self.keywords.entry],
+            "override_reason": [self.risk.reason],
+            "follow_up_note": [self.referrals.note],
+            "safety_plan": list(self.safety_plan.fields.values()),
+        }
+
     def is_empty(self) -> bool:
         return self.to_input() == CallInput()
+
+    def is_saved_unchanged(self) -> bool:
+        """An opened saved call that nobody changed: closing it loses nothing."""
+        return self._as_saved is not None and self.to_input() == self._as_saved
+
+    def is_saved_changed(self) -> bool:
+        """An opened saved call with changes on screen: closing it loses the changes, not the call."""
+        return self._as_saved is not None and self.to_input() != self._as_saved
 
     def show_case_history(self, entries: list[TimelineEntry], names: dict[str, str]) -> None:
         self.case_history.show_entries(entries, names)

@@ -179,7 +179,11 @@ class DirectoryDialog(QDialog):
         try:
             text = Path(name).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            QMessageBox.warning(self, self.tr("Import directory"), str(exc))
+            QMessageBox.warning(
+                self,
+                self.tr("Import directory"),
+                self.tr("The file cannot be read as UTF-8 text; nothing was imported.") + "\n" + str(exc),
+            )
             return
         added = []
         if self._run(lambda: added.append(self._directory.import_json(text))):

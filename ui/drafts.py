@@ -126,10 +126,11 @@ class DraftKeeper(QObject):
 
     # ----- after log-in ----------------------------------------------------------------------------
 
-    def offer(self) -> None:
+    def offer(self, ask: bool = True) -> None:
         """A draft left by a crash, a lock or a switch of counselor, or kept beside a database that could not take
         it, comes back on request; the newest one, when there are both. Not once a call is on screen: the draft
-        written by now is that call's."""
+        written by now is that call's. Without `ask` (the same counselor unlocking their own lock, a call on
+        screen when it locked) it comes back at once: the form simply goes on."""
         if not self._form.is_empty():
             return
         rescued = self.writer.rescue.read()
@@ -140,6 +141,9 @@ class DraftKeeper(QObject):
             stored = None
         draft = max((d for d in (rescued, stored) if d is not None), key=lambda d: d.saved_at, default=None)
         if draft is None:
+            return
+        if not ask:
+            self._restore(draft, self.tr("Your call is back as you left it."))
             return
         when = seat_time(draft.saved_at).strftime("%Y-%m-%d %H:%M:%S")
         if draft is rescued:
@@ -161,6 +165,9 @@ class DraftKeeper(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             self.discard()
             return
+        self._restore(draft, self.tr("The unsaved call was restored."))
+
+    def _restore(self, draft, said: str) -> None:
         self._form.load(draft.form, draft.call_id)
         if draft.form.started_at and not draft.form.ended_at:
             self._form.start_call()
@@ -170,4 +177,4 @@ class DraftKeeper(QObject):
             self._service.note_draft_restored()
         except HotlineError as exc:
             log.error("the restored draft could not be audited (%s)", type(exc).__name__)
-        self.status.emit(self.tr("The unsaved call was restored."))
+        self.status.emit(said)

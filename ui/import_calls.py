@@ -17,7 +17,7 @@ from desktop.errors import BadInput, HotlineError
 from desktop.exchange import import_file
 from desktop.seat import Session
 from ui.file_dialogs import open_file
-from ui.messages import core_text, error_text
+from ui.messages import error_text
 from ui.widgets.guarded_text import describe_counts
 from ui.worker import run_in_background
 
@@ -137,7 +137,7 @@ class CallImport(QObject):
                 self._window, self.tr("Import cancelled"), self.tr("The import was cancelled; nothing was imported.")
             )
         elif isinstance(exc, BadInput):  # the bad lines, with their numbers, from the first pass
-            detail = core_text(str(exc)).replace("; line ", ";\nline ")
+            detail = error_text(exc)
             QMessageBox.warning(
                 self._window,
                 self.tr("Not imported"),

@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self._stopped = None  # why the database takes nothing more, for the rest of this program's run
         # a backup restored: the new files take writes again (connected without making the restore page,
         # which would load the database modules before the log-in window is painted)
-        self.login_page.seat_replaced.connect(lambda _code: setattr(self, "_stopped", None))
+        self.login_page.seat_replaced.connect(self._seat_replaced)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login_page)
         self.setCentralWidget(self.stack)
@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
             self.idle, lambda: self._idle_ms, lambda: self.work.drafts.write_now() if self.work else None, self
         )
         self._call_lock_ms = 0  # the seat's hard limit during a call (desktop.lock_policy), read at log-in
+        self._resume_for = None  # who locked with a call on screen: their unlock brings it back unasked
         self._build_actions()
         self._set_working(False)
         self.resize(1280, 800)
@@ -423,7 +424,8 @@ class MainWindow(QMainWindow):
         self.work.form.kind.setFocus()
         if self._stopped is not None:  # found earlier in this run: it stays so until the program starts again
             self.work.writing_stopped(self._stopped)
-        QTimer.singleShot(0, self.work.offer_draft)
+        resume, self._resume_for = self._resume_for == session.actor, None  # unlocking one's own lock
+        QTimer.singleShot(0, self.work, lambda work=self.work: work.offer_draft(ask=not resume))
         self.work.integrity.start()  # off the GUI thread, then daily; the clean-up of old calls follows it
         self._start_center_status(session)
 
@@ -443,6 +445,11 @@ class MainWindow(QMainWindow):
         for action in (self.start_action, self.end_action, self.save_action):
             action.triggered.connect(tools.call_changed)
 
+    def _seat_replaced(self, _code: str) -> None:
+        """A backup restored or the seat reloaded: what was found or on screen before belongs to the old files."""
+        self._stopped = None
+        self._resume_for = None  # a draft of the restored seat is offered with a question
+
     def _idle_expired(self) -> None:
         """The idle time is up. While a call is running the lock waits (a counselor listening to a crisis call
         may type nothing for many minutes): it looks again every half minute, counts afresh from the call's
@@ -461,6 +468,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         code = self.session.actor
+        # a call on screen comes back without a question when the same counselor unlocks
+        self._resume_for = code if self.work is not None and not self.work.form.is_empty() else None
         self._leave_session("session.locked")
         self.login_page.lock_to(code)
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.call_model import LEAD_ON_SHIFT, FollowUpInput, ReferralInput
 from desktop.clock import seat_time, utc_now
 from desktop.taxonomy import REFERRAL_KINDS, REFERRAL_STATUS, URGENCY, Taxonomy
+from ui.widgets.guarded_line import GuardedLine
 from ui.widgets.seat_time import from_edit, seat_time_edit, to_edit
 
 
@@ -78,7 +78,7 @@ class ReferralPanel(QWidget):
         for code, name in owners:
             self.owner.addItem(f"{name} ({code})", code)
         self.owner.setCurrentIndex(max(0, self.owner.findData(me)))
-        self.note = QLineEdit(placeholderText=self.tr("What to do (no names or numbers)"))
+        self.note = GuardedLine(placeholderText=self.tr("What to do (no names or numbers)"))
         self.note.setAccessibleName(self.tr("Follow-up note"))
         self.add_follow_up_button = QPushButton(self.tr("Add follow-up"))
         self.add_follow_up_button.clicked.connect(self._add_follow_up)

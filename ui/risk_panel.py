@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from desktop import risk
 from desktop.call_model import RiskInput
 from desktop.clock import utc_now
 from ui.style import set_state
+from ui.widgets.guarded_line import GuardedLine
 
 NOT_ASKED = -1  # a scale's value before anyone asked it
 
@@ -75,7 +75,7 @@ class RiskPanel(QWidget):
         for level in risk.LEVELS:
             self.override.addItem(risk.level_label(level, lang), level)
         self.override.currentIndexChanged.connect(self._edited)
-        self.reason = QLineEdit(placeholderText=self.tr("Why the level differs (required)"))
+        self.reason = GuardedLine(placeholderText=self.tr("Why the level differs (required)"))
         self.reason.setAccessibleName(self.tr("Reason for the different level"))
         self.reason.textEdited.connect(self._edited)
         override_row = QFormLayout()

@@ -4,6 +4,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from desktop.call_model import SAFETY_PLAN_FIELDS
+from ui.widgets.guarded_line import GuardedLine
 
 
 class SafetyPlanEditor(QWidget):
@@ -23,7 +24,7 @@ class SafetyPlanEditor(QWidget):
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Agreed with the caller, in their words. No names or numbers: they are hidden.")))
         for name, title in zip(SAFETY_PLAN_FIELDS, titles, strict=True):
-            edit = QLineEdit(accessibleName=title)
+            edit = GuardedLine(accessibleName=title)
             edit.setMaxLength(500)
             edit.textEdited.connect(lambda _t: self.changed.emit())
             form.addRow(title, edit)

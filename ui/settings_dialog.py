@@ -27,10 +27,10 @@ from desktop.errors import HotlineError
 from desktop.lock_policy import CALL_LOCK_RANGE, call_lock_minutes, set_call_lock_minutes
 from desktop.retention import MINIMUM_DAYS, retention_days, set_retention_days
 from desktop.seat import Session
-from desktop.vault.device import keyring_status
+from desktop.vault.device import NO_BACKEND, PLAIN_FILE, SWITCHED_OFF, keyring_status
 from desktop.wellbeing import BREAK_RANGE, RUN_RANGE, set_thresholds, thresholds
 from ui import settings, theme
-from ui.messages import core_text, error_text
+from ui.messages import error_text
 
 MAXIMUM_RETENTION_DAYS = 36_500  # a hundred years: longer is not a retention period
 
@@ -179,10 +179,19 @@ class SettingsDialog(QDialog):
             )
         else:
             about = self.tr("No usable system keyring on this computer (%1), so it cannot be required.").replace(
-                "%1", core_text(status.reason)
+                "%1", self._keyring_reason(status.why)
             )
         self._row(form, self.tr("System keyring"), self.require_keyring, about)
         return box
+
+    def _keyring_reason(self, why: str) -> str:
+        """Why the keyring cannot be used, by the code desktop/vault/device.py gives."""
+        reasons = {
+            NO_BACKEND: self.tr("no keyring backend is available"),
+            SWITCHED_OFF: self.tr("the keyring is switched off (null backend)"),
+            PLAIN_FILE: self.tr("the only keyring keeps secrets in a plain file"),
+        }
+        return reasons.get(why, why)
 
     def _minutes(self, name: str, bounds: tuple[int, int], value: int) -> QSpinBox:
         spin = QSpinBox(accessibleName=name)

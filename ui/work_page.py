@@ -31,7 +31,7 @@ from ui.drafts import DraftKeeper
 from ui.followup_queue import FollowUpQueue
 from ui.import_calls import CallImport
 from ui.integrity_watch import IntegrityWatch
-from ui.messages import core_text, error_text
+from ui.messages import error_text
 from ui.redaction_dialog import RedactionDialog, has_findings
 from ui.retention_runner import RetentionRunner
 from ui.seat_alarm import SeatAlarm
@@ -137,7 +137,8 @@ class WorkPage(QWidget):
 
     @property
     def has_unsaved_call(self) -> bool:
-        return not self.form.is_empty()
+        """Something on screen that closing it would lose (an opened saved call as it was stored is not)."""
+        return not self.form.is_empty() and not self.form.is_saved_unchanged()
 
     def keep_draft(self) -> bool | None:
         """After an unexpected error: save the draft now. None when no call is on screen (or the seat is
@@ -146,11 +147,11 @@ class WorkPage(QWidget):
             return None
         return self.drafts.keep()
 
-    def offer_draft(self) -> None:
+    def offer_draft(self, ask: bool = True) -> None:
         """After log-in: a draft left by a crash, a lock, a switch of counselor or a database that could not take
-        it comes back on request."""
+        it comes back on request; after unlocking one's own lock, at once (`ask` False)."""
         if self.alive:  # not locked before this ran
-            self.drafts.offer()
+            self.drafts.offer(ask)
 
     def writing_stopped(self, reason: WritingStopped, backup=None) -> bool:
         """The database takes nothing more (damaged, or its files changed under the program): every later write
@@ -178,11 +179,17 @@ class WorkPage(QWidget):
 
     def new_call(self) -> None:
         if self.has_unsaved_call:
-            answer = QMessageBox.question(
-                self, self.tr("New call"), self.tr("Discard the call on screen and start a new one?")
-            )
+            if self.form.is_saved_changed():
+                text = self.tr(
+                    "Discard your changes to this saved call and start a new one? The call stays as it was saved."
+                )
+            else:
+                text = self.tr("Discard the call on screen and start a new one?")
+            answer = QMessageBox.question(self, self.tr("New call"), text)
             if answer != QMessageBox.StandardButton.Yes or not self.alive:
                 return
+        elif not self.form.is_empty():
+            self.status.emit(self.tr("The saved call was closed; nothing was changed."))
         self.form.clear()
         self.drafts.discard()
         self.tabs.setCurrentWidget(self.form)
@@ -195,7 +202,7 @@ class WorkPage(QWidget):
             form = replace(form, ended_at=utc_now())
         problems = self.service.problems(form)
         if problems:
-            QMessageBox.warning(self, self.tr("Not saved yet"), "\n".join(core_text(p) for p in problems))
+            QMessageBox.warning(self, self.tr("Not saved yet"), "\n".join(error_text(p) for p in problems))
             return False
         if form.risk is None and self.form.mentions_suicide():
             answer = QMessageBox.question(

@@ -113,7 +113,7 @@ def gather_window(session: Session, start: datetime, end: datetime, now: datetim
     """The same summary over the calls that started in [start, end), whatever their shift."""
     session.require(*LEADS, doing="make handover summaries")
     if start >= end:
-        raise BadInput("--from must be before --to.")
+        raise BadInput("--from must be before --to.", code="window.from_after_to")
     where, params = "c.started_at >= ? AND c.started_at < ?", (to_utc_iso(start), to_utc_iso(end))
     return _gather(session, None, (start, end), where, params, now or utc_now())
 

@@ -34,7 +34,7 @@ def preset_window(preset: str, today: date) -> tuple[date, date]:
         return today - timedelta(days=29), today
     if preset == "month":
         return today.replace(day=1), today
-    raise BadInput(f"Unknown window {preset!r}: use one of {', '.join(PRESETS)}.")
+    raise BadInput(f"Unknown window {preset!r}: use one of {', '.join(PRESETS)}.", code="window.unknown_preset")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class StatsService:
         """The statistics of the calls started in the seat days `date_from` … `date_to` (both included)."""
         self._require()
         if date_from > date_to:
-            raise BadInput("The start date is after the end date.")
+            raise BadInput("The start date is after the end date.", code="window.from_after_to")
         counted = count_days(self._session.store, date_from, date_to)
         return StatsWindow(date_from, date_to, counted.stats, counted.weekday_hour)
 

@@ -219,7 +219,7 @@ def _counts(pairs) -> dict[str, int]:
 def _bounds(date_from: date, date_to: date, zone: tzinfo | str | None) -> tuple[datetime, datetime]:
     """The window's start and end (exclusive) as aware datetimes in the seat's zone."""
     if date_from > date_to:
-        raise BadInput("--from is after --to.")
+        raise BadInput("--from is after --to.", code="window.from_after_to")
     zone = seat_zone(zone) if isinstance(zone, str) else zone or seat_zone()
     return datetime.combine(date_from, time.min, zone), datetime.combine(date_to + timedelta(days=1), time.min, zone)
 
@@ -227,7 +227,7 @@ def _bounds(date_from: date, date_to: date, zone: tzinfo | str | None) -> tuple[
 def _in_zone(start: datetime, end: datetime, zone: tzinfo | str | None) -> tuple[datetime, datetime]:
     """The window's ends in the seat's zone, which the hour and day counts are read in."""
     if start > end:
-        raise BadInput("The start of the window is after its end.")
+        raise BadInput("The start of the window is after its end.", code="window.from_after_to")
     zone = seat_zone(zone) if isinstance(zone, str) else zone or seat_zone()
     return start.astimezone(zone), end.astimezone(zone)
 

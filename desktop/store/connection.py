@@ -45,7 +45,7 @@ def key_to_hex(key: bytes | str) -> str:
     """The 64 hex characters SQLCipher gets as a raw key; anything else is refused before SQL sees it."""
     text = key.hex() if isinstance(key, bytes | bytearray) else key
     if not isinstance(text, str) or not _HEX_KEY.fullmatch(text):
-        raise BadInput("The database key must be 32 bytes (64 hexadecimal characters).")
+        raise BadInput("The database key must be 32 bytes (64 hexadecimal characters).", code="database.bad_key")
     return text.lower()
 
 

@@ -14,10 +14,17 @@ SERVICE = "hotline-log"
 SECRET_BYTES = 32
 # Backends that keep nothing, refuse everything, or keep secrets in a plain file: none of them protects
 # the device secret, so the seat runs without one rather than pretend.
+# Each reason has a code the window says in its own words (ui/settings_dialog.py).
+NO_BACKEND, SWITCHED_OFF, PLAIN_FILE = "no_backend", "switched_off", "plain_file"
+_REASONS = {
+    NO_BACKEND: "no keyring backend is available",
+    SWITCHED_OFF: "the keyring is switched off (null backend)",
+    PLAIN_FILE: "the only keyring keeps secrets in a plain file",
+}
 _UNUSABLE = {
-    "keyring.backends.fail.Keyring": "no keyring backend is available",
-    "keyring.backends.null.Keyring": "the keyring is switched off (null backend)",
-    "keyrings.alt.file.PlaintextKeyring": "the only keyring keeps secrets in a plain file",
+    "keyring.backends.fail.Keyring": NO_BACKEND,
+    "keyring.backends.null.Keyring": SWITCHED_OFF,
+    "keyrings.alt.file.PlaintextKeyring": PLAIN_FILE,
 }
 
 
@@ -25,7 +32,12 @@ _UNUSABLE = {
 class KeyringStatus:
     usable: bool
     backend: str
-    reason: str = ""
+    why: str = ""  # NO_BACKEND, SWITCHED_OFF or PLAIN_FILE when not usable
+
+    @property
+    def reason(self) -> str:
+        """Why the keyring cannot be used, in English (the command line, logs and the core's errors)."""
+        return _REASONS.get(self.why, "")
 
     def describe(self) -> str:
         if self.usable:
@@ -52,12 +64,9 @@ def keyring_status() -> KeyringStatus:
     # keyring wraps the backends it found in a chainer; judge (and name) the ones inside it.
     inner = list(getattr(backend, "backends", [backend])) if type(backend).__name__ == "ChainerBackend" else [backend]
     if not inner:
-        return KeyringStatus(False, _backend_name(backend), "no keyring backend is available")
+        return KeyringStatus(False, _backend_name(backend), NO_BACKEND)
     names = [_backend_name(b) for b in inner]
-    reasons = [
-        _UNUSABLE.get(n) or ("the only keyring keeps secrets in a plain file" if "plaintext" in n.lower() else None)
-        for n in names
-    ]
+    reasons = [_UNUSABLE.get(n) or (PLAIN_FILE if "plaintext" in n.lower() else None) for n in names]
     usable = [n for n, r in zip(names, reasons, strict=True) if r is None]
     if usable:
         return KeyringStatus(True, usable[0])

@@ -136,6 +136,21 @@ def demo_admin(shot: Shooter) -> None:
             form.repeat.setText(PASSWORD)
 
         shot.modal(window, accounts.add_button.click, "account-add", before=fill, accept=True)
+        refuse_last_admin(accounts)
+
+    def refuse_last_admin(accounts: QWidget) -> None:
+        """Disabling the seat's only admin: the question answered Yes, then the refusal in the window's words."""
+        accounts.reload(select="D-ADMIN")
+
+        def answer(dialog: QWidget) -> None:
+            if isinstance(dialog, QMessageBox) and dialog.icon() == QMessageBox.Icon.Question:
+                dialog.button(QMessageBox.StandardButton.Yes).click()
+            else:
+                shot.shoot_over(window, dialog, "error-last-admin")
+                dialog.reject()
+
+        if len(shot._during(accounts.disable, answer)) != 2:
+            raise RuntimeError("error-last-admin: the refusal did not show")
 
     shot.modal(window, window.accounts_action.trigger, "accounts", before=add_account)
 

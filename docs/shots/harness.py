@@ -58,9 +58,21 @@ def demo_seat() -> Iterator[tuple[QApplication, SeatPaths, dict[str, str]]]:
         yield app, paths, accounts
 
 
+_FIRST_ANCHORS: dict[str, dict | None] = {}  # the keyring's anchor of each seat when its first copy was made
+
+
 def copy_of(paths: SeatPaths, name: str) -> SeatPaths:
     """A copy of the seat beside it (its device secret is in this process's keyring), so each language
-    starts from the same calls."""
+    starts from the same calls. The copies share the seat's identity, so the keyring's rollback anchor
+    (desktop/anchors.py) is put back as it was when the seat was made: else the second language's copy
+    would be refused as older than what the first one recorded."""
+    from desktop.vault import device
+
+    seat_id = Seat(paths).vault.seat_id
+    if seat_id in _FIRST_ANCHORS:
+        device.write_anchor(seat_id, _FIRST_ANCHORS[seat_id])
+    else:
+        _FIRST_ANCHORS[seat_id] = device.read_anchor(seat_id)
     copy = SeatPaths(paths.home.parent / name)
     shutil.copytree(paths.home, copy.home)
     return copy

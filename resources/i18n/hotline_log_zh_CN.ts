@@ -266,7 +266,7 @@
 <context>
     <name>CallForm</name>
     <message>
-        <location filename="../../ui/call_form.py" line="+72"/>
+        <location filename="../../ui/call_form.py" line="+74"/>
         <source>Call time</source>
         <translation>通话时长</translation>
     </message>
@@ -292,18 +292,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+93"/>
+        <location line="+91"/>
         <source>Age band</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+93"/>
+        <location line="-90"/>
+        <location line="+91"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-90"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
@@ -339,34 +339,34 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+95"/>
+        <location line="+93"/>
         <source>Case code</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-93"/>
         <source>as the caller quotes it</source>
         <translation>按来电者报出的填写</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>New code</source>
         <translation>新编号</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+91"/>
+        <location line="+88"/>
         <source>Emotions</source>
         <translation>情绪</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+92"/>
+        <location line="-87"/>
+        <location line="+89"/>
         <source>Interventions</source>
         <translation>干预措施</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-80"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
@@ -381,7 +381,7 @@
         <translation>摘要</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
         <source>Call and caller</source>
         <translation>通话与来电者</translation>
     </message>
@@ -1616,7 +1616,7 @@
         <translation>搜索来电问题</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Concerns</source>
         <translation>来电问题</translation>
     </message>
@@ -1855,13 +1855,18 @@
     </message>
     <message>
         <location line="+48"/>
+        <location line="+8"/>
         <location line="+6"/>
-        <location line="+4"/>
         <source>Import directory</source>
         <translation>导入目录</translation>
     </message>
+    <message>
+        <location line="-5"/>
+        <source>The file cannot be read as UTF-8 text; nothing was imported.</source>
+        <translation>无法按 UTF-8 文本读取该文件，没有导入任何内容。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+5"/>
         <source>%n entry(ies) added.</source>
         <translation>
             <numerusform>已添加 %n 个条目。</numerusform>
@@ -1882,7 +1887,12 @@
         <translation>数据库刚才未能保存草稿；草稿已保存在数据库旁的加密文件中。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
+        <source>Your call is back as you left it.</source>
+        <translation>通话已恢复，可以接着记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>You have an unsaved call from %1, kept in the encrypted file beside the database because the database could not take it then. Restore it?</source>
         <translation>您有一通 %1 未保存的通话，因当时数据库无法写入，已保存在数据库旁的加密文件中。要恢复吗？</translation>
     </message>
@@ -1897,7 +1907,7 @@
         <translation>未保存的通话</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>The unsaved call was restored.</source>
         <translation>未保存的通话已恢复。</translation>
     </message>
@@ -1905,7 +1915,7 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../ui/directory_dialog.py" line="-160"/>
+        <location filename="../../ui/directory_dialog.py" line="-164"/>
         <source>Directory entry</source>
         <translation>目录条目</translation>
     </message>
@@ -2563,7 +2573,7 @@
 <context>
     <name>KeywordTags</name>
     <message>
-        <location filename="../../ui/widgets/keywords.py" line="+15"/>
+        <location filename="../../ui/widgets/keywords.py" line="+16"/>
         <source>Add a keyword and press Enter</source>
         <translation>输入关键词后按回车</translation>
     </message>
@@ -2704,7 +2714,7 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>No system keyring: this seat is not bound to this computer.</source>
         <translation>没有系统密钥环：本席位未与这台电脑绑定。</translation>
     </message>
@@ -2833,7 +2843,7 @@
         </translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+158"/>
         <location line="+18"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
@@ -3520,7 +3530,7 @@
 <context>
     <name>SafetyPlanEditor</name>
     <message>
-        <location filename="../../ui/safety_plan.py" line="+15"/>
+        <location filename="../../ui/safety_plan.py" line="+16"/>
         <source>1. Warning signs</source>
         <translation>1. 预警信号</translation>
     </message>
@@ -3869,12 +3879,12 @@
     <message>
         <location filename="../../ui/settings_dialog.py" line="+42"/>
         <location line="+2"/>
-        <location line="+185"/>
+        <location line="+194"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-193"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
@@ -3901,12 +3911,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+108"/>
+        <location line="+117"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-116"/>
         <location line="+21"/>
         <source>Look</source>
         <translation>外观</translation>
@@ -4054,7 +4064,22 @@
         <translation>系统密钥环</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="+6"/>
+        <source>no keyring backend is available</source>
+        <translation>没有可用的密钥环后端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the keyring is switched off (null backend)</source>
+        <translation>密钥环已关闭（null 后端）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the only keyring keeps secrets in a plain file</source>
+        <translation>唯一的密钥环以明文文件保存机密</translation>
+    </message>
+    <message>
+        <location line="-31"/>
         <source>Keep call text for</source>
         <translation>来电文字保存</translation>
     </message>
@@ -4713,7 +4738,7 @@
         <translation>随访与转介</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>Call started.</source>
         <translation>通话已开始。</translation>
     </message>
@@ -4723,17 +4748,17 @@
         <translation>通话已结束。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>New call</source>
         <translation>新建通话</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Discard the call on screen and start a new one?</source>
         <translation>放弃屏幕上的通话并新建一通吗？</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -4758,7 +4783,17 @@
         <translation>通话已保存（%1）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-54"/>
+        <source>Discard your changes to this saved call and start a new one? The call stays as it was saved.</source>
+        <translation>放弃对这通已保存通话的修改并开始新通话吗？这通通话保持保存时的内容，不会丢失。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The saved call was closed; nothing was changed.</source>
+        <translation>已关闭这通已保存的通话，内容没有任何改动。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>The call on screen is kept as an encrypted draft beside the database; the next log-in offers it back.</source>
         <translation>屏幕上的通话已作为加密草稿保存在数据库旁，下次登录时会提示恢复。</translation>
     </message>
@@ -4963,6 +4998,430 @@
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <location filename="../../ui/error_texts.py" line="+25"/>
+        <source>There is no account {account} on this seat.</source>
+        <translation>本席位没有账户 {account}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An account {account} already exists.</source>
+        <translation>账户 {account} 已经存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{account} is the last active admin and cannot be disabled; make another admin first.</source>
+        <translation>{account} 是最后一个在用的管理员，不能停用；请先设置另一位管理员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{account} is the last active admin; make another admin before changing this role.</source>
+        <translation>{account} 是最后一个在用的管理员；更改其角色前，请先设置另一位管理员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{account} is disabled; enable it with a new password instead.</source>
+        <translation>{account} 已停用；请改为用新密码启用它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The seat was opened with the recovery code; log in with your account first.</source>
+        <translation>本席位是用恢复码打开的；请先用您自己的账户登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an admin may see which accounts need a password.</source>
+        <translation>只有管理员可以查看哪些账户需要设置密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{account} is not an admin account of this seat.</source>
+        <translation>{account} 不是本席位的管理员账户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A staff code has 1–16 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, and starts with a letter or digit.</source>
+        <translation>工号由 1–16 个字母、数字、“.”、“_”或“-”组成，须以字母或数字开头。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A name must be 1–60 characters without control characters.</source>
+        <translation>名称须为 1–60 个字符，且不含控制字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A password must have at least {minimum} characters.</source>
+        <translation>密码至少 {minimum} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown role {role}.</source>
+        <translation>未知角色 {role}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your role ({role}) does not allow this.</source>
+        <translation>您的角色（{role}）无权进行此操作。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only an admin may accept the seat&apos;s files as they are; nothing was changed.</source>
+        <translation>只有管理员可以按现状接受本席位的文件；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A seat already exists in {folder}; nothing was changed.</source>
+        <translation>{folder} 中已经有一个席位；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No seat is set up in {folder}.</source>
+        <translation>{folder} 中还没有设置席位。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database key must be 32 bytes (64 hexadecimal characters).</source>
+        <translation>数据库密钥必须是 32 字节（64 个十六进制字符）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is not a Hotline Log backup (or it is damaged).</source>
+        <translation>{file} 不是热线记录的备份（或已损坏）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is a folder; give the backup a file name.</source>
+        <translation>{file} 是一个文件夹；请为备份指定文件名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} was written by a newer Hotline Log; install that version to restore it.</source>
+        <translation>{file} 是由更新版本的热线记录写入的；请安装该版本后再恢复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The backup {file} is damaged; nothing was restored from it.</source>
+        <translation>备份 {file} 已损坏，没有从中恢复任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup file {file} does not exist.</source>
+        <translation>备份文件 {file} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restoring needs a staff code and password of the backed-up seat, or its recovery code.</source>
+        <translation>恢复需要被备份席位的工号和密码，或其恢复码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A seat already exists in {folder}; confirm replacing it (it will be kept in {kept}).</source>
+        <translation>{folder} 中已经有一个席位；请确认替换它（原席位将保存在 {kept}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an admin of the backed-up seat may restore it; use an admin&apos;s staff code and password, or the recovery code.</source>
+        <translation>只有被备份席位的管理员可以恢复它；请使用管理员的工号和密码，或恢复码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The call cannot be saved yet:</source>
+        <translation>这通通话还不能保存：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the call kind.</source>
+        <translation>请选择来电类型。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown code {value}.</source>
+        <translation>未知代码 {value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The call has no start time: press Start call (F2) or enter the time.</source>
+        <translation>通话没有开始时间：请按“开始通话”(F2) 或填写时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call ends before it starts: correct the end time.</source>
+        <translation>结束时间早于开始时间：请更正结束时间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A case code has six characters from 2–9 and A–Z, written as XXX-XXX.</source>
+        <translation>个案编号由六个字符（2–9 和 A–Z）组成，写作 XXX-XXX。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes are limited to {limit} characters; shorten them.</source>
+        <translation>记录最多 {limit} 字，请精简。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The summary is limited to {limit} characters.</source>
+        <translation>摘要最多 {limit} 字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The city is limited to {limit} characters.</source>
+        <translation>城市最多 {limit} 个字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most {count} keywords of up to {limit} characters.</source>
+        <translation>最多 {count} 个关键词，每个不超过 {limit} 个字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no call {call}.</source>
+        <translation>没有编号为 {call} 的通话。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counselors can open their own calls and those of the current shift only.</source>
+        <translation>咨询员只能打开自己的通话和本班次的通话。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This call can no longer be edited (24 hours have passed, or it is not yours); add an amendment.</source>
+        <translation>这通通话已不能修改（已超过 24 小时，或不是您的通话），请添加补充记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The amendment is empty.</source>
+        <translation>补充记录为空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An amendment is limited to {limit} characters.</source>
+        <translation>补充记录最多 {limit} 字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The risk assessment is not valid.</source>
+        <translation>风险评估的内容无效。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown risk level.</source>
+        <translation>未知的风险等级。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give a reason for changing the computed risk level.</source>
+        <translation>更改计算出的风险等级时，请填写理由。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown crisis action.</source>
+        <translation>未知的危机处置措施。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown crisis outcome.</source>
+        <translation>未知的危机处置结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A crisis action is timed before the call started: correct its time.</source>
+        <translation>有一项危机处置的时间早于通话开始：请更正时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An imminent-risk call needs at least one crisis action with its outcome before saving.</source>
+        <translation>紧急风险的通话在保存前，至少需要记录一项危机处置及其结果。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A referral has an unknown kind, urgency or status.</source>
+        <translation>有一项转介的类型、紧急程度或状态未知。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown referral status.</source>
+        <translation>未知的转介状态。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the call&apos;s counselor or a lead can change this referral.</source>
+        <translation>只有该通话的咨询员或班长可以更改这项转介。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no such referral.</source>
+        <translation>没有这项转介。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A follow-up is owned by someone who has no account here.</source>
+        <translation>有一项随访的负责人在本席位没有账户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A follow-up note is limited to {limit} characters.</source>
+        <translation>随访说明最多 {limit} 字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say what came of the follow-up.</source>
+        <translation>请填写随访的结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the follow-up&apos;s owner, the call&apos;s counselor or a lead can close it.</source>
+        <translation>只有随访负责人、该通话的咨询员或班长可以关闭这项随访。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This follow-up is already done or does not exist.</source>
+        <translation>这项随访已经完成或不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each safety-plan section is limited to {limit} characters.</source>
+        <translation>安全计划每一项最多 {limit} 字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The supervision note is empty.</source>
+        <translation>督导记录为空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The supervision note is {length} characters; keep it under {limit}.</source>
+        <translation>督导记录有 {length} 字，请控制在 {limit} 字以内。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no shift {shift} on this seat.</source>
+        <translation>本席位没有编号为 {shift} 的班次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The planned end of the shift must be later than now.</source>
+        <translation>班次的计划结束时间必须晚于现在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shift is planned for at most {hours} hours; choose an earlier end.</source>
+        <translation>一个班次最长计划 {hours} 小时，请选择更早的结束时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The handover note is {length} characters; keep it under {limit}.</source>
+        <translation>交班说明有 {length} 字，请控制在 {limit} 字以内。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No shift is open on this seat.</source>
+        <translation>此席位当前没有开班。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift led by {lead} is still open; close it first.</source>
+        <translation>由 {lead} 带班的班次仍未结束，请先交班。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An automatic shift has no duty list; open a shift to record who is on duty.</source>
+        <translation>自动班次没有值班名单；请开班以记录值班人员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The lock during a call comes after {low}–{high} quiet minutes.</source>
+        <translation>通话中的锁屏时间须为无操作 {low}–{high} 分钟。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The retention period is a whole number of days.</source>
+        <translation>保存期限必须是整数天。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The retention period must be at least {minimum} days (3 years, the hotline guideline&apos;s minimum).</source>
+        <translation>保存期限至少为 {minimum} 天（3 年，热线规范的最低要求）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A break is 5–60 minutes and a run 30–480 minutes.</source>
+        <translation>休息时长为 5–60 分钟，连续接听时长为 30–480 分钟。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown time window.</source>
+        <translation>未知的时间范围。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>{count} line(s) of the file are wrong; nothing was imported.</source>
+        <translation>文件中有 {count} 行有误，没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The file {file} does not exist.</source>
+        <translation>文件 {file} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is not a file; choose the JSON Lines file to import.</source>
+        <translation>{file} 不是文件；请选择要导入的 JSON Lines 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file {file} holds no calls.</source>
+        <translation>文件 {file} 中没有通话记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file {file} cannot be read.</source>
+        <translation>无法读取文件 {file}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no directory entry {entry}.</source>
+        <translation>转介名录中没有条目 {entry}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This directory entry cannot be saved.</source>
+        <translation>这个名录条目无法保存。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory entry {entry} already has this name, kind, region and phone number.</source>
+        <translation>名录条目 {entry} 已有相同的名称、类型、地区和电话。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A directory entry has fields this program does not know.</source>
+        <translation>名录条目中有本程序不认识的字段。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not UTF-8 text; nothing was imported.</source>
+        <translation>该文件不是 UTF-8 文本，没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 处</translation>
+    </message>
+</context>
+<context>
     <name>kinds</name>
     <message>
         <location filename="../../ui/widgets/guarded_text.py" line="-135"/>
@@ -5048,117 +5507,7 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+13"/>
-        <source>Choose the call kind.</source>
-        <translation>请选择来电类型。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The call has no start time: press Start call (F2) or enter the time.</source>
-        <translation>通话没有开始时间：请按“开始通话”(F2) 或填写时间。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The call ends before it starts: correct the end time.</source>
-        <translation>结束时间早于开始时间：请更正结束时间。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A case code has six characters like K7Q-39M.</source>
-        <translation>个案编号由六个字符组成，如 K7Q-39M。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Notes are limited to 200,000 characters; shorten them.</source>
-        <translation>记录最多 200,000 字，请精简。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The summary is limited to 500 characters.</source>
-        <translation>摘要最多 500 字。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The city is limited to 40 characters.</source>
-        <translation>城市最多 40 个字。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>At most 30 keywords of up to 20 characters.</source>
-        <translation>最多 30 个关键词，每个不超过 20 个字。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The amendment is empty.</source>
-        <translation>补充记录为空。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A name must be 1–60 characters without control characters.</source>
-        <translation>名称须为 1–60 个字符，且不含控制字符。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A password must have at least 8 characters.</source>
-        <translation>密码至少 8 个字符。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A staff code has 1–16 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, and starts with a letter or digit.</source>
-        <translation>工号由 1–16 个字母、数字、“.”、“_”或“-”组成，须以字母或数字开头。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Counselors can open their own calls and those of the current shift only.</source>
-        <translation>咨询员只能打开自己的通话和本班次的通话。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This call can no longer be edited (24 hours have passed, or it is not yours); add an amendment.</source>
-        <translation>这通通话已不能修改（已超过 24 小时，或不是您的通话），请添加补充记录。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The planned end of the shift must be later than now.</source>
-        <translation>班次的计划结束时间必须晚于现在。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A shift is planned for at most 24 hours; choose an earlier end.</source>
-        <translation>一个班次最长计划 24 小时，请选择更早的结束时间。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No shift is open on this seat.</source>
-        <translation>此席位当前没有开班。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The supervision note is empty.</source>
-        <translation>督导记录为空。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A break is 5–60 minutes and a run 30–480 minutes.</source>
-        <translation>休息时长为 5–60 分钟，连续接听时长为 30–480 分钟。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no keyring backend is available</source>
-        <translation>没有可用的密钥环后端</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the keyring is switched off (null backend)</source>
-        <translation>密钥环已关闭（null 后端）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the only keyring keeps secrets in a plain file</source>
-        <translation>唯一的密钥环以明文文件保存机密</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../../ui/messages.py" line="+44"/>
         <source>This account is disabled on this seat; ask an admin.</source>
         <translation>此账号在本席位已停用，请联系管理员。</translation>
     </message>
@@ -5171,11 +5520,6 @@
         <location line="+2"/>
         <source>Too many failed attempts; wait before trying again.</source>
         <translation>失败次数过多，请稍候再试。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Your role does not allow this.</source>
-        <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5218,7 +5562,12 @@
         <translation>此账户在密钥文件中的密钥槽已损坏，因此无法核对密码（不计为一次失败的尝试）。管理员可以为它设置新密码；管理员自己的账户可用恢复码重设（“忘记管理员密码…”），或由管理员恢复最近的备份。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>This could not be done.</source>
+        <translation>无法完成此操作。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The seat&apos;s files are not damaged and nothing saved was lost: do not restore a backup for this.</source>
         <translation>本席位的文件没有损坏，已保存的内容也没有丢失：请勿为此恢复备份。</translation>
     </message>
@@ -5243,7 +5592,17 @@
         <translation>当前电脑账户无权使用文件夹 %1。请管理员为它开通访问权限，然后重试。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-104"/>
+        <source>Wrong recovery code: check it against the printed sheet (24 characters in groups of 4).</source>
+        <translation>恢复码错误：请对照打印的恢复码核对（24 个字符，每 4 个一组）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A file Hotline Log is installed with is missing or damaged. Install Hotline Log again, or ask the admin.</source>
+        <translation>热线记录安装时附带的文件缺失或损坏。请重新安装热线记录，或联系管理员。</translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>The disk %1 reported a read or write error; it may be failing. Tell the admin, and copy the seat&apos;s folder to another disk if you can. Do not restore a backup onto this disk.</source>
         <translation>磁盘 %1 报告了读写错误，可能正在损坏。请告知管理员，如有可能把本席位的文件夹复制到另一块磁盘。不要往这块磁盘上恢复备份。</translation>
     </message>
@@ -5253,7 +5612,7 @@
         <translation>磁盘拒绝了文件的读取或写入。请检查磁盘和文件夹，然后重试。</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>The seat&apos;s key file is damaged or missing; ask the admin to restore it.</source>
         <translation>席位的密钥文件损坏或丢失，请联系管理员恢复。</translation>
     </message>

@@ -19,6 +19,7 @@ class ConcernPicker(QWidget):
         self._lang = lang
         self.search = QLineEdit(placeholderText=self.tr("Search concerns (e.g. 考 or exam)"))
         self.search.setAccessibleName(self.tr("Search concerns"))
+        self.search.setProperty("codeField", True)  # finds codes to tick; its text is never stored
         self.search.setClearButtonEnabled(True)
         self.tree = QTreeWidget(headerHidden=True)
         self.tree.setAccessibleName(self.tr("Concerns"))

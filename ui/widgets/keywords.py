@@ -1,9 +1,10 @@
 """Keywords as tags: type with completion from the keyword list, Enter adds, suggestions from the notes."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from desktop.taxonomy import keywords_in, load_keywords
+from ui.widgets.guarded_line import GuardedLine
 
 
 class KeywordTags(QWidget):
@@ -12,7 +13,7 @@ class KeywordTags(QWidget):
     def __init__(self, lang: str, parent=None):
         super().__init__(parent)
         words = load_keywords("zh") + load_keywords("en")
-        self.entry = QLineEdit(placeholderText=self.tr("Add a keyword and press Enter"))
+        self.entry = GuardedLine(placeholderText=self.tr("Add a keyword and press Enter"))
         self.entry.setAccessibleName(self.tr("Keyword"))
         completer = QCompleter(words, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

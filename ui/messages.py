@@ -18,10 +18,46 @@ log = logging.getLogger(__name__)
 PROGRAM_FILES = ("program.bundle", "program.directory_seed", "program.risk_table", "program.taxonomy")
 
 
+class _Kept(dict):
+    def __missing__(self, key: str) -> str:  # a parameter the raise did not give stays visible
+        return "{" + key + "}"
+
+
 def core_text(text: str) -> str:
     """A constant sentence of the core in the UI's language, by its text: only for the centre's status detail,
     whose words are marked where it shows them (the centre's errors are not coded yet)."""
     return QCoreApplication.translate("messages", text)
+
+
+def _line_texts() -> dict[str, str]:
+    """The centre's line (desktop/center/line_base.py), told by the code on each class, with its parameters."""
+    return {
+        "line": QCoreApplication.translate(
+            "messages", "The centre could not do this now; this seat's own work goes on."
+        ),
+        "center_needed": QCoreApplication.translate(
+            "messages",
+            "The centre cannot be reached now, so this cannot be done; this seat's own work goes on. Try again "
+            "when the status bar says the seat is in sync with the centre.",
+        ),
+        "center_too_old": QCoreApplication.translate(
+            "messages",
+            "The centre has not been updated for the line yet: its admin runs `main.py center init` once with the "
+            "superuser's DSN. Until then this seat syncs as before.",
+        ),
+        "shift_already_open": QCoreApplication.translate(
+            "messages", "The centre's shift led by {lead} (opened at {seat}) is already open; close it first."
+        ),
+        "no_center_shift": QCoreApplication.translate(
+            "messages", "No centre shift is open, or the one asked for does not exist."
+        ),
+        "follow_up_unknown": QCoreApplication.translate(
+            "messages", "The centre does not know this follow-up (it may have been withdrawn); refresh the list."
+        ),
+        "follow_up_done": QCoreApplication.translate(
+            "messages", "This follow-up was already closed, perhaps at another seat; refresh the list."
+        ),
+    }
 
 
 def error_text(exc: Exception) -> str:
@@ -29,6 +65,10 @@ def error_text(exc: Exception) -> str:
     coded = coded_text(exc) if isinstance(exc, errors.HotlineError) else None
     if coded is not None:
         return coded
+    line = _line_texts().get(getattr(exc, "code", "") or "")
+    if line is not None:
+        params = {k: str(v) for k, v in (getattr(exc, "params", None) or {}).items()}
+        return line.format_map(_Kept(params))
     if isinstance(exc, errors.WrongRecoveryCode):
         return QCoreApplication.translate(
             "messages", "Wrong recovery code: check it against the printed sheet (24 characters in groups of 4)."

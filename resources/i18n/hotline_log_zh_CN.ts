@@ -5507,7 +5507,7 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+44"/>
+        <location filename="../../ui/messages.py" line="+84"/>
         <source>This account is disabled on this seat; ask an admin.</source>
         <translation>此账号在本席位已停用，请联系管理员。</translation>
     </message>
@@ -5592,7 +5592,42 @@
         <translation>当前电脑账户无权使用文件夹 %1。请管理员为它开通访问权限，然后重试。</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-142"/>
+        <source>The centre could not do this now; this seat&apos;s own work goes on.</source>
+        <translation>中心现在无法完成此操作；本席位的工作照常进行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The centre cannot be reached now, so this cannot be done; this seat&apos;s own work goes on. Try again when the status bar says the seat is in sync with the centre.</source>
+        <translation>现在连不上中心，无法完成此操作；本席位的工作照常进行。等状态栏显示与中心同步正常后再试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The centre has not been updated for the line yet: its admin runs `main.py center init` once with the superuser&apos;s DSN. Until then this seat syncs as before.</source>
+        <translation>中心尚未升级以支持全线功能：请中心管理员用超级用户的 DSN 运行一次 `main.py center init`。在此之前，本席位照旧同步。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The centre&apos;s shift led by {lead} (opened at {seat}) is already open; close it first.</source>
+        <translation>由 {lead} 带班（在 {seat} 开班）的中心班次仍未结束；请先结束该班次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No centre shift is open, or the one asked for does not exist.</source>
+        <translation>目前没有进行中的中心班次，或所选班次不存在。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The centre does not know this follow-up (it may have been withdrawn); refresh the list.</source>
+        <translation>中心没有这项随访（可能已被撤回）；请刷新列表。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This follow-up was already closed, perhaps at another seat; refresh the list.</source>
+        <translation>这项随访已经完成（可能是在其他席位）；请刷新列表。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Wrong recovery code: check it against the printed sheet (24 characters in groups of 4).</source>
         <translation>恢复码错误：请对照打印的恢复码核对（24 个字符，每 4 个一组）。</translation>
     </message>

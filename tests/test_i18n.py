@@ -59,6 +59,8 @@ def test_qts_own_file_and_print_dialogs_speak_chinese(qapp):
         printing = QPrintDialog(printer)
         assert english_labels(files) == [] and english_labels(printing) == []
         assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
+        # the file list's type column: a folder is 文件夹, not "Folder"
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "文件夹"
     finally:
         install_translators(qapp, "en")
 

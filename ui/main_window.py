@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
             (self.stats_action, "statistics"),
             (self.shift_action, "shift"),
             (self.handover_action, "handover"),
+            (self.board_action, "board"),
             (self.import_action, "import"),
             (self.backup_action, "backup"),
             (self.settings_action, "settings"),

@@ -76,9 +76,10 @@ def _one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
-def check_entry(data: dict, taxonomy: Taxonomy | None = None) -> tuple[dict, list[str]]:
+def check_entry(data: dict, taxonomy: Taxonomy | None = None) -> tuple[dict, list[BadInput]]:
     """One entry cleaned (control characters dropped, spaces tidied, full-width digits made plain) and
-    what keeps it from being stored, in words: empty when it can be stored.
+    what keeps it from being stored, each a coded BadInput (its English words for the command line and the
+    import's line list, its code for the window): empty when it can be stored.
 
     `name` and `kind` are required; `region` defaults to 'national', the other texts to '' and `example`
     to false. Fields not in `FIELDS` are problems, except ones starting with '_' (comments).
@@ -87,35 +88,48 @@ def check_entry(data: dict, taxonomy: Taxonomy | None = None) -> tuple[dict, lis
     problems = []
     unknown = [key for key in data if key not in FIELDS and not str(key).startswith("_")]
     if unknown:
-        problems.append(f"unknown field(s) {', '.join(repr(str(key)[:40]) for key in unknown)}")
+        names = ", ".join(repr(str(key)[:40]) for key in unknown)
+        problems.append(BadInput(f"unknown field(s) {names}", code="directory.entry_unknown_fields", fields=names))
     clean: dict = {}
     for name in TEXT_FIELDS:
         value = data.get(name, "")
         if value is None:
             value = ""
         if not isinstance(value, str):
-            problems.append(f"'{name}' must be text")
+            problems.append(BadInput(f"'{name}' must be text", code="directory.entry_not_text", field=name))
             value = ""
         clean[name] = clean_text(value).strip() if name == "notes" else _one_line(value)
     clean["region"] = clean["region"] or NATIONAL
     clean["phone"] = clean["phone"].translate(_FULL_WIDTH_DIGITS)
     example = data.get("example", False)
     if not isinstance(example, bool):
-        problems.append("'example' must be true or false")
+        problems.append(BadInput("'example' must be true or false", code="directory.entry_example"))
     clean["example"] = example is True
     if not clean["name"]:
-        problems.append("the name is missing")
+        problems.append(BadInput("the name is missing", code="directory.entry_no_name"))
     if not clean["kind"]:
-        problems.append("the kind is missing")
+        problems.append(BadInput("the kind is missing", code="directory.entry_no_kind"))
     elif not taxonomy.is_valid(REFERRAL_KINDS, clean["kind"]):
-        problems.append(f"unknown kind {clean['kind'][:40]!r}")
+        kind = clean["kind"][:40]
+        problems.append(BadInput(f"unknown kind {kind!r}", code="directory.entry_unknown_kind", kind=kind))
     if clean["region"] != NATIONAL and not taxonomy.is_valid(REGIONS, clean["region"]):
-        problems.append(f"unknown region {clean['region'][:40]!r} (use 'national' or a province code like 110000)")
+        region = clean["region"][:40]
+        problems.append(BadInput(
+            f"unknown region {region!r} (use 'national' or a province code like 110000)",
+            code="directory.entry_unknown_region", region=region,
+        ))  # fmt: skip
     if not _PHONE.fullmatch(clean["phone"]):
-        problems.append("the phone number may hold only digits, spaces, '+', '-' and parentheses")
+        problems.append(
+            BadInput(
+                "the phone number may hold only digits, spaces, '+', '-' and parentheses", code="directory.entry_phone"
+            )
+        )
     for name, limit in LIMITS.items():
         if len(clean[name]) > limit:
-            problems.append(f"the {name} is longer than {limit} characters")
+            problems.append(BadInput(
+                f"the {name} is longer than {limit} characters", code="directory.entry_too_long", field=name,
+                limit=limit,
+            ))  # fmt: skip
     return clean, problems
 
 
@@ -142,7 +156,7 @@ def parse_lines(text: str | bytes, taxonomy: Taxonomy | None = None) -> list[dic
             continue
         entry, problems = check_entry(data, taxonomy)
         if problems:
-            bad.append(f"Line {number}: {'; '.join(problems)}.")
+            bad.append(f"Line {number}: {'; '.join(map(str, problems))}.")
         else:
             entries.append(entry)
     if bad:
@@ -170,7 +184,7 @@ def read_seed(path: Path, taxonomy: Taxonomy | None = None) -> list[dict]:
     for number, item in enumerate(data["entries"]):
         entry, problems = check_entry(item, taxonomy) if isinstance(item, dict) else ({}, ["not an object"])
         if problems:
-            raise DirectoryError(f"The directory seed file {path}: entries[{number}]: {'; '.join(problems)}.")
+            raise DirectoryError(f"The directory seed file {path}: entries[{number}]: {'; '.join(map(str, problems))}.")
         entries.append(entry)
     return entries
 
@@ -235,9 +249,9 @@ class Directory:
         entry, problems = check_entry(data, self._taxonomy)
         if problems:
             raise BadInput(
-                f"This directory entry cannot be saved: {'; '.join(problems)}.",
+                f"This directory entry cannot be saved: {'; '.join(map(str, problems))}.",
                 code="directory.entry_invalid",
-                lines=problems,
+                problems=problems,
             )
         return entry
 

@@ -182,3 +182,26 @@ def _is_error_text(node) -> bool:
 def test_coded_text_keeps_a_parameter_the_raise_forgot_visible(qapp):
     exc = errors.BadInput("x", code="account.exists")
     assert "{account}" in coded_text(exc)
+
+
+def test_a_directory_entry_that_cannot_be_saved_says_each_problem_in_chinese(qapp, seat_init):
+    """Each problem of the entry is its own coded error, said in the window's words under the first line; the
+    English problem list stays for the command line."""
+    from desktop.directory import Directory
+    from desktop.errors import BadInput
+
+    session = seat_init[0]
+    with pytest.raises(BadInput) as refused:
+        Directory(session).add("", "psychiatric_outpatient", phone="电话:010", notes="很长" * 600)
+    assert "the name is missing" in str(refused.value)  # the command line's words
+    install_translators(qapp, "zh_CN")
+    try:
+        said = error_text(refused.value)
+    finally:
+        install_translators(qapp, "en")
+    assert said.splitlines() == [
+        "这个名录条目无法保存。",
+        "缺少名称。",
+        "电话号码只能包含数字、空格、“+”、“-”和括号。",
+        "备注超过 1,000 个字符。",
+    ]

@@ -157,6 +157,21 @@ ERRORS = {
     "directory.bad_lines": QT_TRANSLATE_NOOP("errors", "{count} line(s) of the file are wrong; nothing was imported."),
     "directory.unknown_entry": QT_TRANSLATE_NOOP("errors", "There is no directory entry {entry}."),
     "directory.entry_invalid": QT_TRANSLATE_NOOP("errors", "This directory entry cannot be saved."),
+    "directory.entry_unknown_fields": QT_TRANSLATE_NOOP(
+        "errors", "It has fields this program does not know: {fields}."
+    ),
+    "directory.entry_not_text": QT_TRANSLATE_NOOP("errors", "The field {field} must be text."),
+    "directory.entry_example": QT_TRANSLATE_NOOP("errors", "'example' must be true or false."),
+    "directory.entry_no_name": QT_TRANSLATE_NOOP("errors", "The name is missing."),
+    "directory.entry_no_kind": QT_TRANSLATE_NOOP("errors", "The kind of service is missing."),
+    "directory.entry_unknown_kind": QT_TRANSLATE_NOOP("errors", "The kind {kind} is not one this program knows."),
+    "directory.entry_unknown_region": QT_TRANSLATE_NOOP(
+        "errors", "The region {region} is not known: choose 全国 or a province."
+    ),
+    "directory.entry_phone": QT_TRANSLATE_NOOP(
+        "errors", "The phone number may hold only digits, spaces, '+', '-' and parentheses."
+    ),
+    "directory.entry_too_long": QT_TRANSLATE_NOOP("errors", "The {field} is longer than {limit} characters."),
     "directory.duplicate": QT_TRANSLATE_NOOP(
         "errors", "Directory entry {entry} already has this name, kind, region and phone number."
     ),
@@ -179,6 +194,16 @@ def shown(name: str, value) -> str:
         from ui.accounts_model import role_name
 
         return role_name(str(value))
+    if name == "field":
+        fields = {
+            "name": QCoreApplication.translate("errors", "name"),
+            "kind": QCoreApplication.translate("errors", "kind"),
+            "region": QCoreApplication.translate("errors", "region"),
+            "phone": QCoreApplication.translate("errors", "phone"),
+            "hours": QCoreApplication.translate("errors", "hours"),
+            "notes": QCoreApplication.translate("errors", "notes"),
+        }
+        return fields.get(str(value), str(value))
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):

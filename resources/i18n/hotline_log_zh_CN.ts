@@ -2829,7 +2829,7 @@
         <translation>退出</translation>
     </message>
     <message numerus="yes">
-        <location line="+146"/>
+        <location line="+147"/>
         <source>Follow-ups: %n due</source>
         <translation>
             <numerusform>随访：%n 项到期</numerusform>
@@ -5402,6 +5402,51 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>It has fields this program does not know: {fields}.</source>
+        <translation>其中有本程序不认识的字段：{fields}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The field {field} must be text.</source>
+        <translation>{field} 必须是文字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;example&apos; must be true or false.</source>
+        <translation>“example”只能是 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name is missing.</source>
+        <translation>缺少名称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kind of service is missing.</source>
+        <translation>缺少服务类别。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kind {kind} is not one this program knows.</source>
+        <translation>本程序不认识类别 {kind}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The region {region} is not known: choose 全国 or a province.</source>
+        <translation>不认识地区 {region}：请选择全国或某个省份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone number may hold only digits, spaces, &apos;+&apos;, &apos;-&apos; and parentheses.</source>
+        <translation>电话号码只能包含数字、空格、“+”、“-”和括号。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {field} is longer than {limit} characters.</source>
+        <translation>{field}超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Directory entry {entry} already has this name, kind, region and phone number.</source>
         <translation>名录条目 {entry} 已有相同的名称、类型、地区和电话。</translation>
     </message>
@@ -5416,7 +5461,37 @@
         <translation>该文件不是 UTF-8 文本，没有导入任何内容。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+20"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hours</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 处</translation>
     </message>

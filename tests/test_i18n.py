@@ -148,3 +148,16 @@ def test_no_english_sentence_is_put_on_screen_without_tr():
             shown = [*node.args, *(k.value for k in node.keywords if k.arg in SHOWN_AS)]
             built += [f"{path.relative_to(ROOT)}:{node.lineno}" for arg in shown if english_outside_tr(arg)]
     assert built == []
+
+
+def test_the_handover_windows_scope_says_its_buttons_in_chinese_as_the_statistics_view_does(qapp, seat_init):
+    """The handover window's 本席位 / 全中心 is the statistics view's widget, and speaks Chinese in both."""
+    from ui.center_handover import HandoverScope
+    from ui.center_stats import CenterScope
+
+    install_translators(qapp, "zh_CN")
+    try:
+        for scope in (CenterScope(seat_init[0]), HandoverScope(seat_init[0])):
+            assert (scope.this_seat.text(), scope.whole_centre.text()) == ("本席位", "全中心")
+    finally:
+        install_translators(qapp, "en")

@@ -11,12 +11,10 @@ as such.
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
-
 from desktop.clock import seat_time, seat_zone, utc_now
 from desktop.seat import Session
 from ui import center_line
+from ui.center_stats import CenterScope
 
 SHIFT, TODAY = "shift", "today"
 
@@ -27,29 +25,9 @@ class CentreChoice:
     shift_uuid: str | None = None
 
 
-class HandoverScope(QWidget):
-    """The two buttons 本席位 / 全中心; hidden where the centre is not offered."""
-
-    changed = Signal()
-
-    def __init__(self, session: Session, parent=None):
-        super().__init__(parent)
-        self.available = center_line.enrolled(session, leads_only=True)
-        group = QButtonGroup(self)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.this_seat = QPushButton(self.tr("This seat"), checkable=True, checked=True, objectName="statsPreset")
-        self.whole_centre = QPushButton(self.tr("Whole centre"), checkable=True, objectName="statsPreset")
-        for button in (self.this_seat, self.whole_centre):
-            button.setAutoDefault(False)
-            group.addButton(button)
-            row.addWidget(button)
-        group.buttonClicked.connect(lambda _button: self.changed.emit())
-        self.setVisible(self.available)
-
-    @property
-    def centre(self) -> bool:
-        return self.available and self.whole_centre.isChecked()
+class HandoverScope(CenterScope):
+    """本席位 / 全中心 of the handover window: the statistics view's choice, which can also be set back to this
+    seat and offers the centre's shifts."""
 
     def choose_seat(self) -> None:
         self.this_seat.setChecked(True)

@@ -11,18 +11,20 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
-from desktop.center import link as seat_link
 from desktop.reports.service import StatsWindow
 from desktop.seat import Session
+from ui import center_line
 
 
 class CenterScope(QWidget):
+    """The two buttons 本席位 / 全中心 of the statistics view and the handover window; hidden unless this seat is
+    enrolled and a lead or an admin is logged in."""
+
     changed = Signal()
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
-        current = seat_link.load(session.store)
-        self.available = current is not None and current.state == "active" and session.role in ("lead", "admin")
+        self.available = center_line.enrolled(session, leads_only=True)
         group = QButtonGroup(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -1434,7 +1434,7 @@
 <context>
     <name>CenterScope</name>
     <message>
-        <location filename="../../ui/center_stats.py" line="+29"/>
+        <location filename="../../ui/center_stats.py" line="+31"/>
         <source>This seat</source>
         <translation>本席位</translation>
     </message>
@@ -1487,7 +1487,7 @@
 <context>
     <name>CentreHandover</name>
     <message>
-        <location filename="../../ui/center_handover.py" line="+121"/>
+        <location filename="../../ui/center_handover.py" line="+99"/>
         <source>%1 not synced since %2: its calls may be missing</source>
         <translation>%1 自 %2 未同步：其通话可能不全</translation>
     </message>
@@ -2434,17 +2434,7 @@
 <context>
     <name>HandoverScope</name>
     <message>
-        <location filename="../../ui/center_handover.py" line="-80"/>
-        <source>This seat</source>
-        <translation>本席位</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Whole centre</source>
-        <translation>全中心</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location filename="../../ui/center_handover.py" line="-56"/>
         <source>now</source>
         <translation>现在</translation>
     </message>

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 
 from desktop.center.schema_sql import M1_CENTRE, M2_RECORDS, M3_WITNESS, M4_COUNTS, M5_DIRECTORY
-from desktop.center.schema_sql_line import M6_LINE
+from desktop.center.schema_sql_line import M6_LINE, M7_CLOCKS
 from desktop.errors import BadInput
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ MIGRATIONS: tuple[CenterMigration, ...] = (
     CenterMigration(4, "counts kept per hour as the calls arrive, for statistics of any size", M4_COUNTS),
     CenterMigration(5, "the line's referral directory, published by the seats", M5_DIRECTORY),
     CenterMigration(6, "the line: one centre shift, calls placed in it, seat states, follow-up events", M6_LINE),
+    CenterMigration(7, "a seat's clock right to within a second is taken as right", M7_CLOCKS),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -77,7 +77,7 @@ def main(argv=None) -> None:
     print(f"{'segmenter':<10} {'recall':>8} {'sure':>6} {'false/named':>12} {'false/clean':>12} {'ms/note':>8}")
     for name in args.segmenters.split(","):
         segmenter.use(name)
-        names._sentence_names.cache_clear()
+        names.forget()
         segmenter.warm_up()
         r = measure(notes, clean)
         print(

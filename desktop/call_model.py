@@ -36,6 +36,8 @@ def normalize_case_code(text: str) -> str | None:
 def clean_text(text: str) -> str:
     """Drop control characters a paste may bring (keeping line breaks and tabs); keep emoji and CJK."""
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    if text.replace("\n", "").replace("\t", "").isprintable():  # no control character at all (one C loop)
+        return text
     return "".join(c for c in text if c in "\n\t" or not unicodedata.category(c).startswith("C") or c == "\u200d")
 
 

@@ -10,6 +10,7 @@ import logging
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 
 from desktop import privacy
 from desktop.call_model import (
@@ -38,7 +39,7 @@ from desktop.errors import BadInput, NotPermitted
 from desktop.followups import DUE_SOON
 from desktop.risk import NOT_ASSESSED
 from desktop.seat import Session
-from desktop.shift_window import current_shift_id, shift_for
+from desktop.shift_window import ShiftPlacer, current_shift_id, shift_for
 from desktop.store.accounts import AccountRepo
 from desktop.store.search import index_text, match_query
 from desktop.taxonomy import (
@@ -207,10 +208,11 @@ class CallService:
         content_hash: str | None = None,
         audit: bool = True,
         choices: privacy.Choices | None = None,
+        shifts: ShiftPlacer | None = None,
     ) -> tuple[int, Counter]:
         """Write a checked call inside the caller's transaction: the row, its codes, its risk side and its
         search entry, every free-text field through the guard. Import uses it with `audit=False` and
-        writes one audit entry for the whole file."""
+        writes one audit entry for the whole file, and places its calls with one `ShiftPlacer`."""
         form, hidden = guarded_form(form, choices)
         now = utc_now_iso()
         values = {
@@ -227,7 +229,7 @@ class CallService:
             "notes": form.notes,
             "updated_at": now,
         }
-        values["shift_id"] = shift_for(self._store, form.started_at)
+        values["shift_id"] = (shifts or partial(shift_for, self._store))(form.started_at)
         new = call_id is None
         if new:  # the final risk level goes in with the row: no second write of it and its index entries
             values.update(

@@ -63,6 +63,7 @@ MAX_DIGITS = 20  # no number of the format has more; Python would spend long con
 MAX_FOLLOW_UP_NOTE = 2000
 MAX_REASON = 2000
 MAX_TIME_TEXT = 40
+MAX_REMEMBERED_STAFF = 1_000  # staff codes one import remembers as accepted
 
 FIELDS = (
     "started_at", "ended_at", "kind", "counselor", "case_code", "caller", "concerns", "emotions", "keywords",
@@ -240,28 +241,39 @@ def _time(value: Any, field: str, window: TimeWindow) -> datetime:
     return moment
 
 
-def _staff_code(value: Any, field: str) -> str:
+def _staff_code(value: Any, field: str, accepted: dict[str, str] | None = None) -> str:
+    """The staff code `value` holds. `accepted` (value → code) remembers the codes already accepted in one
+    file: a file names a few counselors a hundred thousand times, and the guard need see each only once."""
     if not isinstance(value, str):
         raise LineError(field, f"must be a staff code (text), not {_kind(value)}")
+    if accepted is not None and value in accepted:
+        return accepted[value]
     try:
         code = check_staff_code(value)
     except BadInput:
         raise LineError(field, "is not a staff code (1–16 letters, digits, '.', '_' or '-')") from None
     if privacy.find_identifiers(code):
         raise LineError(field, "looks like a phone number, ID or account, not a staff code")
+    if accepted is not None and len(accepted) < MAX_REMEMBERED_STAFF:  # a file of all different codes stays small
+        accepted[value] = code
     return code
 
 
-def read_line(raw: bytes, taxonomy: Taxonomy, window: TimeWindow) -> tuple[dict, CallInput, str | None]:
-    """(the line's JSON object, the call, its staff code or None) from one line's bytes, or LineError."""
+def read_line(
+    raw: bytes, taxonomy: Taxonomy, window: TimeWindow, staff_codes: dict[str, str] | None = None
+) -> tuple[dict, CallInput, str | None]:
+    """(the line's JSON object, the call, its staff code or None) from one line's bytes, or LineError.
+    `staff_codes`: the codes this file's earlier lines had accepted (filled as it goes)."""
     data = parse_json(raw)
     if not isinstance(data, dict):
         raise LineError(None, f"must be one JSON object, not {_kind(data)}")
-    form, counselor = parse_call(data, taxonomy, window)
+    form, counselor = parse_call(data, taxonomy, window, staff_codes)
     return data, form, counselor
 
 
-def parse_call(data: Any, taxonomy: Taxonomy, window: TimeWindow | None = None) -> tuple[CallInput, str | None]:
+def parse_call(
+    data: Any, taxonomy: Taxonomy, window: TimeWindow | None = None, staff_codes: dict[str, str] | None = None
+) -> tuple[CallInput, str | None]:
     """The call and its staff code described by one line's JSON object; LineError says which field is wrong."""
     window = window or TimeWindow.now()
     data = _object(data, "", FIELDS)
@@ -277,7 +289,7 @@ def parse_call(data: Any, taxonomy: Taxonomy, window: TimeWindow | None = None) 
         if ended - started > MAX_CALL:
             raise LineError("ended_at", "makes the call longer than 24 hours")
     kind = _code(data["kind"], "kind", CALL_KINDS, taxonomy)
-    counselor = _staff_code(data["counselor"], "counselor") if data.get("counselor") is not None else None
+    counselor = _staff_code(data["counselor"], "counselor", staff_codes) if data.get("counselor") is not None else None
     case_code = data.get("case_code")
     if case_code is not None and (not isinstance(case_code, str) or normalize_case_code(case_code) is None):
         raise LineError("case_code", "must be six characters like K7Q-39M")

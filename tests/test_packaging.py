@@ -5,6 +5,7 @@ a read-only install folder and writes nothing there; a second process on a busy 
 Skipped unless the build exists or HOTLINE_BUILD_FROZEN=1 asks this module to build it first; .ci/run builds
 it in a step of its own after the other tests and then runs this module."""
 
+import json
 import os
 import re
 import shutil
@@ -147,6 +148,21 @@ def test_the_frozen_program_says_its_version_sets_up_a_seat_and_verifies_it(bund
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ok   audit: chain of" in done.stdout
     assert "ok   database: every page passed the cipher integrity check" in done.stdout
+
+
+def test_the_frozen_program_finds_a_name_only_its_model_can_tell(bundle, env, tmp_path):
+    """和王小明吵架 has no cue (no 我叫, no relation, no title): only the segmenter's model tags 王小明 as a
+    name, so this import proves the build carries the model and reads it in batches."""
+    init_seat(bundle, env)
+    calls = tmp_path / "calls.jsonl"
+    line = {"started_at": "2025-05-01T22:14:00+08:00", "kind": "counselling", "notes": "她和王小明吵架了，睡不着。"}
+    calls.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    done = run(bundle / PROGRAM_NAME, "import", str(calls), env=env)
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "out.jsonl"
+    done = run(bundle / PROGRAM_NAME, "export", str(out), env=env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["notes"] == "她和〔姓名〕吵架了，睡不着。"
 
 
 @pytest.mark.parametrize(

@@ -1,15 +1,19 @@
 """Shifts: a lead opens and closes them, every call belongs to exactly one, automatic ones fill the gaps."""
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.accounts import AccountService
 from desktop.calls import CallService
-from desktop.clock import seat_zone
+from desktop.clock import parse_iso, seat_zone, to_utc_iso
 from desktop.errors import BadInput, NotPermitted
+from desktop.exchange import import_file
 from desktop.seat import Seat
-from desktop.shift_window import auto_window, place_calls_without_shift
+from desktop.shift_window import ShiftPlacer, auto_window, place_calls_without_shift, shift_for
 from desktop.shifts import ShiftService
 from tests.test_calls import a_call
 
@@ -143,3 +147,68 @@ def test_counselors_on_duty_who_took_no_call_are_in_the_workload(team, paths):
         assert [(w.counselor, w.calls) for w in loads] == [("C001", 1), ("C002", 0)]
         handover = gather(lead, shift.id)
         assert [(w.counselor, w.calls) for w in handover.workload] == [("C001", 1), ("C002", 0)]
+
+
+def test_an_import_places_each_call_in_the_shift_that_covers_its_start(team, tmp_path):
+    """Import places its calls with a ShiftPlacer (a query per window, not two per call): a lead's shift
+    that covers part of an automatic window takes exactly the calls it covers, and an open one everything
+    after its start."""
+    store = team.store
+    with store.transaction():
+        closed = store.execute(
+            "INSERT INTO shift (lead, started_at, ended_at, automatic, created_at) VALUES ('L001', ?, ?, 0, ?)",
+            (to_utc_iso(at(10, 30)), to_utc_iso(at(12)), to_utc_iso(at(10, 30))),
+        ).lastrowid
+        still_open = store.execute(
+            "INSERT INTO shift (lead, started_at, ended_at, automatic, created_at) VALUES ('L001', ?, NULL, 0, ?)",
+            (to_utc_iso(at(20)), to_utc_iso(at(20))),
+        ).lastrowid
+    starts = [at(9), at(10, 29), at(10, 30), at(11, 59), at(12), at(17), at(20), at(23, 50), at(3, day=11)]
+    lines = [
+        {"started_at": s.isoformat(), "ended_at": (s + timedelta(minutes=5)).isoformat(), "kind": "silent",
+         "summary": f"第{n}个"}
+        for n, s in enumerate(starts)
+    ]  # fmt: skip
+    path = tmp_path / "calls.jsonl"
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    import_file(team, path)
+    shift_of_start = {
+        parse_iso(started): shift
+        for started, shift in store.rows("SELECT started_at, shift_id FROM call ORDER BY started_at")
+    }
+    placed = [shift_of_start[s] for s in starts]
+    morning, evening = placed[0], placed[5]
+    assert placed == [morning, morning, closed, closed, morning, evening, still_open, still_open, still_open]
+    for shift_id, window in ((morning, (at(8), at(16))), (evening, (at(16), at(0, day=11)))):
+        shift = ShiftService(team).get(shift_id)
+        assert shift.automatic and (shift.started_at, shift.ended_at) == window
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    shifts=st.lists(st.tuples(st.integers(0, 96), st.integers(1, 20)), max_size=4),
+    open_from=st.one_of(st.none(), st.integers(0, 96)),
+    calls=st.lists(st.integers(0, 120 * 60), min_size=1, max_size=12),
+)
+def test_the_import_placer_agrees_with_placing_one_call_at_a_time(team, shifts, open_from, calls):
+    """For any lead's shifts (closed ones and at most one open, from half hours of a day) and call starts
+    (minutes), the placer gives every call the shift that `shift_for`, which asks the database for each
+    call, gives."""
+    store = team.store
+    base = at(0, day=2)
+    with store.transaction():
+        store.execute("UPDATE call SET shift_id = NULL")
+        store.execute("DELETE FROM shift")
+        for start, hours in [*shifts, *([(open_from, None)] if open_from is not None else [])]:
+            opened = base + timedelta(minutes=30 * start)
+            ended = to_utc_iso(opened + timedelta(hours=hours)) if hours else None
+            store.execute(
+                "INSERT INTO shift (lead, started_at, ended_at, automatic, created_at) VALUES ('L001', ?, ?, 0, ?)",
+                (to_utc_iso(opened), ended, to_utc_iso(opened)),
+            )
+    moments = [base + timedelta(minutes=m) for m in calls]
+    with store.transaction():
+        placer = ShiftPlacer(store)
+        by_placer = [placer(m) for m in moments]
+        by_query = [shift_for(store, m) for m in moments]
+    assert by_placer == by_query

@@ -25,6 +25,7 @@ from desktop.privacy.addresses import find_addresses
 from desktop.privacy.fold import fold, numerals
 from desktop.privacy.labelled import QQ_LABELS, WECHAT_LABELS, emails, labelled, shapes
 from desktop.privacy.names import find_names
+from desktop.privacy.names import prepare as prepare_names
 from desktop.privacy.numbers import masked, shaped
 from desktop.privacy.public import is_public, set_public_numbers
 
@@ -42,6 +43,7 @@ __all__ = [
     "find_identifiers",
     "guard",
     "is_public",
+    "prepare",
     "redact",
     "set_public_numbers",
 ]
@@ -197,6 +199,12 @@ def find_identifiers(text: str) -> list[Span]:
     return [Span(kind, kept[start], kept[end - 1] + 1, sure) for start, end, kind, sure in spans]
 
 
+def prepare(texts: Iterable[str]) -> None:
+    """Get ready to guard many texts (the next calls of an import): the names of all their sentences are
+    read together, which is far faster than one by one. `guard` finds the same with or without it."""
+    prepare_names(fold(text)[0] for text in texts if text.strip())
+
+
 def _marked(text: str, marks: Iterable[str]) -> Iterable[tuple[int, int, str, bool]]:
     """Every occurrence of every text the counselor marked by hand."""
     for mark in {m.strip() for m in marks}:
@@ -213,6 +221,8 @@ def guard(text: str, keep: Iterable[str] = (), marks: Iterable[str] = ()) -> Gua
 
     ``keep``: the surface text of possible names and addresses the counselor un-ticked; only an unsure span
     is ever kept. ``marks``: text the counselor marked by hand; every occurrence is hidden as 〔已隐藏〕."""
+    if not text.strip():  # most fields of most calls are empty: nothing to find, nothing to mark
+        return Guarded(text, (), Counter(), 0)
     keep = frozenset(keep)
     found = find_identifiers(text)
     spans = [s for s in found if s.sure or text[s.start : s.end] not in keep]

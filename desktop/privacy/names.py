@@ -9,14 +9,16 @@ a surname with 小 or 老 (小王, 老李) and a given name alone (小明) are k
 The segmenter (`desktop.privacy.segmenter`) tells where a word ends and whether it is a name; without it
 (its dictionary failed to load) the cues still work, with a name's end guessed from the characters a
 given name cannot hold. Notes are read sentence by sentence, and each sentence's names are remembered,
-so typing in a long note reads only the sentence being typed.
+so typing in a long note reads only the sentence being typed; an import has the sentences of its next
+500 calls read together first (`prepare`), which the segmenter does many times faster.
 
 The segmenter was chosen by benchmarks/guard_names.py on the labelled notes of tests/data.
 """
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 
 from desktop.privacy import segmenter
 
@@ -448,12 +450,56 @@ _TITLED = re.compile(r"[\u4e00-\u9fff]{2,4}?(?=" + "|".join(TITLES) + ")")
 _LONGEST = 120  # a sentence longer than this is read in pieces (a note of one endless line stays linear)
 
 
-@lru_cache(maxsize=8192)
+_KNOWN_MOST = 8192  # sentences whose names are remembered (typing, and one import batch, fit many times)
+_known: OrderedDict[str, tuple[tuple[int, int, bool], ...]] = OrderedDict()  # least recently used first
+_known_lock = threading.Lock()  # the window's typing and an import's worker may both read names
+
+
+def _may_hold_name(sentence: str) -> bool:
+    """Whether `sentence` holds a surname at all: only then is it worth the segmenter."""
+    return any(ch in SURNAMES for ch in sentence) or any(s in sentence for s in COMPOUND_SURNAMES)
+
+
+def _remember(sentence: str, names: tuple[tuple[int, int, bool], ...]) -> None:
+    with _known_lock:
+        _known[sentence] = names
+        if len(_known) > _KNOWN_MOST:
+            _known.popitem(last=False)
+
+
+def forget() -> None:
+    """Forget every sentence's names (benchmarks/guard_names.py, between segmenters)."""
+    with _known_lock:
+        _known.clear()
+
+
 def _sentence_names(sentence: str) -> tuple[tuple[int, int, bool], ...]:
-    """The names of one sentence as (start, end, sure), offsets into the sentence."""
-    if not any(ch in SURNAMES for ch in sentence) and not any(s in sentence for s in COMPOUND_SURNAMES):
-        return ()
-    tokens = segmenter.segment(sentence)
+    """The names of one sentence as (start, end, sure), offsets into the sentence; remembered."""
+    with _known_lock:
+        names = _known.get(sentence)
+        if names is not None:
+            _known.move_to_end(sentence)
+            return names
+    names = _read_names(sentence, segmenter.segment(sentence)) if _may_hold_name(sentence) else ()
+    _remember(sentence, names)
+    return names
+
+
+def prepare(folded_texts: Iterable[str]) -> None:
+    """Read the names of every sentence of many folded texts at once (an import's next calls), so that
+    `find_names` on each of them finds its sentences remembered. The segmenter reads many sentences
+    together far faster than one by one; what this finds is exactly what `find_names` would."""
+    wanted = dict.fromkeys(piece for text in folded_texts for _base, piece in _pieces(text))
+    with _known_lock:
+        wanted = [piece for piece in wanted if piece not in _known and _may_hold_name(piece)]
+    for start in range(0, len(wanted), _KNOWN_MOST // 2):  # never more than the memory keeps
+        batch = wanted[start : start + _KNOWN_MOST // 2]
+        for piece, tokens in zip(batch, segmenter.segment_many(batch), strict=True):
+            _remember(piece, _read_names(piece, tokens))
+
+
+def _read_names(sentence: str, tokens: list) -> tuple[tuple[int, int, bool], ...]:
+    """The names of one sentence, given the segmenter's words of it."""
     words = {start: (end, tag) for start, end, tag in tokens} if tokens else None
     found: dict[int, tuple[int, bool]] = {}
 
@@ -483,10 +529,15 @@ def _sentence_names(sentence: str) -> tuple[tuple[int, int, bool], ...]:
     return tuple(sorted((start, end, sure) for start, (end, sure) in found.items()))
 
 
-def find_names(folded: str) -> Iterator[tuple[int, int, str, bool]]:
-    """Every full personal name in the folded text as (start, end, "name", sure)."""
+def _pieces(folded: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each sentence of the folded text, a long one cut in pieces of `_LONGEST`."""
     for match in _SENTENCE.finditer(folded):
         for base in range(match.start(), match.end(), _LONGEST):
-            piece = folded[base : min(base + _LONGEST, match.end())]
-            for start, end, sure in _sentence_names(piece):
-                yield base + start, base + end, "name", sure
+            yield base, folded[base : min(base + _LONGEST, match.end())]
+
+
+def find_names(folded: str) -> Iterator[tuple[int, int, str, bool]]:
+    """Every full personal name in the folded text as (start, end, "name", sure)."""
+    for base, piece in _pieces(folded):
+        for start, end, sure in _sentence_names(piece):
+            yield base + start, base + end, "name", sure

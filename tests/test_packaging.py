@@ -152,7 +152,7 @@ def test_the_frozen_program_says_its_version_sets_up_a_seat_and_verifies_it(bund
 
 def test_the_frozen_program_finds_a_name_only_its_model_can_tell(bundle, env, tmp_path):
     """和王小明吵架 has no cue (no 我叫, no relation, no title): only the segmenter's model tags 王小明 as a
-    name, so this import proves the build carries the model and reads it in batches."""
+    name, so this import proves the build carries the model's files and ONNX Runtime, and runs them."""
     init_seat(bundle, env)
     calls = tmp_path / "calls.jsonl"
     line = {"started_at": "2025-05-01T22:14:00+08:00", "kind": "counselling", "notes": "她和王小明吵架了，睡不着。"}

@@ -198,8 +198,8 @@ GRANT EXECUTE ON FUNCTION center.line_shift_at(int, timestamptz),
 # A report's trip to the centre is part of the offset it measures: on a loaded machine or network some tenths
 # of a second, which once ordered two changes made milliseconds apart at two seats with right clocks the wrong
 # way round. A seat whose clock is right to within a second is taken as right; a clock off by more (the hour
-# a seat's zone setting can put it off) is corrected as before. Changes at two seats less than that apart
-# are, for the people making them, at the same time.
+# a seat's zone setting can put it off) is corrected as before. Two changes at two seats a second or two
+# apart may so be ordered either way: for the people making them, they were made at the same time.
 M7_CLOCKS = r"""
 CREATE OR REPLACE FUNCTION center.report_state(p_logged_in text, p_on_call_since timestamptz, p_seat_now timestamptz)
 RETURNS double precision LANGUAGE plpgsql SECURITY DEFINER SET search_path = center, pg_temp AS $$

@@ -450,7 +450,7 @@ _TITLED = re.compile(r"[\u4e00-\u9fff]{2,4}?(?=" + "|".join(TITLES) + ")")
 _LONGEST = 120  # a sentence longer than this is read in pieces (a note of one endless line stays linear)
 
 
-_KNOWN_MOST = 8192  # sentences whose names are remembered (typing, and one import batch, fit many times)
+_KNOWN_MOST = 8192  # sentences with a surname whose names are remembered (an import batch's are some thousands)
 _known: OrderedDict[str, tuple[tuple[int, int, bool], ...]] = OrderedDict()  # least recently used first
 _known_lock = threading.Lock()  # the window's typing and an import's worker may both read names
 
@@ -475,12 +475,14 @@ def forget() -> None:
 
 def _sentence_names(sentence: str) -> tuple[tuple[int, int, bool], ...]:
     """The names of one sentence as (start, end, sure), offsets into the sentence; remembered."""
+    if not _may_hold_name(sentence):
+        return ()  # not remembered: it would push out the sentences an import has just read
     with _known_lock:
         names = _known.get(sentence)
         if names is not None:
             _known.move_to_end(sentence)
             return names
-    names = _read_names(sentence, segmenter.segment(sentence)) if _may_hold_name(sentence) else ()
+    names = _read_names(sentence, segmenter.segment(sentence))
     _remember(sentence, names)
     return names
 
@@ -492,7 +494,9 @@ def prepare(folded_texts: Iterable[str]) -> None:
     wanted = dict.fromkeys(piece for text in folded_texts for _base, piece in _pieces(text))
     with _known_lock:
         wanted = [piece for piece in wanted if piece not in _known and _may_hold_name(piece)]
-    for start in range(0, len(wanted), _KNOWN_MOST // 2):  # never more than the memory keeps
+    # Half the memory at a time: texts of more sentences than it keeps are read all the same, and their first
+    # sentences read again when they are guarded.
+    for start in range(0, len(wanted), _KNOWN_MOST // 2):
         batch = wanted[start : start + _KNOWN_MOST // 2]
         for piece, tokens in zip(batch, segmenter.segment_many(batch), strict=True):
             _remember(piece, _read_names(piece, tokens))

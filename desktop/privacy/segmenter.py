@@ -90,7 +90,7 @@ class _Lac:
         return found
 
     def _best_tags(self, texts: list[str], length: int):
-        """The best tag ids of sentences of one `length`, as rows of an array."""
+        """The best tag ids of sentences of one `length`, a list for each."""
         np = self._np
         ids = np.array(
             [[self._vocab.get(self._q2b.get(ch, ch), self._oov) for ch in text] for text in texts], dtype=np.int64

@@ -16,7 +16,9 @@ after that, and the clean-up empties them:
 - the notes index: a contentless FTS5 table only marks a deleted row until the segments holding it are
   merged, so the index is merged into one segment, in steps of `STEP_PAGES` pages, each step a
   transaction of its own (issue 17: merging a million calls' index at once held the write lock for 4 s,
-  and the vacuum that followed for 25 s; a step takes well under 200 ms, and a save waits at most one);
+  and the vacuum that followed for 25 s). At a million calls most steps take some 60 ms; the longest, which
+  rewrite the index entries of the commonest character pairs (thousands of pages whatever the step size),
+  200–400 ms. Between steps the lock is left free for `STEP_PAUSE_S`, so a save waits at most one step;
 - the write-ahead log, which keeps earlier versions of pages until it is checkpointed and emptied: after
   each step a passive checkpoint copies the log into the database without taking the lock, and at the
   end a truncating checkpoint empties it, waiting at most `LAST_CHECKPOINT_WAIT_MS` for readers.
@@ -52,6 +54,9 @@ QUIET_HOUR = 4  # seat time: the daily run, when the fewest calls come in
 # Pages of merged notes index one clean-up step writes (FTS5 'merge'); a step also frees about as many
 # pages of the segments it merged. Measured at a million calls (benchmarks/million.py): 25 ms a step.
 STEP_PAGES = 400
+# Between steps the lock is left free this long: SQLite's busy handler retries a waiting writer at most every
+# 100 ms, and a next step taken at once kept a save waiting through many steps (2.1 s at a million calls).
+STEP_PAUSE_S = 0.12
 LAST_CHECKPOINT_WAIT_MS = 100  # the truncating checkpoint holds off writers while it waits for readers
 HANDOVER_BATCH = 200  # shifts whose handover notes are emptied in one transaction
 
@@ -229,6 +234,8 @@ def clean_up(store: Store, step_pages: int | None = None) -> CleanUp:
     pages, seconds = [], []
     merged = True
     while merged:
+        if pages:
+            clock.sleep(STEP_PAUSE_S)  # a save waiting for the lock gets it now, not after every step
         merged, held, frames = _merge_step(store, -step if not pages else step)
         pages.append(frames)
         seconds.append(held)

@@ -93,3 +93,24 @@ def test_a_reader_holding_the_log_leaves_the_clean_up_pending_for_the_next_run(f
     again = shred_expired(session)
     assert again.calls == 0 and not again.wipe_pending and again.clean_up.wal_emptied
     assert readable(session.store.path, session.key, *old) == set()
+
+
+def test_between_steps_the_lock_is_left_free_longer_than_a_waiting_save_sleeps(filled, monkeypatch):
+    """SQLite's busy handler lets a waiting writer retry at most every 100 ms; a clean-up that took its next
+    step at once kept a save waiting through many steps (2.1 s at a million calls, benchmarks/cleanup.py).
+    So the clean-up leaves the lock free longer than that between any two steps, and not after the last."""
+    session, _old, _recent = filled
+    monkeypatch.setattr(retention, "STEP_PAGES", STEP)
+    events, real_step = [], retention._merge_step
+
+    def step(store, pages):
+        events.append("step")
+        return real_step(store, pages)
+
+    monkeypatch.setattr(retention, "_merge_step", step)
+    monkeypatch.setattr(retention.clock, "sleep", lambda seconds: events.append(seconds))
+    shred_expired(session)
+    steps = events.count("step")
+    assert steps >= 5 and events[0] == events[-1] == "step"
+    assert all(isinstance(pause, float) and pause > 0.1 for pause in events[1::2]), events
+    assert events[::2] == ["step"] * steps and len(events) == 2 * steps - 1

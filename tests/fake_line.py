@@ -123,8 +123,9 @@ class FakeLine:
         self.shift = CenterShift("s-1", lead, T0, None, planned_end, tuple(counselors), self.seat, False)
         return self.shift
 
-    def close_shift(self, session, handover_note):
+    def close_shift(self, session, handover_note, choices=None):
         self._ask("close_shift", handover_note)
+        self.close_choices = choices
         closed, self.shift = replace(self.shift, ended_at=T0 + timedelta(hours=1)), None
         return closed
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from tests.fake_line import T0
 from tests.line_window import lead_seat_fixture, line_fixture, log_in  # noqa: F401 - fixtures
 from ui import center_line
-from ui.shift_dialog import OpenShiftDialog
+from ui.shift_dialog import HandoverNoteDialog, OpenShiftDialog
 
 
 @pytest.fixture
@@ -89,6 +89,36 @@ def test_closing_closes_the_centres_shift_with_the_note(qtbot, window, enrolled,
     dialog.close_shift()
     assert ("close_shift", ("线路正常",)) in enrolled.calls
     assert "The centre's shift is closed." in dialog.message.text() and enrolled.shift is None
+
+
+def test_a_lead_closing_the_centres_shift_from_a_seat_without_one_writes_its_handover_note(
+    qtbot, window, enrolled, monkeypatch, said
+):
+    """No shift is open at this seat; the centre's was opened at another. Closing it asks for the handover
+    note (nothing of a seat's shift to take it from), with the guard's underlining and choices; cancelling
+    the note closes nothing."""
+    enrolled.shift = enrolled.CenterShift("s-9", "L777", T0, None, None, ("C009",), "席位C", False)
+    log_in(qtbot, window, "L001")
+    dialog = window.work.shift_dialog()
+    notes = []
+
+    def write(box: HandoverNoteDialog):
+        assert box.notes.text() == ""
+        if not notes:  # the first time the lead cancels
+            notes.append(None)
+            box.reject()
+        else:
+            box.notes.set_text("夜班两个回访待跟进，线路正常。")
+            box.accept()
+        return box.result()
+
+    monkeypatch.setattr(HandoverNoteDialog, "exec", write)
+    dialog.close_shift()
+    assert not [c for c in enrolled.calls if c[0] == "close_shift"] and enrolled.shift is not None
+    dialog.close_shift()
+    assert ("close_shift", ("夜班两个回访待跟进，线路正常。",)) in enrolled.calls and enrolled.shift is None
+    assert enrolled.close_choices is not None  # the lead's choices of the note's dialog go with it
+    assert "The centre's shift is closed." in dialog.message.text()
 
 
 def test_closing_while_the_centre_is_down_says_its_shift_stays_open(qtbot, window, enrolled, monkeypatch, said):

@@ -130,8 +130,9 @@ class CentreShift(QObject):
             "centre's shift meanwhile."
         )
 
-    def close(self, note: str, said: Callable[[str, bool], None]) -> None:
-        """Close the centre's shift with the handover note (sealed at the centre); `said(text, problem)`."""
+    def close(self, note: str, said: Callable[[str, bool], None], choices=None) -> None:
+        """Close the centre's shift with the handover note (through the guard with the lead's `choices`, sealed
+        at the centre); `said(text, problem)`."""
         line = center_line.core()
 
         def done(_closed) -> None:
@@ -154,4 +155,4 @@ class CentreShift(QObject):
             else:
                 said(error_text(exc), True)
 
-        center_line.in_background(self._session, lambda own: line.close_shift(own, note), done, failed)
+        center_line.in_background(self._session, lambda own: line.close_shift(own, note, choices), done, failed)

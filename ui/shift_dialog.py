@@ -361,9 +361,14 @@ class ShiftDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        if answer == QMessageBox.StandardButton.Yes and self._alive:
-            self.message.clear()
-            self.centre.close("", self._centre_said)
+        if answer != QMessageBox.StandardButton.Yes or not self._alive:
+            return
+        # The centre's handover is this lead's to write: there is no note of a shift at this seat to take.
+        dialog = HandoverNoteDialog("", self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not self._alive or self.centre is None:
+            return
+        self.message.clear()
+        self.centre.close(dialog.notes.text(), self._centre_said, dialog.notes.choices.core())
 
     def _centre_said(self, text: str, problem: bool) -> None:
         if isValid(self):

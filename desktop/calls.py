@@ -10,7 +10,6 @@ import logging
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime, timedelta
-from functools import partial
 
 from desktop import privacy
 from desktop.call_model import (
@@ -229,7 +228,7 @@ class CallService:
             "notes": form.notes,
             "updated_at": now,
         }
-        values["shift_id"] = (shifts or partial(shift_for, self._store))(form.started_at)
+        values["shift_id"] = shifts(form.started_at) if shifts else shift_for(self._store, form.started_at)
         new = call_id is None
         if new:  # the final risk level goes in with the row: no second write of it and its index entries
             values.update(

@@ -96,7 +96,7 @@ class _Lac:
             [[self._vocab.get(self._q2b.get(ch, ch), self._oov) for ch in text] for text in texts], dtype=np.int64
         )
         scores = self._session.run(None, {"token_ids": ids, "length": np.full(len(texts), length, np.int64)})[0]
-        rows = np.arange(len(texts))[:, None]
+        rows = np.arange(len(texts))
         best = scores[:, 0, :].copy()  # (sentences, tags): the best score of a path ending in each tag
         back = np.empty((len(texts), max(length - 1, 0), best.shape[1]), dtype=np.int64)
         for t in range(1, length):
@@ -106,7 +106,7 @@ class _Lac:
         path = np.empty((len(texts), length), dtype=np.int64)
         path[:, -1] = best.argmax(axis=1)
         for t in range(length - 1, 0, -1):
-            path[:, t - 1] = back[rows[:, 0], t - 1, path[:, t]]
+            path[:, t - 1] = back[rows, t - 1, path[:, t]]
         return path.tolist()
 
     def _words(self, tags: list[int]) -> list[Token]:

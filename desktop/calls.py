@@ -262,7 +262,13 @@ class CallService:
         for (table, column), values in zip(_CODE_TABLES, values_of, strict=True):
             if not new:
                 self._store.execute(f"DELETE FROM {table} WHERE call_id = ?", (call_id,))
-            if values:
+            if values and table == "call_concern":
+                self._store.execute(
+                    "INSERT INTO call_concern (call_id, code, first_of_group)"
+                    " SELECT ?, value ->> 0, value ->> 1 FROM json_each(?)",
+                    (call_id, json.dumps(_first_of_group(values), ensure_ascii=False)),
+                )
+            elif values:
                 self._store.execute(
                     f"INSERT INTO {table} (call_id, {column}) SELECT ?, value FROM json_each(?)",
                     (call_id, json.dumps(list(dict.fromkeys(values)), ensure_ascii=False)),
@@ -569,3 +575,14 @@ class CallService:
 
     def note_draft_restored(self) -> None:
         self._session.audit.append(self._session.actor, "draft.restored", self._session.actor)
+
+
+def _first_of_group(concerns: list[str]) -> list[tuple[str, int]]:
+    """Each distinct concern with 1 when no smaller code of its group is among the call's concerns: the
+    statistics count a group once per call from these flags (schema migration 11)."""
+    seen, marked = set(), []
+    for code in sorted(set(concerns)):
+        group = code.split(".")[0]
+        marked.append((code, int(group not in seen)))
+        seen.add(group)
+    return marked

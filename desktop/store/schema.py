@@ -278,6 +278,28 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(9, "centre: the referral directory shared with the line, its changes queued", DIRECTORY_SQL),
     Migration(10, "the centre's line: changes waiting for the centre, what the seat last knew of the line", LINE_SQL),
+    Migration(
+        11,
+        "statistics: concern groups and emotions counted from their indexes, with no sort",
+        # A concern group counts a call once however many of its items the call has (DESIGN.md §9). Counting
+        # that meant looking, for each concern of the window, for an earlier item of its group in the same
+        # call: 1.3 s at a million calls. The flag says it once, when the call is written, and the index by
+        # code carries it, so the group's count is read with the code's. Emotions were grouped by a sort of
+        # every emotion of the window (0.6 s at a million); their index by code is read code by code.
+        """
+        ALTER TABLE call_concern ADD COLUMN first_of_group INTEGER NOT NULL DEFAULT 0
+            CHECK (first_of_group IN (0, 1));
+        UPDATE call_concern SET first_of_group = NOT EXISTS (
+            SELECT 1 FROM call_concern p
+            WHERE p.call_id = call_concern.call_id AND p.code < call_concern.code
+              AND substr(p.code, 1, instr(p.code || '.', '.') - 1)
+                = substr(call_concern.code, 1, instr(call_concern.code || '.', '.') - 1)
+        );
+        DROP INDEX call_concern_by_code;
+        CREATE INDEX call_concern_by_code ON call_concern (code, call_id, first_of_group);
+        CREATE INDEX call_emotion_by_code ON call_emotion (code, call_id);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -4,6 +4,7 @@ database), and the window's call rows read once, through the index alone."""
 
 import random
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -132,8 +133,9 @@ def test_concerns_and_emotions_are_counted_from_their_indexes_without_a_sort(ses
 
 
 def test_a_seat_written_before_the_group_flags_counts_its_groups_once_per_call(session):
-    """Calls saved before schema migration 11 have no flags; the migration sets them from the calls'
-    concerns, so the groups count as they did."""
+    """Calls saved before schema migration 11 have no flags and the statistics index of migration 7; the
+    migration sets the flags from the calls' concerns and builds the index again, so everything counts as
+    it did."""
     from desktop.store import open_store
 
     inputs = random_calls(23, 150)
@@ -149,6 +151,9 @@ def test_a_seat_written_before_the_group_flags_counts_its_groups_once_per_call(s
         DROP INDEX call_emotion_by_code;
         ALTER TABLE call_concern DROP COLUMN first_of_group;
         CREATE INDEX call_concern_by_code ON call_concern (code, call_id);
+        DROP INDEX call_for_statistics;
+        CREATE INDEX call_for_statistics
+            ON call (started_at, status, kind, age_band, gender, region, risk_level, ended_at);
         PRAGMA user_version = 10;
         """
     )
@@ -160,3 +165,25 @@ def test_a_seat_written_before_the_group_flags_counts_its_groups_once_per_call(s
             check(migrated, inputs, date_from, date_to)
     finally:
         migrated.close()
+
+
+def test_a_window_of_many_months_is_counted_in_pieces_that_miss_no_call(session):
+    """A long window is read a month at a time (memory stays flat); calls on either side of each piece's
+    edge, and on the window's last day, all count once."""
+    inputs = random_calls(31, 200)
+    midnight = datetime(FIRST.year, FIRST.month, FIRST.day, tzinfo=SEAT)
+    for index, call in enumerate(inputs):  # spread over 100 days; every 7th right at a piece's edge or 1 ms before
+        shift = timedelta(days=index % 100)
+        if index % 7 == 0:
+            edge = midnight + timedelta(days=31 * (index % 3 + 1), milliseconds=-(index % 2))
+            shift = edge - call.started_at
+        call.started_at += shift
+        if call.ended_at:
+            call.ended_at += shift
+        call.crisis_actions = [replace(action, at=action.at + shift) for action in call.crisis_actions]
+    service = CallService(session)
+    for call in inputs:
+        service.save(call)
+    last = FIRST + timedelta(days=105)
+    for date_from, date_to in ((FIRST, last), (FIRST + timedelta(days=30), FIRST + timedelta(days=70))):
+        check(session.store, inputs, date_from, date_to)

@@ -11,12 +11,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from desktop.call_model import SAFETY_PLAN_FIELDS, CallInput
+from desktop.store.search import UNINDEX_CALL
 
 
 @dataclass(frozen=True)
 class FreeText:
     """One free-text field: its name (the key of its label in the UI), where it is stored, and how it is
-    shredded: "empty" sets the column to '' and "delete" removes the row (keywords, safety-plan lines)."""
+    shredded: "empty" sets the column to '' and "delete" removes the row (keywords, safety-plan lines);
+    "unindex" removes the call's entry from the notes index (`desktop.store.search.UNINDEX_CALL`)."""
 
     name: str
     table: str
@@ -44,7 +46,7 @@ LATER_FIELDS = (
 # The draft holds a whole call form (CALL_FIELDS, guarded) in its payload; the notes index the guarded
 # notes and summary. A shift's handover note belongs to the shift, not to a call.
 DRAFT = FreeText("draft", "draft", ("payload",), shred="delete")
-SEARCH_INDEX = FreeText("search_index", "notes_fts", ("text",), shred="delete", owner="rowid")
+SEARCH_INDEX = FreeText("search_index", "notes_fts", ("text",), shred="unindex", owner="rowid")
 HANDOVER_NOTE = FreeText("handover_note", "shift", ("handover_note",), owner="id")
 
 CALL_TEXT = (*CALL_FIELDS, *LATER_FIELDS, DRAFT, SEARCH_INDEX)  # everything of a call the shred empties
@@ -59,16 +61,20 @@ CENTRE_TEXT = (CENTRE_FOLLOW_UP_NOTE, CENTRE_EVENT, CENTRE_LINE_CACHE)
 
 
 def shred_statements() -> tuple[str, ...]:
-    """One statement per place a call's free text lives, each taking the call's id (the retention shred)."""
+    """One statement per place a call's free text lives, each taking the call's id (the retention shred). The
+    notes index comes first: its entry is removed with the summary and notes it was made from, before they are
+    emptied."""
     statements: dict[str, list[str]] = {}
-    deletes = []
+    unindex, deletes = [], []
     for field in CALL_TEXT:
-        if field.shred == "delete":
+        if field.shred == "unindex":
+            unindex.append(UNINDEX_CALL)
+        elif field.shred == "delete":
             deletes.append(f"DELETE FROM {field.table} WHERE {field.owner} = ?")
         else:
             statements.setdefault((field.table, field.owner), []).extend(f"{c} = ''" for c in field.columns)
     updates = [f"UPDATE {table} SET {', '.join(sets)} WHERE {owner} = ?" for (table, owner), sets in statements.items()]
-    return (*updates, *dict.fromkeys(deletes))
+    return (*unindex, *updates, *dict.fromkeys(deletes))
 
 
 def form_texts(form: CallInput) -> Iterator[tuple[str, str]]:

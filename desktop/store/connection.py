@@ -1,4 +1,4 @@
-"""SQLCipher connections: raw key first, then the pragmas every connection of a seat runs with."""
+"""SQLCipher connections: raw key first, then the pragmas and SQL functions every connection of a seat runs with."""
 
 import contextlib
 import logging
@@ -12,6 +12,7 @@ import sqlcipher3
 from desktop import storage
 from desktop.errors import BadInput, DatabaseError
 from desktop.fsutil import storage_error
+from desktop.store.search import add_functions
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +179,7 @@ def connect(path: Path, key: bytes | str, create: bool = False) -> sqlite.Connec
     except sqlite.OperationalError as exc:
         conn.close()
         raise translate(exc, path) from exc
+    add_functions(conn)
     return conn
 
 

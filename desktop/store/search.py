@@ -4,12 +4,31 @@ FTS5's trigram tokenizer cannot match a query shorter than three characters, and
 counselors search for have two (失眠, 焦虑). So the index is fed overlapping character pairs of every
 run of Chinese text (plus the run's last character), and ASCII words whole; a query is turned into
 the same pairs as a phrase. The FTS table is contentless: it holds the index only, never the text.
+
+A contentless table removes a row only when it is told the text the row was indexed with (FTS5's
+'delete' command); given other text it removes other terms, leaves the row's own, and says nothing. So a
+call's entry is written and removed by the two statements below alone, both computing the text from the
+call's row with the SQL function `call_index_text` (`add_functions`): removed before the row's summary
+or notes change, written after. With FTS5's `secure-delete` option (schema 12) the removal takes the
+entry out of the index's pages at once, so a shredded call's words are gone from the file after the next
+checkpoint (desktop/retention.py). Changing `index_text` changes what an entry holds: the index must then
+be built again by a migration (as schema 12 does), or every later removal misses.
 """
 
 import re
 import unicodedata
 
 _RUNS = re.compile(r"(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|(?P<word>[0-9a-z]+)")
+
+# A call's entry, made from its row as stored; a shredded call has none.
+INDEX_CALL = (
+    "INSERT INTO notes_fts (rowid, text)"
+    " SELECT id, call_index_text(summary, notes) FROM call WHERE id = ? AND shredded_at IS NULL"
+)
+UNINDEX_CALL = (
+    "INSERT INTO notes_fts (notes_fts, rowid, text)"
+    " SELECT 'delete', id, call_index_text(summary, notes) FROM call WHERE id = ? AND shredded_at IS NULL"
+)
 
 
 def _runs(text: str):
@@ -27,6 +46,16 @@ def index_text(text: str) -> str:
         else:
             tokens.append(run)
     return " ".join(tokens)
+
+
+def call_index_text(summary: str, notes: str) -> str:
+    """The token text of a call's entry in the notes index."""
+    return index_text(summary + "\n" + notes)
+
+
+def add_functions(conn) -> None:
+    """Give a connection the SQL functions the schema's statements use (every seat connection has them)."""
+    conn.create_function("call_index_text", 2, call_index_text, deterministic=True)
 
 
 def match_query(query: str) -> str | None:

@@ -9,22 +9,18 @@ its calls is held. Its codes (kind, caller bands, concerns, emotions, interventi
 actions, referrals) stay, so statistics over the years still add up.
 
 Each call is shredded in one transaction, so a shred cut short never leaves a call half done; the next
-run goes on with the rest. Every connection runs with `secure_delete`, so what a shred empties or deletes
-is overwritten with zeros in its page, and freed pages are zeroed. Two places still hold the old text
-after that, and the clean-up empties them:
+run goes on with the rest. That transaction is the longest the shred holds the write lock (issue 17: at
+most 200 ms; measured by benchmarks/cleanup.py). Between two calls the lock is left free for `PAUSE_S`,
+so a save waiting for it gets it then. Every connection runs with `secure_delete`, so what a shred empties
+or deletes is overwritten with zeros in its page, and freed pages are zeroed; the notes index takes the
+call's entry out of its pages too (FTS5's secure-delete, desktop/store/search.py). What is left is the
+write-ahead log, which keeps earlier versions of pages until it is checkpointed and emptied: the clean-up
+after a shred copies it into the database without taking the lock (a passive checkpoint), then empties it
+with a truncating checkpoint, which holds writers off while it copies what is left, waiting at most
+`LAST_CHECKPOINT_WAIT_MS` for readers.
 
-- the notes index: a contentless FTS5 table only marks a deleted row until the segments holding it are
-  merged, so the index is merged into one segment, in steps of `STEP_PAGES` pages, each step a
-  transaction of its own (issue 17: merging a million calls' index at once held the write lock for 4 s,
-  and the vacuum that followed for 25 s). At a million calls most steps take some 60 ms; the longest, which
-  rewrite the index entries of the commonest character pairs (thousands of pages whatever the step size),
-  200–400 ms. Between steps the lock is left free for `STEP_PAUSE_S`, so a save waits at most one step;
-- the write-ahead log, which keeps earlier versions of pages until it is checkpointed and emptied: after
-  each step a passive checkpoint copies the log into the database without taking the lock, and at the
-  end a truncating checkpoint empties it, waiting at most `LAST_CHECKPOINT_WAIT_MS` for readers.
-
-A flag in the settings, written with each shredded call, makes the next run finish that clean-up when a
-run stopped before it, or when the log could not be emptied because a reader held it. The shred runs
+A flag in the settings, written with each shredded call, makes the next run do that clean-up when a run
+stopped before it, or when the log could not be emptied because a reader held it. The shred runs
 automatically after each log-in whoever logs in, and daily at a quiet hour (`QUIET_HOUR`, seat time)
 while the program is open; it is audited as the system. A run may leave the clean-up for a later one
 (`wipe=False`): the flag stays set until a run does it.
@@ -51,12 +47,9 @@ DEFAULT_DAYS = MINIMUM_DAYS
 SETTING = "retention_days"
 WIPE_PENDING = "retention_wipe_pending"  # shredded rows may still sit in free pages or the WAL
 QUIET_HOUR = 4  # seat time: the daily run, when the fewest calls come in
-# Pages of merged notes index one clean-up step writes (FTS5 'merge'); a step also frees about as many
-# pages of the segments it merged. Measured at a million calls (benchmarks/million.py): 25 ms a step.
-STEP_PAGES = 400
-# Between steps the lock is left free this long: SQLite's busy handler retries a waiting writer at most every
-# 100 ms, and a next step taken at once kept a save waiting through many steps (2.1 s at a million calls).
-STEP_PAUSE_S = 0.12
+# Between two shredded calls the lock is left free this long: SQLite's busy handler retries a waiting writer at
+# most every 100 ms, and a shred that took the next call at once kept a save waiting through many calls.
+PAUSE_S = 0.12
 LAST_CHECKPOINT_WAIT_MS = 100  # the truncating checkpoint holds off writers while it waits for readers
 HANDOVER_BATCH = 200  # shifts whose handover notes are emptied in one transaction
 
@@ -70,15 +63,10 @@ _SHRED_STATEMENTS = shred_statements()
 
 @dataclass(frozen=True)
 class CleanUp:
-    """What the clean-up after a shred did: its steps, each a transaction holding the write lock."""
+    """What the clean-up after a shred did: the truncating checkpoint, which holds the write lock."""
 
-    step_pages: list[int]  # WAL frames (pages) each merge step wrote
-    step_seconds: list[float]  # how long each step held the write lock
-    wal_emptied: bool  # the last checkpoint emptied the write-ahead log
-
-    @property
-    def longest_step_s(self) -> float:
-        return max(self.step_seconds, default=0.0)
+    seconds: float  # how long the truncating checkpoint took
+    wal_emptied: bool  # it emptied the write-ahead log
 
 
 @dataclass(frozen=True)
@@ -87,6 +75,7 @@ class ShredReport:
     held_skipped: int  # calls past the period kept whole because of a legal hold
     wipe_pending: bool = False  # the clean-up of free pages was left for a later run
     clean_up: CleanUp | None = field(default=None, compare=False)  # None when no clean-up ran
+    longest_call_s: float = field(default=0.0, compare=False)  # the longest transaction shredding one call
 
 
 def next_quiet_run(after: datetime, zone=None, hour: int = QUIET_HOUR) -> datetime:
@@ -198,23 +187,6 @@ def _shred_handover_notes(store: Store, cutoff: str) -> int:
             return changed
 
 
-def _merge_step(store: Store, pages: int) -> tuple[bool, float, int]:
-    """One step of merging the notes index, in a transaction of its own: (whether it merged anything,
-    seconds the write lock was held, pages it wrote). A negative `pages` starts a merge of every segment
-    into one (FTS5 'merge'), a positive one goes on with it; a step that changes fewer than two rows
-    finds nothing left to merge."""
-    began = clock.perf_counter()
-    with store.transaction():
-        before = store.conn.total_changes
-        store.execute("INSERT INTO notes_fts (notes_fts, rank) VALUES ('merge', ?)", (pages,))
-        merged = store.conn.total_changes - before >= 2
-    held = clock.perf_counter() - began
-    # Copies the step's pages into the database without the lock; with no reader in the log it is
-    # emptied, and the next step starts it again, so its frame count is what this step wrote.
-    _busy, frames, _copied = store.one("PRAGMA wal_checkpoint(PASSIVE)")
-    return merged, held, frames
-
-
 def _empty_wal(store: Store) -> bool:
     """Checkpoint and truncate the write-ahead log; False when a reader kept it (the next run tries again)."""
     wait = store.one("PRAGMA busy_timeout")[0]
@@ -226,27 +198,20 @@ def _empty_wal(store: Store) -> bool:
     return busy == 0 and frames == copied == 0
 
 
-def clean_up(store: Store, step_pages: int | None = None) -> CleanUp:
-    """Leave no trace of shredded text (see the module's description): merge the notes index in steps,
-    then empty the write-ahead log. The pending flag is cleared only when both are done."""
-    step = step_pages or STEP_PAGES
-    store.one("PRAGMA wal_checkpoint(PASSIVE)")  # the shred's own pages: the first step counts only its own
-    pages, seconds = [], []
-    merged = True
-    while merged:
-        if pages:
-            clock.sleep(STEP_PAUSE_S)  # a save waiting for the lock gets it now, not after every step
-        merged, held, frames = _merge_step(store, -step if not pages else step)
-        pages.append(frames)
-        seconds.append(held)
+def clean_up(store: Store) -> CleanUp:
+    """Leave no trace of shredded text (see the module's description): empty the write-ahead log, then clear
+    the pending flag."""
+    store.one("PRAGMA wal_checkpoint(PASSIVE)")  # most of the log, without holding writers off
+    began = clock.perf_counter()
     emptied = _empty_wal(store)
+    seconds = clock.perf_counter() - began
     if emptied:
         with store.transaction():
             store.execute("DELETE FROM setting WHERE key = ?", (WIPE_PENDING,))
         store.one("PRAGMA wal_checkpoint(PASSIVE)")  # the flag's page holds no call text
     else:
         log.info("retention: a reader kept the write-ahead log; it is emptied at the next run")
-    return CleanUp(pages, seconds, emptied)
+    return CleanUp(seconds, emptied)
 
 
 def shred_expired(session: Session, now: datetime | None = None, batch: int = 200, wipe: bool = True) -> ShredReport:
@@ -258,7 +223,7 @@ def shred_expired(session: Session, now: datetime | None = None, batch: int = 20
     store = session.store
     cutoff, days = _cutoff(store, now)
     held = _held_past_period(store, cutoff)
-    shredded = 0
+    shredded, longest = 0, 0.0
     try:
         while True:
             ids = [
@@ -270,7 +235,11 @@ def shred_expired(session: Session, now: datetime | None = None, batch: int = 20
             if not ids:
                 break
             for call_id in ids:
+                if shredded:
+                    clock.sleep(PAUSE_S)  # a save waiting for the lock gets it now, not after every call
+                began = clock.perf_counter()
                 _shred_call(store, call_id, utc_now_iso())
+                longest = max(longest, clock.perf_counter() - began)
                 shredded += 1
     except BaseException:
         if shredded:  # what was done is done; record it before passing the failure on
@@ -284,16 +253,17 @@ def shred_expired(session: Session, now: datetime | None = None, batch: int = 20
     shredded_anything = shredded or notes
     if shredded:
         session.audit.append(SYSTEM_ACTOR, "retention.shredded", "", {"calls": shredded, "held": held, "days": days})
-        log.info("retention: shredded the free text of %d calls (%d held)", shredded, held)
+        log.info(
+            "retention: shredded the free text of %d calls (%d held), the longest holding the write lock %.0f ms",
+            shredded,
+            held,
+            longest * 1e3,
+        )
     if shredded_anything or SettingsRepo(store).get(WIPE_PENDING):
         if not wipe:
             log.info("retention: the clean-up of free pages is left for a later run")
-            return ShredReport(shredded, held, wipe_pending=True)
+            return ShredReport(shredded, held, wipe_pending=True, longest_call_s=longest)
         done = clean_up(store)
-        log.info(
-            "retention: clean-up in %d steps, the longest holding the write lock %.0f ms",
-            len(done.step_seconds),
-            done.longest_step_s * 1e3,
-        )
-        return ShredReport(shredded, held, wipe_pending=not done.wal_emptied, clean_up=done)
-    return ShredReport(shredded, held)
+        log.info("retention: the write-ahead log emptied in %.0f ms", done.seconds * 1e3)
+        return ShredReport(shredded, held, not done.wal_emptied, done, longest)
+    return ShredReport(shredded, held, longest_call_s=longest)

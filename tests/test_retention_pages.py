@@ -14,6 +14,9 @@ seat's key, following SQLCipher 4's page format as this program configures it (d
 Each page's HMAC is checked, so a wrong reading of the format cannot pass silently as "no marker found";
 page 1's decrypted header must say 4096 bytes a page and 48 reserved. The write-ahead log (32-byte header,
 then frames of a 24-byte header and one page) is decrypted frame by frame the same way.
+
+The notes index holds a call's Chinese text as character pairs, each stored after the bytes it shares with
+the term before it on its leaf; so a word of characters found nowhere else is looked for pair by pair.
 """
 
 import hashlib
@@ -24,12 +27,13 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from desktop.calls import CallService
 from desktop.retention import ShredReport, shred_expired
-from tests.test_retention import NOW, a_call, save_call, team  # noqa: F401  (team is a fixture)
+from tests.test_retention import NOW, OLD, a_call, save_call, team  # noqa: F401  (team is a fixture)
 
 PAGE, RESERVE, SALT = 4096, 48, 16
 WAL_HEADER, FRAME_HEADER = 32, 24
 MARKER = "PAGESHREDMARKQ"
 KEPT = "PAGEKEPTMARKZ"
+WORD = "龘靐齉齾爩鱻"  # characters no other text of the seat holds
 
 
 def decrypt_page(page: bytes, number: int, key: bytes, salt: bytes) -> bytes:
@@ -71,18 +75,32 @@ def holding(pages, marker: str) -> list[str]:
     return [where for where, plain in pages if any(needle in plain for needle in needles)]
 
 
+def pair_pieces(word: str) -> list[bytes]:
+    """What a leaf of the notes index holds whole of each character pair of `word`: a pair is stored after
+    the bytes it shares with the term before it, and a term that does not start with the same character
+    shares at most two (the UTF-8 of these characters is three bytes each)."""
+    return [word[i : i + 2].encode()[2:] for i in range(len(word) - 1)]
+
+
+def pages_with(pages, piece: bytes) -> list[str]:
+    return [where for where, plain in pages if piece in plain]
+
+
 def test_no_page_or_wal_frame_holds_shredded_text_once_decrypted(team, paths):  # noqa: F811
     store, key = team.store, team.key
     save_call(team, MARKER)  # four years old: due
+    CallService(team).save(a_call(MARKER, OLD, notes=f"来电者说{WORD}，很难受。"))
     CallService(team).save(a_call(KEPT, NOW))
     store.checkpoint()  # the marker is in the main file now
     CallService(team).save(a_call("WALONLYMARK", NOW))  # and the log holds frames too
     before = plaintext_pages(paths.database, key)
     assert holding(before, MARKER) and holding(before, KEPT)
     assert any(where.startswith("wal") for where in holding(before, "WALONLYMARK"))
+    assert all(len(pages_with(before, piece)) >= 2 for piece in pair_pieces(WORD))  # the call's row and the index
 
-    assert shred_expired(team) == ShredReport(1, 0)
+    assert shred_expired(team) == ShredReport(2, 0)
 
     after = plaintext_pages(paths.database, key)
     assert holding(after, MARKER) == []
+    assert [pages_with(after, piece) for piece in pair_pieces(WORD)] == [[]] * (len(WORD) - 1)
     assert holding(after, KEPT) and holding(after, "WALONLYMARK")  # the reading still sees what is kept

@@ -4,11 +4,12 @@ It runs once after each log-in, then daily at `QUIET_HOUR` seat time while the s
 on a connection of its own, and never two at once in this program (when a run is still going as the
 window locks and someone logs in, the new session's first run is skipped; the daily one follows).
 
-The clean-up after a shred (merging the notes index, emptying the WAL) holds the database's write lock
-one short step at a time (`desktop.retention.STEP_PAGES`), so a save meanwhile waits at most one step.
-The daily run still leaves the clean-up for later when a call is on screen unsaved (`busy()`); the run
-after the next log-in does it. A save that met the lock for longer than the busy timeout would be
-refused with "busy, try again" and keep what is on screen.
+The shred holds the database's write lock one call at a time, with a pause between calls
+(`desktop.retention.PAUSE_S`), so a save meanwhile waits at most one call's shred. The clean-up after it
+(emptying the WAL) holds writers off while it copies what is left of the log; the daily run leaves it for
+later when a call is on screen unsaved (`busy()`), and the run after the next log-in does it. A save that
+met the lock for longer than the busy timeout would be refused with "busy, try again" and keep what is on
+screen.
 """
 
 import logging

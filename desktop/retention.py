@@ -10,14 +10,14 @@ actions, referrals) stay, so statistics over the years still add up.
 
 Each call is shredded in one transaction, so a shred cut short never leaves a call half done; the next
 run goes on with the rest. That transaction is the longest the shred holds the write lock (issue 17: at
-most 200 ms; measured by benchmarks/cleanup.py). Between two calls the lock is left free for `PAUSE_S`,
-so a save waiting for it gets it then. Every connection runs with `secure_delete`, so what a shred empties
-or deletes is overwritten with zeros in its page, and freed pages are zeroed; the notes index takes the
-call's entry out of its pages too (FTS5's secure-delete, desktop/store/search.py). What is left is the
-write-ahead log, which keeps earlier versions of pages until it is checkpointed and emptied: the clean-up
-after a shred copies it into the database without taking the lock (a passive checkpoint), then empties it
-with a truncating checkpoint, which holds writers off while it copies what is left, waiting at most
-`LAST_CHECKPOINT_WAIT_MS` for readers.
+most 200 ms; some 100 ms at a million calls, benchmarks/cleanup.py). Between two calls the lock is left
+free for `PAUSE_S`, so a save waiting for it gets it then. Every connection runs with `secure_delete`, so
+what a shred empties or deletes is overwritten with zeros in its page, and freed pages are zeroed; the
+notes index takes the call's entry out of its pages too (FTS5's secure-delete, desktop/store/search.py).
+What is left is the write-ahead log, which keeps earlier versions of pages until it is checkpointed and
+emptied: after each call a passive checkpoint copies it into the database without taking the lock, and
+the clean-up at the end empties it with a truncating checkpoint, which holds writers off while it copies
+what is left, waiting at most `LAST_CHECKPOINT_WAIT_MS` for readers.
 
 A flag in the settings, written with each shredded call, makes the next run do that clean-up when a run
 stopped before it, or when the log could not be emptied because a reader held it. The shred runs
@@ -48,7 +48,8 @@ SETTING = "retention_days"
 WIPE_PENDING = "retention_wipe_pending"  # shredded rows may still sit in free pages or the WAL
 QUIET_HOUR = 4  # seat time: the daily run, when the fewest calls come in
 # Between two shredded calls the lock is left free this long: SQLite's busy handler retries a waiting writer at
-# most every 100 ms, and a shred that took the next call at once kept a save waiting through many calls.
+# most every 100 ms, and a shred that took the next call at once kept a save waiting through many calls (1.3 s
+# at a million calls, though no call held the lock longer than 52 ms). A day's 300 calls take some 45 s.
 PAUSE_S = 0.12
 LAST_CHECKPOINT_WAIT_MS = 100  # the truncating checkpoint holds off writers while it waits for readers
 HANDOVER_BATCH = 200  # shifts whose handover notes are emptied in one transaction
@@ -160,12 +161,14 @@ def _mark_wipe_pending(store: Store) -> None:
     )
 
 
-def _shred_call(store: Store, call_id: int, at: str) -> None:
-    """Empty one call's free text, all or nothing."""
+def _shred_call(store: Store, call_id: int, at: str) -> float:
+    """Empty one call's free text, all or nothing; returns the seconds it held the write lock."""
     with store.transaction():
+        began = clock.perf_counter()  # the lock is held from here (BEGIN IMMEDIATE) to the commit
         for statement in _SHRED_STATEMENTS:
             store.execute(statement, (call_id,))
         _mark_shredded(store, call_id, at)
+    return clock.perf_counter() - began
 
 
 def _shred_handover_notes(store: Store, cutoff: str) -> int:
@@ -237,10 +240,11 @@ def shred_expired(session: Session, now: datetime | None = None, batch: int = 20
             for call_id in ids:
                 if shredded:
                     clock.sleep(PAUSE_S)  # a save waiting for the lock gets it now, not after every call
-                began = clock.perf_counter()
-                _shred_call(store, call_id, utc_now_iso())
-                longest = max(longest, clock.perf_counter() - began)
+                longest = max(longest, _shred_call(store, call_id, utc_now_iso()))
                 shredded += 1
+                # Copies the call's pages into the database without the lock. The log then starts again at the
+                # next write instead of growing to the 1,000 pages at which SQLite checkpoints it inside a commit.
+                store.one("PRAGMA wal_checkpoint(PASSIVE)")
     except BaseException:
         if shredded:  # what was done is done; record it before passing the failure on
             with contextlib.suppress(HotlineError, sqlite.Error):

@@ -55,10 +55,11 @@ def test_each_call_is_shredded_in_a_transaction_of_its_own_and_saves_go_in_betwe
     real_shred, saved = retention._shred_call, []
 
     def shred_then_save(store, call_id, at):
-        real_shred(store, call_id, at)
+        held = real_shred(store, call_id, at)
         marker = f"NEWMARK{len(saved):03d}"
         form = CallInput(kind="counselling", started_at=NOW - timedelta(minutes=len(saved)), summary=marker)
         saved.append((CallService(other).save(form).call_id, marker))
+        return held
 
     monkeypatch.setattr(retention, "_shred_call", shred_then_save)
     report = shred_expired(session)
@@ -96,7 +97,7 @@ def test_between_calls_the_lock_is_left_free_longer_than_a_waiting_save_sleeps(f
 
     def shred(store, call_id, at):
         events.append("call")
-        real_shred(store, call_id, at)
+        return real_shred(store, call_id, at)
 
     monkeypatch.setattr(retention, "_shred_call", shred)
     monkeypatch.setattr(retention.clock, "sleep", lambda seconds: events.append(seconds))

@@ -8,6 +8,7 @@ from pathlib import Path
 import sqlcipher3
 
 from desktop.store import MIGRATIONS, open_store
+from desktop.store.search import add_functions
 
 ENCRYPTED = "encrypted"
 PLAIN = "plain"
@@ -50,7 +51,7 @@ def open_encrypted(path: Path) -> Database:
 
 
 def open_plain(path: Path) -> Database:
-    """The same pragmas, migrations and benchmark table in an unencrypted SQLite file.
+    """The same pragmas, SQL functions, migrations and benchmark table in an unencrypted SQLite file.
 
     It is the SQLite bundled with SQLCipher, opened without a key: the same engine version (the seat's
     schema needs FTS5 options newer than many system SQLites), so the ratio measures encryption only.
@@ -58,6 +59,7 @@ def open_plain(path: Path) -> Database:
     conn = sqlcipher3.connect(str(path), isolation_level=None)
     for pragma in PLAIN_PRAGMAS:
         conn.execute(pragma)
+    add_functions(conn)
     for migration in MIGRATIONS:
         conn.executescript(f"BEGIN IMMEDIATE;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;")
     conn.executescript(BENCH_SCHEMA)

@@ -1,8 +1,8 @@
 """Two seats for the million-call benchmark: the real encrypted seat and the same program on plain SQLite.
 
 The encrypted side is a seat made by `Seat.init`, exactly as a center sets one up. The plain side runs
-the same services (`CallService`, `import_file`, `statistics`) on a database with the seat's migrations
-and pragmas but no key, opened with the SQLite that SQLCipher bundles, and given the encrypted
+the same services (`CallService`, `import_file`, `statistics`) on a database with the seat's migrations,
+pragmas and SQL functions but no key, opened with the SQLite that SQLCipher bundles, and given the encrypted
 connection's page cache size (see `benchmarks.engines`), so the ratio between them is the cost of
 encryption alone.
 """
@@ -21,6 +21,7 @@ from desktop.config import SeatPaths
 from desktop.seat import Seat, Session
 from desktop.shift_window import place_calls_without_shift
 from desktop.store import MIGRATIONS, Store
+from desktop.store.search import add_functions
 from desktop.store.store import migrate
 
 ADMIN = "A001"
@@ -48,6 +49,7 @@ def open_sides(folder: Path, reuse: bool = False) -> dict[str, Side]:
     conn = sqlcipher3.connect(str(plain_path), isolation_level=None)
     for pragma in PLAIN_PRAGMAS:
         conn.execute(pragma)
+    add_functions(conn)
     conn.execute(f"PRAGMA cache_size = {session.store.one('PRAGMA cache_size')[0]}")
     plain_store = Store(conn, plain_path)
     migrate(plain_store, MIGRATIONS, folder / "pre-migration")  # a kept plain seat is brought up to date too

@@ -44,7 +44,8 @@ def test_the_benchmark_runs_and_writes_its_figures(tmp_path):
 
 def test_the_million_call_benchmark_fills_both_seats_alike_and_reports_every_budget(tmp_path):
     out, kept = tmp_path / "million.json", tmp_path / "seats"
-    command = [sys.executable, "-m", "benchmarks.million", "--saves", "3", "--reads", "2", "--json", str(out)]
+    command = [sys.executable, "-m", "benchmarks.million", "--saves", "3", "--reads", "2", "--shred", "20"]
+    command += ["--json", str(out)]
     run = subprocess.run(
         [*command, "--calls", "1200", "--keep", str(kept)], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
@@ -57,7 +58,7 @@ def test_the_million_call_benchmark_fills_both_seats_alike_and_reports_every_bud
     assert 0 < figures["memory_mb"]["encrypted"] < 2000
     for measure in ("import of 100,000 calls", "save a call", "note search, 2 characters", "one month's statistics"):
         assert measure in run.stdout
-    # the saves, the counted ones and those made during the clean-up (how many depends on timing), on both seats
+    # the saves, the counted ones and those made during the shred (how many depends on timing), on both seats
     assert figures["calls_at_end"] >= 1200 + 3 + 3
     again = subprocess.run([*command, "--reuse", str(kept)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr[-2000:]  # the reads, which compare both seats' counts, agree

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from desktop.call_model import CallFilter, CallInput
 from desktop.calls import CallService
-from desktop.retention import WIPE_PENDING, clean_up, shred_expired
+from desktop.retention import shred_expired
 from desktop.store import MIGRATIONS, open_store
 from desktop.store.search import call_index_text, index_text
 from tests.cipher_pages import readable
@@ -71,7 +71,7 @@ def test_edits_and_shreds_leave_exactly_the_entries_of_the_calls_as_stored(sessi
 
 def test_schema_12_builds_the_index_again_and_what_was_shredded_before_leaves_the_file(tmp_path):
     """A seat of schema 11 kept a shredded call's words in its index (contentless_delete only marks a row
-    deleted); schema 12 indexes every call not shredded again, and its old pages go once the log is emptied."""
+    deleted); schema 12 indexes every call not shredded again, and the old pages are zeroed in the file."""
     db, key = tmp_path / "seat.db", bytes(range(32))
     store = open_store(db, key, create=True, migrations=MIGRATIONS[:11])
     calls = {1: ("压力很大", "OLDSHREDWORD，失眠。"), 2: ("考研", "KEPTWORD，睡不着。"), 3: ("", "")}
@@ -91,7 +91,5 @@ def test_schema_12_builds_the_index_again_and_what_was_shredded_before_leaves_th
     store = open_store(db, key, backup_dir=tmp_path / "copies")
     assert store.schema_version == 12 and options(store)["secure-delete"] == 1
     assert_index_matches_calls(store)
-    assert store.one("SELECT value FROM setting WHERE key = ?", (WIPE_PENDING,)) == ("1",)
-    assert clean_up(store).wal_emptied
     assert readable(db, key, "OLDSHREDWORD", "KEPTWORD") == {"KEPTWORD"}
     store.close()

@@ -318,11 +318,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         # write lock 200-400 ms at a time (issue 17). Without it a row is removed with FTS5's 'delete' command
         # and the text it was indexed with (desktop/store/search.py), and `secure-delete` takes it out of the
         # pages it lies in; `pgsz` as schema 8 set it. The old table's pages, with the terms of calls shredded
-        # before, are zeroed as they are freed (secure_delete); the retention run's pending flag makes the next
-        # run empty the write-ahead log, so the zeros reach the database file. Every call not shredded is
-        # indexed again from its row, in the order of its id (FTS5 appends to its doclists): 13 s for a seat
-        # of 100,000 calls on 2 cores, a third of it making the character pairs (the copy taken before
-        # migrating adds 1 s).
+        # before, are zeroed as they are freed (secure_delete), and the checkpoint after migrating writes the
+        # zeros into the database file. Every call not shredded is indexed again from its row, in the order of
+        # its id (FTS5 appends to its doclists): 13 s for a seat of 100,000 calls on 2 cores, a third of it
+        # making the character pairs, and 96-104 s for a million (the copy taken before migrating adds 1 s and 4 s).
         """
         DROP TABLE notes_fts;
         CREATE VIRTUAL TABLE notes_fts USING fts5 (
@@ -332,8 +331,6 @@ MIGRATIONS: tuple[Migration, ...] = (
         INSERT INTO notes_fts (notes_fts, rank) VALUES ('pgsz', 3960);
         INSERT INTO notes_fts (rowid, text)
             SELECT id, call_index_text(summary, notes) FROM call WHERE shredded_at IS NULL ORDER BY id;
-        INSERT INTO setting (key, value) SELECT 'retention_wipe_pending', '1' WHERE EXISTS (SELECT 1 FROM call)
-            ON CONFLICT (key) DO UPDATE SET value = '1';
         """,
     ),
 )

@@ -320,8 +320,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         # pages it lies in; `pgsz` as schema 8 set it. The old table's pages, with the terms of calls shredded
         # before, are zeroed as they are freed (secure_delete), and the checkpoint after migrating writes the
         # zeros into the database file. Every call not shredded is indexed again from its row, in the order of
-        # its id (FTS5 appends to its doclists): 13 s for a seat of 100,000 calls on 2 cores, a third of it
-        # making the character pairs, and 96-104 s for a million (the copy taken before migrating adds 1 s and 4 s).
+        # its id (FTS5 appends to its doclists): 9-13 s for a seat of 100,000 calls on 2 cores, a third of it
+        # making the character pairs, and 96-104 s for a million (the copy taken before migrating adds up to 4 s).
         """
         DROP TABLE notes_fts;
         CREATE VIRTUAL TABLE notes_fts USING fts5 (

@@ -40,7 +40,7 @@ from desktop.risk import NOT_ASSESSED
 from desktop.seat import Session
 from desktop.shift_window import ShiftPlacer, current_shift_id, shift_for
 from desktop.store.accounts import AccountRepo
-from desktop.store.search import INDEX_CALL, UNINDEX_CALL, match_query
+from desktop.store.search import match_query
 from desktop.taxonomy import (
     AGE_BANDS,
     CALL_KINDS,
@@ -244,13 +244,11 @@ class CallService:
             call_id = self._store.execute(
                 f"INSERT INTO call ({names}) VALUES ({marks})", tuple(values.values())
             ).lastrowid
-        else:
-            self._store.execute(UNINDEX_CALL, (call_id,))  # needs the summary and notes the entry was made from
+        else:  # the schema's triggers replace the call's entry in the notes index (desktop/store/search.py)
             assignments = ", ".join(f"{name} = ?" for name in values)
             self._store.execute(f"UPDATE call SET {assignments} WHERE id = ?", (*values.values(), call_id))
         self._replace_codes(call_id, form, form.keywords, new)
         store_risk(self._session, call_id, form, audit=audit, new=new)
-        self._store.execute(INDEX_CALL, (call_id,))
         return call_id, hidden
 
     def _replace_codes(self, call_id: int, form: CallInput, keywords: list[str], new: bool) -> None:

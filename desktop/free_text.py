@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from desktop.call_model import SAFETY_PLAN_FIELDS, CallInput
-from desktop.store.search import UNINDEX_CALL
 
 
 @dataclass(frozen=True)
 class FreeText:
     """One free-text field: its name (the key of its label in the UI), where it is stored, and how it is
     shredded: "empty" sets the column to '' and "delete" removes the row (keywords, safety-plan lines);
-    "unindex" removes the call's entry from the notes index (`desktop.store.search.UNINDEX_CALL`)."""
+    "index": the schema's triggers remove the call's entry from the notes index when the call's notes and
+    summary are emptied and it is marked shredded (desktop/store/search.py)."""
 
     name: str
     table: str
@@ -46,7 +46,7 @@ LATER_FIELDS = (
 # The draft holds a whole call form (CALL_FIELDS, guarded) in its payload; the notes index the guarded
 # notes and summary. A shift's handover note belongs to the shift, not to a call.
 DRAFT = FreeText("draft", "draft", ("payload",), shred="delete")
-SEARCH_INDEX = FreeText("search_index", "notes_fts", ("text",), shred="unindex", owner="rowid")
+SEARCH_INDEX = FreeText("search_index", "notes_fts", ("text",), shred="index", owner="rowid")
 HANDOVER_NOTE = FreeText("handover_note", "shift", ("handover_note",), owner="id")
 
 CALL_TEXT = (*CALL_FIELDS, *LATER_FIELDS, DRAFT, SEARCH_INDEX)  # everything of a call the shred empties
@@ -61,20 +61,17 @@ CENTRE_TEXT = (CENTRE_FOLLOW_UP_NOTE, CENTRE_EVENT, CENTRE_LINE_CACHE)
 
 
 def shred_statements() -> tuple[str, ...]:
-    """One statement per place a call's free text lives, each taking the call's id (the retention shred). The
-    notes index comes first: its entry is removed with the summary and notes it was made from, before they are
-    emptied."""
+    """One statement per place a call's free text lives, each taking the call's id (the retention shred); the
+    notes index follows the call's row by itself."""
     statements: dict[str, list[str]] = {}
-    unindex, deletes = [], []
+    deletes = []
     for field in CALL_TEXT:
-        if field.shred == "unindex":
-            unindex.append(UNINDEX_CALL)
-        elif field.shred == "delete":
+        if field.shred == "delete":
             deletes.append(f"DELETE FROM {field.table} WHERE {field.owner} = ?")
-        else:
+        elif field.shred == "empty":
             statements.setdefault((field.table, field.owner), []).extend(f"{c} = ''" for c in field.columns)
     updates = [f"UPDATE {table} SET {', '.join(sets)} WHERE {owner} = ?" for (table, owner), sets in statements.items()]
-    return (*unindex, *updates, *dict.fromkeys(deletes))
+    return (*updates, *dict.fromkeys(deletes))
 
 
 def form_texts(form: CallInput) -> Iterator[tuple[str, str]]:

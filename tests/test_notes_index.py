@@ -3,8 +3,8 @@
 A contentless FTS5 table removes a row only when told the text the row was indexed with; told other text, it
 removes other terms and says nothing, and its 'integrity-check' cannot see that (without the text it checks
 only that its pages are well formed). So these tests read every entry of the index (term, call, position)
-with SQLite's fts5vocab reader and compare them with what the calls' rows give, after edits and shreds, and
-after schema 12 built the index again from a seat of schema 11.
+with SQLite's fts5vocab reader and compare them with what the calls' rows give, after edits, shreds and a
+statement that changes a summary by itself, and after schema 12 built the index again from a seat of schema 11.
 """
 
 from datetime import UTC, datetime, timedelta
@@ -54,6 +54,7 @@ def test_edits_and_shreds_leave_exactly_the_entries_of_the_calls_as_stored(sessi
     kept = service.save(call(NOW - timedelta(hours=3), "家庭矛盾", "和父母吵架，KEPTWORD")).call_id
     service.save(call(NOW - timedelta(hours=1), "工作压力", "加班很多，SECONDWORD"), edited)
     service.save(call(NOW - timedelta(hours=2), notes="后来说话了，LATERWORD"), silent)
+    session.store.execute("UPDATE call SET summary = '亲子关系' WHERE id = ?", (kept,))  # no service: the triggers
     assert shred_expired(session).calls == 3
 
     assert_index_matches_calls(session.store)
@@ -64,7 +65,7 @@ def test_edits_and_shreds_leave_exactly_the_entries_of_the_calls_as_stored(sessi
         return [row.id for row in service.list_calls(CallFilter(text=text), 0, 10)]
 
     assert found("FIRSTWORD") == found("考研") == [] and found("SECONDWORD") == found("加班") == [edited]
-    assert found("LATERWORD") == [silent] and found("KEPTWORD") == found("父母") == [kept]
+    assert found("LATERWORD") == [silent] and found("KEPTWORD") == found("亲子") == [kept] and found("家庭") == []
     assert found("失眠") == [] and all(found(f"OLDWORD{n}") == [] for n in range(3))
     assert all(session.store.one("SELECT shredded_at FROM call WHERE id = ?", (c,))[0] for c in old)
 

@@ -316,8 +316,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         # With `contentless_delete` a removed row was only marked in a new segment; its terms stayed in the
         # old segments until they were merged, and merging a million calls' index after each shred held the
         # write lock 200-400 ms at a time (issue 17). Without it a row is removed with FTS5's 'delete' command
-        # and the text it was indexed with (desktop/store/search.py), and `secure-delete` takes it out of the
-        # pages it lies in; `pgsz` as schema 8 set it. The old table's pages, with the terms of calls shredded
+        # and the text it was indexed with, and `secure-delete` takes it out of the pages it lies in; `pgsz` as
+        # schema 8 set it. Two triggers keep each call's entry made from its row as it is, whatever statement
+        # changes the row (desktop/store/search.py). The old table's pages, with the terms of calls shredded
         # before, are zeroed as they are freed (secure_delete), and the checkpoint after migrating writes the
         # zeros into the database file. Every call not shredded is indexed again from its row, in the order of
         # its id (FTS5 appends to its doclists): 9-13 s for a seat of 100,000 calls on 2 cores, a third of it
@@ -331,6 +332,18 @@ MIGRATIONS: tuple[Migration, ...] = (
         INSERT INTO notes_fts (notes_fts, rank) VALUES ('pgsz', 3960);
         INSERT INTO notes_fts (rowid, text)
             SELECT id, call_index_text(summary, notes) FROM call WHERE shredded_at IS NULL ORDER BY id;
+
+        CREATE TRIGGER call_indexed AFTER INSERT ON call WHEN new.shredded_at IS NULL
+        BEGIN
+            INSERT INTO notes_fts (rowid, text) VALUES (new.id, call_index_text(new.summary, new.notes));
+        END;
+        CREATE TRIGGER call_indexed_again AFTER UPDATE OF summary, notes, shredded_at ON call
+        BEGIN
+            INSERT INTO notes_fts (notes_fts, rowid, text)
+                SELECT 'delete', old.id, call_index_text(old.summary, old.notes) WHERE old.shredded_at IS NULL;
+            INSERT INTO notes_fts (rowid, text)
+                SELECT new.id, call_index_text(new.summary, new.notes) WHERE new.shredded_at IS NULL;
+        END;
         """,
     ),
 )

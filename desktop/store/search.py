@@ -7,28 +7,20 @@ the same pairs as a phrase. The FTS table is contentless: it holds the index onl
 
 A contentless table removes a row only when it is told the text the row was indexed with (FTS5's
 'delete' command); given other text it removes other terms, leaves the row's own, and says nothing. So a
-call's entry is written and removed by the two statements below alone, both computing the text from the
-call's row with the SQL function `call_index_text` (`add_functions`): removed before the row's summary
-or notes change, written after. With FTS5's `secure-delete` option (schema 12) the removal takes the
-entry out of the index's pages at once, so a shredded call's words are gone from the file after the next
-checkpoint (desktop/retention.py). Changing `index_text` changes what an entry holds: the index must then
-be built again by a migration (as schema 12 does), or every later removal misses.
+call's entry is kept by two triggers on the call table (schema 12), whatever statement changes the row:
+a call not shredded has one entry, made with `call_index_text` from its summary and notes as stored, and
+an update of them, or of `shredded_at`, removes the entry made from the old values before it adds one from
+the new (none once the call is shredded). With FTS5's `secure-delete` option the removal takes the entry
+out of the index's pages at once, so a shredded call's words are gone from the file after the next
+checkpoint (desktop/retention.py). Every connection needs the function (`add_functions`). Changing
+`index_text` changes what an entry holds: the index must then be built again by a migration (as schema 12
+does), or every later removal misses.
 """
 
 import re
 import unicodedata
 
 _RUNS = re.compile(r"(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|(?P<word>[0-9a-z]+)")
-
-# A call's entry, made from its row as stored; a shredded call has none.
-INDEX_CALL = (
-    "INSERT INTO notes_fts (rowid, text)"
-    " SELECT id, call_index_text(summary, notes) FROM call WHERE id = ? AND shredded_at IS NULL"
-)
-UNINDEX_CALL = (
-    "INSERT INTO notes_fts (notes_fts, rowid, text)"
-    " SELECT 'delete', id, call_index_text(summary, notes) FROM call WHERE id = ? AND shredded_at IS NULL"
-)
 
 
 def _runs(text: str):
@@ -54,7 +46,7 @@ def call_index_text(summary: str, notes: str) -> str:
 
 
 def add_functions(conn) -> None:
-    """Give a connection the SQL functions the schema's statements use (every seat connection has them)."""
+    """Give a connection the SQL functions the schema's triggers use (every seat connection has them)."""
     conn.create_function("call_index_text", 2, call_index_text, deterministic=True)
 
 

@@ -71,6 +71,7 @@ def choose_seat(paths: SeatPaths) -> tuple[SeatPaths, dict | None, tuple | None]
     from desktop.demo import DEMO_ACCOUNTS, create_demo_seat, demo_home
     from ui.start import SetupDialog, StartDialog
 
+    theme.frame_indicators()  # a restore begun here has check boxes
     demo = SeatPaths(demo_home())
     choice = StartDialog(paths, demo.exists()).exec()
     if choice == StartDialog.RESTORED:
@@ -100,6 +101,7 @@ def readable_seat(paths: SeatPaths, restorable: bool):
     except HotlineError:
         from ui.start import readable_seat as after_asking
 
+        theme.frame_indicators()  # a restore begun here has check boxes
         return after_asking(paths, restorable)
     return seat
 
@@ -121,13 +123,15 @@ def check_bundle_in_full(app: QApplication) -> None:
 
 def run(argv: list[str] | None = None) -> int:
     configure_logging(log_home())
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    # Plain Fusion from the start, as Qt's own `-style` option: QApplication.setStyle() would make Python's view of
+    # QStyle before the first paint. Its check boxes are framed once the window is painted (theme.frame_indicators).
+    app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
     app.setApplicationName("Hotline Log")
     app.setOrganizationName("HotlineLog")
     reset = settings.repair()  # nonsense values get their defaults back, and the window says so this once
     lang = settings.read(settings.LANGUAGE)
     install_translators(app, lang)
-    theme.apply(app)  # light, dark or the system's, and the font size, from the settings
+    theme.apply(app, framed=False)  # light, dark or the system's, and the font size, from the settings
     app.setWindowIcon(icons.app_icon())
     crash.install()  # unhandled errors: draft kept, logged without call content, shown with details
     locks = []
@@ -156,6 +160,7 @@ def run(argv: list[str] | None = None) -> int:
             settings.read(settings.AUTOSAVE_SECONDS),
             demo_accounts,
         )
+        window.first_painted.connect(theme.frame_indicators)  # before the recovery code's dialog paints it
         window.show()
         if reset:
             window.statusBar().showMessage(settings.reset_message(reset))  # until the next message

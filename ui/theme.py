@@ -3,9 +3,9 @@ applied to the whole program at once, without a restart."""
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 from ui import settings
 from ui.style import COLOURS, sheet
@@ -19,7 +19,7 @@ class _Notifier(QObject):
     changed = Signal(str)
 
 
-_state = {"name": "light", "choice": "system", "watching": False}
+_state = {"name": "light", "choice": "system", "watching": False, "framed": False}
 _notifier: _Notifier | None = None
 
 
@@ -185,41 +185,15 @@ def font_point_size(value: int) -> float:
     return size if size > 0 else 10.0
 
 
-class FramedFusion(QProxyStyle):
-    """Fusion, with every check box and radio button framed in a colour between the text and the ground:
-    Fusion's own frame is nearly the colour of the panel behind it in the dark look, so an empty box of the
-    risk assessment could not be seen at night."""
-
-    _INDICATORS = (
-        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
-    )
-
-    def __init__(self):
-        super().__init__(QStyleFactory.create("Fusion"))
-
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
-        super().drawPrimitive(element, option, painter, widget)
-        if element not in self._INDICATORS:
-            return
-        roles = QPalette.ColorRole
-        frame = mix(option.palette.color(roles.Text), option.palette.color(roles.Base), 0.35)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(frame, 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        box = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
-        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
-            painter.drawEllipse(box)
-        else:
-            painter.drawRoundedRect(box, 2, 2)
-        painter.restore()
-
-
-def apply(app: QApplication | None = None, choice: str | None = None, font_size: int | None = None) -> str:
+def apply(
+    app: QApplication | None = None, choice: str | None = None, font_size: int | None = None, framed: bool = True
+) -> str:
     """Apply the look `choice` ("system", "light" or "dark") and the font size (0: the system's) to the whole
-    program; both default to the saved settings. Returns the look in use."""
+    program; both default to the saved settings. Returns the look in use.
+
+    `framed=False` (at start, ui/app.py) keeps the application's style, the plain Fusion it was started with,
+    until `frame_indicators()`: making Python's view of QStyle, and of the style options it draws with, was a
+    tenth of the work before the log-in window was painted, and that page has no check box to frame."""
     app = app or QApplication.instance()
     choice = choice if choice in CHOICES else settings.read(settings.THEME)
     font_size = settings.read(settings.FONT_SIZE) if font_size is None else font_size
@@ -228,7 +202,8 @@ def apply(app: QApplication | None = None, choice: str | None = None, font_size:
     if not _state["watching"]:
         app.styleHints().colorSchemeChanged.connect(_system_changed)
         _state["watching"] = True
-    app.setStyle(FramedFusion())  # Fusion draws every palette colour the same on every system
+    if framed:
+        _set_framed_style(app)
     app.setPalette(palette(name))
     font = app.font()
     point_size = font_point_size(font_size)
@@ -240,6 +215,20 @@ def apply(app: QApplication | None = None, choice: str | None = None, font_size:
     if changed:
         notifier().changed.emit(name)
     return name
+
+
+def frame_indicators(app: QApplication | None = None) -> None:
+    """The framed Fusion style (ui/framed_style.py) now, unless it is already in use; the palette, the font and
+    the style sheet stay as `apply` set them."""
+    if not _state["framed"]:
+        _set_framed_style(app or QApplication.instance())
+
+
+def _set_framed_style(app: QApplication) -> None:
+    from ui.framed_style import FramedFusion
+
+    app.setStyle(FramedFusion())  # Fusion draws every palette colour the same on every system
+    _state["framed"] = True
 
 
 def _system_changed(_scheme=None) -> None:

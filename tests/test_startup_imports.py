@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 
 HEAVY = ("sqlcipher3", "cryptography", "argon2", "reportlab", "psycopg")
 # Made or imported once the log-in window is painted, not before: what the log-in page does not show.
-LATER = ("ui.framed_style", "uuid", "platform")
+LATER = ("ui.framed_style", "uuid", "platform", "hashlib", "hmac")
 
 # `python main.py` up to the first paint of its log-in page, as benchmarks/startup_probe.py watches it, and on to the
 # window's `first_painted`; what was done at each, as JSON on the last line.

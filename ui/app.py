@@ -10,8 +10,7 @@ the window is shown (DESIGN.md §10: within 2x a bare window's start; issue 17).
 import logging
 import sys
 
-from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication
 
 from desktop import interrupted
 from desktop.config import SeatPaths, log_home
@@ -26,9 +25,15 @@ from ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
 
+# The classes of the dialogs below are imported where one is shown: on the usual start none is, and PySide makes a
+# class's Python view, enums and all, when it is first named (QMessageBox's alone, 7 M instructions).
+
 
 def _wait_for(work, text: str):
     """Run slow start-up work off the GUI thread behind a busy dialog; re-raise what it raised."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QProgressDialog
+
     outcome: dict = {}
     loop = QEventLoop()
     busy = QProgressDialog(text, None, 0, 0)
@@ -65,9 +70,13 @@ def choose_seat(paths: SeatPaths) -> tuple[SeatPaths, dict | None, tuple | None]
     """The seat to open: the real one, a new one just set up or restored from a backup, or the demo. None means
     quit. The caller holds the lock of `paths`: a restore works under it (desktop.instance.holding)."""
     for note in interrupted.settle(paths):  # a restore a kill interrupted is finished or rolled back first
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(None, QApplication.translate("app", "Hotline Log"), _interrupted_text(note))
     if paths.exists():
         return paths, None, None
+    from PySide6.QtWidgets import QDialog
+
     from desktop.demo import DEMO_ACCOUNTS, create_demo_seat, demo_home
     from ui.start import SetupDialog, StartDialog
 
@@ -112,6 +121,8 @@ def check_bundle_in_full(app: QApplication) -> None:
     from desktop.bundle import check_bundle
 
     def damaged(exc: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if not isinstance(exc, HotlineError):
             raise exc
         log.error("a bundled file is damaged (%s)", type(exc).__name__)
@@ -145,6 +156,8 @@ def run(argv: list[str] | None = None) -> int:
         if paths != real:
             locks.append(SeatLock(paths.lock).acquire())
     except HotlineError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, QApplication.translate("app", "Hotline Log"), error_text(exc))
         for lock in locks:
             lock.release()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
 )
@@ -528,6 +527,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         if self.work is not None and self.work.has_unsaved_call:
+            from PySide6.QtWidgets import QMessageBox  # here: not needed before the log-in window is painted
+
             answer = QMessageBox.question(
                 self,
                 self.tr("Unsaved call"),
@@ -546,6 +547,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.work is not None and self.work.has_unsaved_call:
+            from PySide6.QtWidgets import QMessageBox  # here: not needed before the log-in window is painted
+
             answer = QMessageBox.question(
                 self,
                 self.tr("Unsaved call"),

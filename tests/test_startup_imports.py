@@ -16,7 +16,7 @@ from tests.conftest import ROOT
 HEAVY = ("sqlcipher3", "cryptography", "argon2", "reportlab", "psycopg")
 # Imported, or made as PySide's Python view of a Qt class, once the log-in window is painted, not before: what the
 # log-in page does not show.
-LATER = ("ui.framed_style", "uuid", "platform", "hashlib", "hmac")
+LATER = ("ui.framed_style", "ui.widgets.fit_toolbar", "uuid", "platform", "hashlib", "hmac")
 LATER_TYPES = ("QStyle", "QMessageBox")
 
 # `python main.py` up to the first paint of its log-in page, as benchmarks/startup_probe.py watches it, and on to the

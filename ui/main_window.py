@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from ui import settings, theme
 from ui.login import LoginPage
 from ui.style import set_state
-from ui.widgets.fit_toolbar import FitToolBar
 from ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -26,8 +25,8 @@ if TYPE_CHECKING:
     from ui.work_page import WorkPage
 
 # The pages and dialogs used only after log-in are imported where they are first opened, and the window's
-# icons and the labels of its quick-log actions are made at the first log-in (or F1), so the log-in window
-# is on screen sooner (DESIGN.md §10: within 2x a bare window's start).
+# icons, its call tool bar and the labels of its quick-log actions are made at the first log-in (or F1), so the
+# log-in window is on screen sooner (DESIGN.md §10: within 2x a bare window's start).
 
 log = logging.getLogger(__name__)
 
@@ -174,14 +173,7 @@ class MainWindow(QMainWindow):
         for action, group in ((self.find_action, "lists"), (self.help_action, "seat")):
             action.setProperty("helpGroup", group)  # the group the F1 help lists it under (ui/help_overlay.py)
         self.quick_actions = []  # one per quick-log kind, made by _dress()
-        toolbar = FitToolBar(self.tr("Call"), objectName="callToolbar")  # words under the icons when narrow
-        toolbar.setMovable(False)
-        for action in (self.start_action, self.end_action, self.save_action, self.new_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        self._quick_place = toolbar.addSeparator()  # the quick-log actions go before it
-        toolbar.addAction(self.find_action)
-        toolbar.addAction(self.lock_action)
+        self.toolbar = None  # the call's tool bar, made by _dress(): it shows only while someone works
         self.directory_action = QAction(self.tr("Referral directory…"), self)
         self.directory_action.triggered.connect(self._directory)
         self.stats_action = QAction(self.tr("Statistics…"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
@@ -227,19 +219,18 @@ class MainWindow(QMainWindow):
         seat_menu.addSeparator()
         seat_menu.addAction(self.logout_action)
         seat_menu.addAction(self.quit_action)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
 
     def _dress(self) -> None:
-        """The icons (tinted for the look, again when it changes) and the quick-log actions, once: nobody sees
-        them before the first log-in, the F1 help or the Seat menu, and drawing them was most of what making
-        the window cost."""
+        """The call tool bar, the icons (tinted for the look, again when it changes) and the quick-log actions,
+        once: nobody sees them before the first log-in, the F1 help or the Seat menu, and drawing them was most
+        of what making the window cost."""
         if self._dressed:
             return
         from desktop.call_model import QUICK_KINDS
         from desktop.taxonomy import CALL_KINDS, load_taxonomy
 
         self._dressed = True
+        self._make_toolbar()
         taxonomy, tip = load_taxonomy(), self.tr("Log a call of this kind at once")
         for kind, keys in zip(QUICK_KINDS, QUICK_SHORTCUTS, strict=True):
             text = taxonomy.label(CALL_KINDS, kind, self.lang)
@@ -250,6 +241,21 @@ class MainWindow(QMainWindow):
             self.quick_actions.append(action)
         self._set_icons()
         theme.notifier().changed.connect(self._set_icons)
+
+    def _make_toolbar(self) -> None:
+        from ui.widgets.fit_toolbar import FitToolBar
+
+        toolbar = FitToolBar(self.tr("Call"), objectName="callToolbar")  # words under the icons when narrow
+        toolbar.setMovable(False)
+        for action in (self.start_action, self.end_action, self.save_action, self.new_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        self._quick_place = toolbar.addSeparator()  # the quick-log actions go before it
+        toolbar.addAction(self.find_action)
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(toolbar)
+        toolbar.setVisible(self.start_action.isEnabled())  # hidden at the log-in page; _set_working shows it
+        self.toolbar = toolbar
 
     def _set_icons(self, _look: str = "") -> None:
         """Icons beside the words and keys, tinted for the look in use (again when it changes)."""
@@ -290,7 +296,8 @@ class MainWindow(QMainWindow):
             *self.quick_actions,
         ):
             action.setEnabled(working)
-        self.toolbar.setVisible(working)
+        if self.toolbar is not None:
+            self.toolbar.setVisible(working)
         self.settings_action.setEnabled(working)  # nobody changes the idle lock at a locked seat
         self.directory_action.setEnabled(working)
         self.accounts_action.setEnabled(working)

@@ -16,8 +16,17 @@ from tests.conftest import ROOT
 HEAVY = ("sqlcipher3", "cryptography", "argon2", "reportlab", "psycopg")
 # Imported, or made as PySide's Python view of a Qt class, once the log-in window is painted, not before: what the
 # log-in page does not show.
-LATER = ("ui.framed_style", "ui.widgets.fit_toolbar", "uuid", "platform", "hashlib", "hmac")
-LATER_TYPES = ("QStyle", "QMessageBox")
+LATER = (
+    "ui.framed_style",
+    "ui.widgets.fit_toolbar",
+    "ui.icons",
+    "PySide6.QtSvg",
+    "uuid",
+    "platform",
+    "hashlib",
+    "hmac",
+)
+LATER_TYPES = ("QStyle", "QMessageBox", "QPainter")
 
 # `python main.py` up to the first paint of its log-in page, as benchmarks/startup_probe.py watches it, and on to the
 # window's `first_painted`; what was done at each, as JSON on the last line.
@@ -39,6 +48,7 @@ def done():
         "heavy": sorted({{name.split(".")[0] for name in sys.modules}} & set(HEAVY)),
         "later": sorted(set(sys.modules) & set(LATER)),
         "framed": theme._state["framed"],
+        "icon": not QApplication.windowIcon().isNull(),
         "types_made": sorted(
             name for name in LATER_TYPES if any(name in vars(m) for m in (QtCore, QtGui, QtWidgets))
         ) if lazy_types else [],
@@ -108,6 +118,7 @@ def test_what_the_log_in_page_does_not_show_comes_after_its_first_paint(first_pa
     assert painted["later"] == [] and painted["types_made"] == []
     assert painted["framed"] is False
     assert after["framed"] is True  # check boxes are framed before anyone can reach one
+    assert after["icon"] is True  # the program's icon, in the title bar and the task bar
 
 
 @pytest.mark.parametrize("module", ["ui.login", "ui.main_window", "ui.app"])

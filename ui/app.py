@@ -17,7 +17,7 @@ from desktop.config import SeatPaths, log_home
 from desktop.errors import HotlineError
 from desktop.instance import SeatLock
 from desktop.logs import configure_logging
-from ui import crash, icons, settings, theme
+from ui import crash, settings, theme
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.messages import error_text
@@ -66,10 +66,23 @@ def _interrupted_text(note: interrupted.Settled) -> str:
     return (finished if note.outcome == "finished" else rolled_back) + "\n\n" + note.text
 
 
+def finish_look() -> None:
+    """The program's icon and the framed check boxes (ui/theme.py): the log-in page is painted without them, and
+    they come once it is (MainWindow.first_painted), or before any other window start-up shows."""
+    from ui import icons  # with QtSvg and the drawing of the icon
+
+    app = QApplication.instance()
+    app.setWindowIcon(icons.app_icon())
+    theme.frame_indicators(app)
+
+
 def choose_seat(paths: SeatPaths) -> tuple[SeatPaths, dict | None, tuple | None] | None:
     """The seat to open: the real one, a new one just set up or restored from a backup, or the demo. None means
     quit. The caller holds the lock of `paths`: a restore works under it (desktop.instance.holding)."""
-    for note in interrupted.settle(paths):  # a restore a kill interrupted is finished or rolled back first
+    notes = interrupted.settle(paths)  # a restore a kill interrupted is finished or rolled back first
+    if notes or not paths.exists():
+        finish_look()  # a window comes before the log-in page
+    for note in notes:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.information(None, QApplication.translate("app", "Hotline Log"), _interrupted_text(note))
@@ -80,7 +93,6 @@ def choose_seat(paths: SeatPaths) -> tuple[SeatPaths, dict | None, tuple | None]
     from desktop.demo import DEMO_ACCOUNTS, create_demo_seat, demo_home
     from ui.start import SetupDialog, StartDialog
 
-    theme.frame_indicators()  # a restore begun here has check boxes
     demo = SeatPaths(demo_home())
     choice = StartDialog(paths, demo.exists()).exec()
     if choice == StartDialog.RESTORED:
@@ -110,7 +122,7 @@ def readable_seat(paths: SeatPaths, restorable: bool):
     except HotlineError:
         from ui.start import readable_seat as after_asking
 
-        theme.frame_indicators()  # a restore begun here has check boxes
+        finish_look()  # the damaged seat's window comes first
         return after_asking(paths, restorable)
     return seat
 
@@ -135,7 +147,7 @@ def check_bundle_in_full(app: QApplication) -> None:
 def run(argv: list[str] | None = None) -> int:
     configure_logging(log_home())
     # Plain Fusion from the start, as Qt's own `-style` option: QApplication.setStyle() would make Python's view of
-    # QStyle before the first paint. Its check boxes are framed once the window is painted (theme.frame_indicators).
+    # QStyle before the first paint. Its check boxes are framed once the window is painted (finish_look).
     app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
     app.setApplicationName("Hotline Log")
     app.setOrganizationName("HotlineLog")
@@ -143,7 +155,6 @@ def run(argv: list[str] | None = None) -> int:
     lang = settings.read(settings.LANGUAGE)
     install_translators(app, lang)
     theme.apply(app, framed=False)  # light, dark or the system's, and the font size, from the settings
-    app.setWindowIcon(icons.app_icon())
     crash.install()  # unhandled errors: draft kept, logged without call content, shown with details
     locks = []
     try:
@@ -158,6 +169,7 @@ def run(argv: list[str] | None = None) -> int:
     except HotlineError as exc:
         from PySide6.QtWidgets import QMessageBox
 
+        finish_look()
         QMessageBox.critical(None, QApplication.translate("app", "Hotline Log"), error_text(exc))
         for lock in locks:
             lock.release()
@@ -173,7 +185,7 @@ def run(argv: list[str] | None = None) -> int:
             settings.read(settings.AUTOSAVE_SECONDS),
             demo_accounts,
         )
-        window.first_painted.connect(theme.frame_indicators)  # before the recovery code's dialog paints it
+        window.first_painted.connect(finish_look)  # connected before the recovery code's dialog paints the window
         window.show()
         if reset:
             window.statusBar().showMessage(settings.reset_message(reset))  # until the next message

@@ -153,8 +153,11 @@ class MainWindow(QMainWindow):
 
     # ----- actions --------------------------------------------------------------------------------
 
+    # Actions are made as QAction(self, text=…): given the text first, PySide checks whether it could be an icon's
+    # file name, which makes its view of QIcon (10 M instructions) before anything shows an icon (DESIGN.md §10).
+
     def _action(self, text: str, shortcut: str, slot, tip: str = "") -> QAction:
-        action = QAction(text, self)
+        action = QAction(self, text=text)
         action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
         action.setIconText(f"{text} {shortcut}")  # the toolbar shows the key, so it is learnt by looking
@@ -174,27 +177,27 @@ class MainWindow(QMainWindow):
             action.setProperty("helpGroup", group)  # the group the F1 help lists it under (ui/help_overlay.py)
         self.quick_actions = []  # one per quick-log kind, made by _dress()
         self.toolbar = None  # the call's tool bar, made by _dress(): it shows only while someone works
-        self.directory_action = QAction(self.tr("Referral directory…"), self)
+        self.directory_action = QAction(self, text=self.tr("Referral directory…"))
         self.directory_action.triggered.connect(self._directory)
-        self.stats_action = QAction(self.tr("Statistics…"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
+        self.stats_action = QAction(self, text=self.tr("Statistics…"), shortcut=QKeySequence("Ctrl+Shift+S"))
         self.stats_action.triggered.connect(self._statistics)
         self.stats_action.setProperty("helpGroup", "lists")
-        self.shift_action = QAction(self.tr("Shift…"), self, shortcut=QKeySequence("Ctrl+Shift+B"))
+        self.shift_action = QAction(self, text=self.tr("Shift…"), shortcut=QKeySequence("Ctrl+Shift+B"))
         self.shift_action.triggered.connect(self._shift)
-        self.handover_action = QAction(self.tr("Handover…"), self, shortcut=QKeySequence("Ctrl+H"))
+        self.handover_action = QAction(self, text=self.tr("Handover…"), shortcut=QKeySequence("Ctrl+H"))
         self.handover_action.triggered.connect(lambda: self._handover())
-        self.import_action = QAction(self.tr("Import calls…"), self)
+        self.import_action = QAction(self, text=self.tr("Import calls…"))
         self.import_action.triggered.connect(lambda: self.work.import_calls() if self.work else None)
-        self.backup_action = QAction(self.tr("Back up…"), self)
+        self.backup_action = QAction(self, text=self.tr("Back up…"))
         self.backup_action.triggered.connect(self._back_up)
-        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action = QAction(self, text=self.tr("Settings…"))
         self.settings_action.triggered.connect(self._settings)
-        self.accounts_action = QAction(self.tr("Accounts…"), self)
+        self.accounts_action = QAction(self, text=self.tr("Accounts…"))
         self.accounts_action.triggered.connect(self._accounts)
-        self.password_action = QAction(self.tr("Change my password…"), self)
+        self.password_action = QAction(self, text=self.tr("Change my password…"))
         self.password_action.triggered.connect(self._change_password)
         # ----- the centre's line board (issue 16): leads and admins of an enrolled seat only -----
-        self.board_action = QAction(self.tr("Line board…"), self, shortcut=QKeySequence("Ctrl+Shift+D"))
+        self.board_action = QAction(self, text=self.tr("Line board…"), shortcut=QKeySequence("Ctrl+Shift+D"))
         self.board_action.triggered.connect(lambda: self.center_tools.open_board() if self.center_tools else None)
         self.board_action.setVisible(False)
         self.board_action.setEnabled(False)
@@ -212,9 +215,9 @@ class MainWindow(QMainWindow):
         seat_menu.addAction(self.import_action)
         seat_menu.addAction(self.backup_action)
         seat_menu.addAction(self.settings_action)
-        self.logout_action = QAction(self.tr("Log out"), self)
+        self.logout_action = QAction(self, text=self.tr("Log out"))
         self.logout_action.triggered.connect(self.log_out)
-        self.quit_action = QAction(self.tr("Quit"), self, shortcut=QKeySequence("Ctrl+Q"))
+        self.quit_action = QAction(self, text=self.tr("Quit"), shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)  # closeEvent keeps the draft and logs out
         seat_menu.addSeparator()
         seat_menu.addAction(self.logout_action)

@@ -18,6 +18,7 @@ HEAVY = ("sqlcipher3", "cryptography", "argon2", "reportlab", "psycopg")
 # log-in page does not show.
 LATER = (
     "ui.framed_style",
+    "ui.chart_colours",
     "ui.widgets.fit_toolbar",
     "ui.icons",
     "PySide6.QtSvg",

@@ -17,7 +17,6 @@ import json
 import logging
 import os
 import shutil
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -216,6 +215,8 @@ class RestoreJournal:
 def backup_scratch(paths: SeatPaths, target: Path):
     """(work folder beside `target`, `.NAME.partial` beside it), removed afterwards, and also at the next start
     if the backup is killed: a record in the data folder names them, locked for as long as the backup runs."""
+    import uuid  # here, as in desktop/vault/throttle.py: this module is imported before the log-in window is up
+
     ident = uuid.uuid4().hex[:12]
     record = paths.home / f"{BACKUP_RECORD}{ident}.pending"
     work = target.parent / f"{BACKUP_WORK}{ident}"

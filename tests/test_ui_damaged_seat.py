@@ -42,6 +42,7 @@ def started(qapp, qtbot, look, own_settings, monkeypatch):
 
     class Existing:
         translate = staticmethod(QApplication.translate)
+        instance = staticmethod(QApplication.instance)
 
         def __new__(cls, _argv):
             return qapp

@@ -10,15 +10,14 @@ the window is shown (DESIGN.md §10: within 2x a bare window's start; issue 17).
 import logging
 import sys
 
-from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication
 
 from desktop import interrupted
 from desktop.config import SeatPaths, log_home
 from desktop.errors import HotlineError
 from desktop.instance import SeatLock
 from desktop.logs import configure_logging
-from ui import crash, icons, settings, theme
+from ui import crash, settings, theme
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.messages import error_text
@@ -26,9 +25,15 @@ from ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
 
+# The classes of the dialogs below are imported where one is shown: on the usual start none is, and PySide makes a
+# class's Python view, enums and all, when it is first named (QMessageBox's alone, 7 M instructions).
+
 
 def _wait_for(work, text: str):
     """Run slow start-up work off the GUI thread behind a busy dialog; re-raise what it raised."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QProgressDialog
+
     outcome: dict = {}
     loop = QEventLoop()
     busy = QProgressDialog(text, None, 0, 0)
@@ -61,13 +66,30 @@ def _interrupted_text(note: interrupted.Settled) -> str:
     return (finished if note.outcome == "finished" else rolled_back) + "\n\n" + note.text
 
 
+def finish_look() -> None:
+    """The program's icon and the framed check boxes (ui/theme.py): the log-in page is painted without them, and
+    they come once it is (MainWindow.first_painted), or before any other window start-up shows."""
+    from ui import icons  # with QtSvg and the drawing of the icon
+
+    app = QApplication.instance()
+    app.setWindowIcon(icons.app_icon())
+    theme.frame_indicators(app)
+
+
 def choose_seat(paths: SeatPaths) -> tuple[SeatPaths, dict | None, tuple | None] | None:
     """The seat to open: the real one, a new one just set up or restored from a backup, or the demo. None means
     quit. The caller holds the lock of `paths`: a restore works under it (desktop.instance.holding)."""
-    for note in interrupted.settle(paths):  # a restore a kill interrupted is finished or rolled back first
+    notes = interrupted.settle(paths)  # a restore a kill interrupted is finished or rolled back first
+    if notes or not paths.exists():
+        finish_look()  # a window comes before the log-in page
+    for note in notes:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(None, QApplication.translate("app", "Hotline Log"), _interrupted_text(note))
     if paths.exists():
         return paths, None, None
+    from PySide6.QtWidgets import QDialog
+
     from desktop.demo import DEMO_ACCOUNTS, create_demo_seat, demo_home
     from ui.start import SetupDialog, StartDialog
 
@@ -100,6 +122,7 @@ def readable_seat(paths: SeatPaths, restorable: bool):
     except HotlineError:
         from ui.start import readable_seat as after_asking
 
+        finish_look()  # the damaged seat's window comes first
         return after_asking(paths, restorable)
     return seat
 
@@ -110,6 +133,8 @@ def check_bundle_in_full(app: QApplication) -> None:
     from desktop.bundle import check_bundle
 
     def damaged(exc: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if not isinstance(exc, HotlineError):
             raise exc
         log.error("a bundled file is damaged (%s)", type(exc).__name__)
@@ -121,14 +146,15 @@ def check_bundle_in_full(app: QApplication) -> None:
 
 def run(argv: list[str] | None = None) -> int:
     configure_logging(log_home())
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    # Plain Fusion from the start, as Qt's own `-style` option: QApplication.setStyle() would make Python's view of
+    # QStyle before the first paint. Its check boxes are framed once the window is painted (finish_look).
+    app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
     app.setApplicationName("Hotline Log")
     app.setOrganizationName("HotlineLog")
     reset = settings.repair()  # nonsense values get their defaults back, and the window says so this once
     lang = settings.read(settings.LANGUAGE)
     install_translators(app, lang)
-    theme.apply(app)  # light, dark or the system's, and the font size, from the settings
-    app.setWindowIcon(icons.app_icon())
+    theme.apply(app, framed=False)  # light, dark or the system's, and the font size, from the settings
     crash.install()  # unhandled errors: draft kept, logged without call content, shown with details
     locks = []
     try:
@@ -141,6 +167,9 @@ def run(argv: list[str] | None = None) -> int:
         if paths != real:
             locks.append(SeatLock(paths.lock).acquire())
     except HotlineError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        finish_look()
         QMessageBox.critical(None, QApplication.translate("app", "Hotline Log"), error_text(exc))
         for lock in locks:
             lock.release()
@@ -156,6 +185,7 @@ def run(argv: list[str] | None = None) -> int:
             settings.read(settings.AUTOSAVE_SECONDS),
             demo_accounts,
         )
+        window.first_painted.connect(finish_look)  # connected before the recovery code's dialog paints the window
         window.show()
         if reset:
             window.statusBar().showMessage(settings.reset_message(reset))  # until the next message

@@ -3,7 +3,7 @@ weekday × hour heat map (a table shaded by count).
 
 A chart never holds a number alone: each sits next to a table of the same rows, and bars and points
 carry their value as a label. Chart text uses the application's font, so Chinese shows where the
-application's does. Colours come from the palette (`theme.chart_colours`), and follow it when the look
+application's does. Colours come from the palette (ui/chart_colours.py), and follow it when the look
 changes while the view is open.
 """
 
@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.chart_colours import ChartColours, chart_colours
 from ui.stats_models import CountTableModel, HeatModel
-from ui.theme import ChartColours, chart_colours
 
 CHART_ROWS = 15  # a bar chart shows the top rows (fewer when it shares its tab); its table shows them all
 CHART_ROWS_STACKED = 10

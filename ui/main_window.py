@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
 )
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
 from ui import settings, theme
 from ui.login import LoginPage
 from ui.style import set_state
-from ui.widgets.fit_toolbar import FitToolBar
 from ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -27,8 +25,8 @@ if TYPE_CHECKING:
     from ui.work_page import WorkPage
 
 # The pages and dialogs used only after log-in are imported where they are first opened, and the window's
-# icons and the labels of its quick-log actions are made at the first log-in (or F1), so the log-in window
-# is on screen sooner (DESIGN.md §10: within 2x a bare window's start).
+# icons, its call tool bar and the labels of its quick-log actions are made at the first log-in (or F1), so the
+# log-in window is on screen sooner (DESIGN.md §10: within 2x a bare window's start).
 
 log = logging.getLogger(__name__)
 
@@ -155,8 +153,11 @@ class MainWindow(QMainWindow):
 
     # ----- actions --------------------------------------------------------------------------------
 
+    # Actions are made as QAction(self, text=…): given the text first, PySide checks whether it could be an icon's
+    # file name, which makes its view of QIcon (10 M instructions) before anything shows an icon (DESIGN.md §10).
+
     def _action(self, text: str, shortcut: str, slot, tip: str = "") -> QAction:
-        action = QAction(text, self)
+        action = QAction(self, text=text)
         action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
         action.setIconText(f"{text} {shortcut}")  # the toolbar shows the key, so it is learnt by looking
@@ -175,35 +176,28 @@ class MainWindow(QMainWindow):
         for action, group in ((self.find_action, "lists"), (self.help_action, "seat")):
             action.setProperty("helpGroup", group)  # the group the F1 help lists it under (ui/help_overlay.py)
         self.quick_actions = []  # one per quick-log kind, made by _dress()
-        toolbar = FitToolBar(self.tr("Call"), objectName="callToolbar")  # words under the icons when narrow
-        toolbar.setMovable(False)
-        for action in (self.start_action, self.end_action, self.save_action, self.new_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        self._quick_place = toolbar.addSeparator()  # the quick-log actions go before it
-        toolbar.addAction(self.find_action)
-        toolbar.addAction(self.lock_action)
-        self.directory_action = QAction(self.tr("Referral directory…"), self)
+        self.toolbar = None  # the call's tool bar, made by _dress(): it shows only while someone works
+        self.directory_action = QAction(self, text=self.tr("Referral directory…"))
         self.directory_action.triggered.connect(self._directory)
-        self.stats_action = QAction(self.tr("Statistics…"), self, shortcut=QKeySequence("Ctrl+Shift+S"))
+        self.stats_action = QAction(self, text=self.tr("Statistics…"), shortcut=QKeySequence("Ctrl+Shift+S"))
         self.stats_action.triggered.connect(self._statistics)
         self.stats_action.setProperty("helpGroup", "lists")
-        self.shift_action = QAction(self.tr("Shift…"), self, shortcut=QKeySequence("Ctrl+Shift+B"))
+        self.shift_action = QAction(self, text=self.tr("Shift…"), shortcut=QKeySequence("Ctrl+Shift+B"))
         self.shift_action.triggered.connect(self._shift)
-        self.handover_action = QAction(self.tr("Handover…"), self, shortcut=QKeySequence("Ctrl+H"))
+        self.handover_action = QAction(self, text=self.tr("Handover…"), shortcut=QKeySequence("Ctrl+H"))
         self.handover_action.triggered.connect(lambda: self._handover())
-        self.import_action = QAction(self.tr("Import calls…"), self)
+        self.import_action = QAction(self, text=self.tr("Import calls…"))
         self.import_action.triggered.connect(lambda: self.work.import_calls() if self.work else None)
-        self.backup_action = QAction(self.tr("Back up…"), self)
+        self.backup_action = QAction(self, text=self.tr("Back up…"))
         self.backup_action.triggered.connect(self._back_up)
-        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action = QAction(self, text=self.tr("Settings…"))
         self.settings_action.triggered.connect(self._settings)
-        self.accounts_action = QAction(self.tr("Accounts…"), self)
+        self.accounts_action = QAction(self, text=self.tr("Accounts…"))
         self.accounts_action.triggered.connect(self._accounts)
-        self.password_action = QAction(self.tr("Change my password…"), self)
+        self.password_action = QAction(self, text=self.tr("Change my password…"))
         self.password_action.triggered.connect(self._change_password)
         # ----- the centre's line board (issue 16): leads and admins of an enrolled seat only -----
-        self.board_action = QAction(self.tr("Line board…"), self, shortcut=QKeySequence("Ctrl+Shift+D"))
+        self.board_action = QAction(self, text=self.tr("Line board…"), shortcut=QKeySequence("Ctrl+Shift+D"))
         self.board_action.triggered.connect(lambda: self.center_tools.open_board() if self.center_tools else None)
         self.board_action.setVisible(False)
         self.board_action.setEnabled(False)
@@ -221,26 +215,25 @@ class MainWindow(QMainWindow):
         seat_menu.addAction(self.import_action)
         seat_menu.addAction(self.backup_action)
         seat_menu.addAction(self.settings_action)
-        self.logout_action = QAction(self.tr("Log out"), self)
+        self.logout_action = QAction(self, text=self.tr("Log out"))
         self.logout_action.triggered.connect(self.log_out)
-        self.quit_action = QAction(self.tr("Quit"), self, shortcut=QKeySequence("Ctrl+Q"))
+        self.quit_action = QAction(self, text=self.tr("Quit"), shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)  # closeEvent keeps the draft and logs out
         seat_menu.addSeparator()
         seat_menu.addAction(self.logout_action)
         seat_menu.addAction(self.quit_action)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
 
     def _dress(self) -> None:
-        """The icons (tinted for the look, again when it changes) and the quick-log actions, once: nobody sees
-        them before the first log-in, the F1 help or the Seat menu, and drawing them was most of what making
-        the window cost."""
+        """The call tool bar, the icons (tinted for the look, again when it changes) and the quick-log actions,
+        once: nobody sees them before the first log-in, the F1 help or the Seat menu, and drawing them was most
+        of what making the window cost."""
         if self._dressed:
             return
         from desktop.call_model import QUICK_KINDS
         from desktop.taxonomy import CALL_KINDS, load_taxonomy
 
         self._dressed = True
+        self._make_toolbar()
         taxonomy, tip = load_taxonomy(), self.tr("Log a call of this kind at once")
         for kind, keys in zip(QUICK_KINDS, QUICK_SHORTCUTS, strict=True):
             text = taxonomy.label(CALL_KINDS, kind, self.lang)
@@ -251,6 +244,21 @@ class MainWindow(QMainWindow):
             self.quick_actions.append(action)
         self._set_icons()
         theme.notifier().changed.connect(self._set_icons)
+
+    def _make_toolbar(self) -> None:
+        from ui.widgets.fit_toolbar import FitToolBar
+
+        toolbar = FitToolBar(self.tr("Call"), objectName="callToolbar")  # words under the icons when narrow
+        toolbar.setMovable(False)
+        for action in (self.start_action, self.end_action, self.save_action, self.new_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        self._quick_place = toolbar.addSeparator()  # the quick-log actions go before it
+        toolbar.addAction(self.find_action)
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(toolbar)
+        toolbar.setVisible(self.start_action.isEnabled())  # hidden at the log-in page; _set_working shows it
+        self.toolbar = toolbar
 
     def _set_icons(self, _look: str = "") -> None:
         """Icons beside the words and keys, tinted for the look in use (again when it changes)."""
@@ -291,7 +299,8 @@ class MainWindow(QMainWindow):
             *self.quick_actions,
         ):
             action.setEnabled(working)
-        self.toolbar.setVisible(working)
+        if self.toolbar is not None:
+            self.toolbar.setVisible(working)
         self.settings_action.setEnabled(working)  # nobody changes the idle lock at a locked seat
         self.directory_action.setEnabled(working)
         self.accounts_action.setEnabled(working)
@@ -528,6 +537,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         if self.work is not None and self.work.has_unsaved_call:
+            from PySide6.QtWidgets import QMessageBox  # here: not needed before the log-in window is painted
+
             answer = QMessageBox.question(
                 self,
                 self.tr("Unsaved call"),
@@ -546,6 +557,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.work is not None and self.work.has_unsaved_call:
+            from PySide6.QtWidgets import QMessageBox  # here: not needed before the log-in window is painted
+
             answer = QMessageBox.question(
                 self,
                 self.tr("Unsaved call"),

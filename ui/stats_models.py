@@ -6,7 +6,7 @@ Colour is never the only signal: every shaded cell shows its number, and its too
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from ui.theme import ChartColours, chart_colours
+from ui.chart_colours import ChartColours, chart_colours
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's code (a taxonomy code, a day, a figure's key)
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the number behind a displayed count

@@ -3,10 +3,11 @@ holder of K can change the slots, the settings, the generation or the audit anch
 
 A new seal is only ever written over a vault that was read with a seal that held (or, said so explicitly, a new
 vault, one from before seals, or one an admin accepts): the program never reseals a vault changed outside it,
-which would launder the change."""
+which would launder the change.
 
-import hashlib
-import hmac
+hashlib and hmac (OpenSSL's start-up with them) are imported when a seal is made or checked, with K at hand: the
+log-in window reads the vault before it is painted and checks no seal."""
+
 import json
 
 from desktop.errors import VaultError
@@ -28,6 +29,12 @@ def _sealed_slot(name: str, slot):
     return kept
 
 
+def _same(seal: str, expected: str) -> bool:
+    import hmac
+
+    return hmac.compare_digest(seal, expected)
+
+
 class Sealed:
     """Mixed into `Vault`: uses its `_data`, `path`, `seat_id`, and `_sealed_as_read` and `_seal_as_read` (the
     sealed part and the seal as the file was read or last written)."""
@@ -39,13 +46,16 @@ class Sealed:
         return json.dumps(sealed, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
     def _seal(self, key: bytes, content: bytes | None = None) -> str:
+        import hashlib
+        import hmac
+
         content = self._sealed_content() if content is None else content
         return hmac.new(seal_key(key, self.seat_id), content, hashlib.sha256).hexdigest()
 
     def seal_as_read_holds(self, key: bytes) -> bool:
         """Whether the file, as read, carried a seal that holds (whatever was changed in memory since)."""
         seal = self._seal_as_read
-        return bool(seal) and hmac.compare_digest(seal, self._seal(key, self._sealed_as_read))
+        return bool(seal) and _same(seal, self._seal(key, self._sealed_as_read))
 
     @property
     def generation(self) -> int:
@@ -66,7 +76,7 @@ class Sealed:
 
     def seal_holds(self, key: bytes) -> bool:
         """Whether the seal matches (False too for a vault without one)."""
-        return self.sealed and hmac.compare_digest(self._data["seal"], self._seal(key))
+        return self.sealed and _same(self._data["seal"], self._seal(key))
 
     def save_sealed(
         self,

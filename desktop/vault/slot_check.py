@@ -18,7 +18,6 @@ password, until the slot's first successful open, which adds the checksum (it op
 
 import base64
 import binascii
-import hashlib
 import json
 
 from desktop.errors import SlotDamaged
@@ -32,6 +31,8 @@ _SIZES = {"salt": SALT_BYTES, "nonce": NONCE_BYTES, "ciphertext": KEY_BYTES + TA
 
 def slot_digest(name: str, slot: dict) -> str:
     """The checksum of a slot's stored fields (label and time left out: renaming changes no key material)."""
+    import hashlib  # here (OpenSSL's start-up with it): reading the vault for the log-in window needs no digest
+
     fields = {"slot": name, **{field: slot.get(field) for field in SIGNED}}
     canonical = json.dumps(fields, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()

@@ -11,7 +11,6 @@ full disk gives no unthrottled guessing and no hint of which password was right.
 import json
 import logging
 import threading
-import uuid
 from datetime import datetime
 
 from desktop import clock
@@ -75,6 +74,8 @@ def forget_all() -> None:
 
 
 def new_attempt_id() -> str:
+    import uuid  # here: it brings `platform`, and the vault is read before the log-in window is painted
+
     return uuid.uuid4().hex[:16]
 
 

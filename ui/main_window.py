@@ -97,15 +97,17 @@ class MainWindow(QMainWindow):
         self.keyring_checked = False  # the keyring looked up after the first paint (tests wait for it)
         title = self.tr("Hotline Log")
         self.setWindowTitle(title + (" — " + self.tr("DEMO") if demo_accounts else ""))
-        self.login_page = LoginPage(seat, demo_accounts)
+        # The log-in page is made inside the window, not moved in: under the application's style sheet, a widget
+        # already styled is styled again, with all it holds, each time it changes parent (QWidget::setParent).
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.login_page = LoginPage(seat, demo_accounts, self.stack)
         self.login_page.logged_in.connect(self._logged_in)
         self._stopped = None  # why the database takes nothing more, for the rest of this program's run
         # a backup restored: the new files take writes again (connected without making the restore page,
         # which would load the database modules before the log-in window is painted)
         self.login_page.seat_replaced.connect(self._seat_replaced)
-        self.stack = QStackedWidget()
         self.stack.addWidget(self.login_page)
-        self.setCentralWidget(self.stack)
         self.user_label = QLabel()
         self.follow_up_corner = QPushButton(objectName="followUpCorner", flat=True)
         self.follow_up_corner.clicked.connect(lambda: self.work.show_follow_ups() if self.work else None)

@@ -23,12 +23,12 @@ always there.
 
 How it is counted (issue 17: a window of 100,000 calls took 11 s as 22 queries each reading every call
 row, notes and all, through encrypted pages): the window's calls are read once, from the index
-`call_for_statistics` that holds every column counted here, so no page of notes is decrypted; SQLite
-gathers each month of the window into one row of lists, which Python splits and tallies. Each coded table (concerns, emotions, crisis actions,
-referrals) and the assessments are then read once over the window's calls: by their id range when the
-window's ids are consecutive (calls saved as they happen), else through the window's ids. Concerns and
-emotions are read code by code from their indexes by code, which hold the concern's group flag too, so
-nothing is sorted.
+`call_for_statistics` that holds what is counted here, so no page of notes is decrypted; SQLite gathers
+each month of the window into one row of lists, which Python splits and tallies. Each coded table
+(concerns, emotions, crisis actions, referrals) and the assessments are then read once over the window's
+calls: by their id range when the window's ids are consecutive (calls saved as they happen), else through
+the window's ids. Concerns and emotions are read code by code from their indexes by code, which hold the
+concern's group flag too, so nothing is sorted.
 
 `weekday_hour` counts the same window by seat weekday and hour (the statistics view's heat map); it is
 not one of the §9 keys and comes out of the same pass (`count_days`, `count_between`).
@@ -156,11 +156,13 @@ def _count(store: Store, start: datetime, end: datetime) -> Counted:
         stats[key] = _counts(counter.items())
     by_concern, by_group, by_emotion = Counter(), Counter(), Counter()
     if tally.total:
-        for code, packed in store.rows(_BY_CODE.format(table="call_concern", count=_CONCERN_COUNTS, calls=calls), params):
+        concerns = _BY_CODE.format(table="call_concern", count=_CONCERN_COUNTS, calls=calls)
+        for code, packed in store.rows(concerns, params):
             count, firsts = divmod(packed, _PACK)
             by_concern[code] += count
             by_group[code.split(".")[0]] += firsts
-        by_emotion.update(dict(store.rows(_BY_CODE.format(table="call_emotion", count="count(*)", calls=calls), params)))
+        emotions = _BY_CODE.format(table="call_emotion", count="count(*)", calls=calls)
+        by_emotion.update(dict(store.rows(emotions, params)))
     stats["by_concern"], stats["by_concern_group"] = _counts(by_concern.items()), _counts(by_group.items())
     stats["by_emotion"] = _counts(by_emotion.items())
     for key, (table, column) in _CODED.items():

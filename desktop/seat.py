@@ -268,6 +268,27 @@ class Seat:
         self.reload_vault()
         self._require_database()
 
+    def database_behind(self, key: bytes) -> bool:
+        """Whether the database's schema is older than this program's: opening it will update it first."""
+        from desktop.store import LATEST_VERSION, Store
+        from desktop.store.connection import connect
+
+        self._require_database()
+        store = Store(connect(self.paths.database, key), self.paths.database)
+        try:
+            return store.schema_version < LATEST_VERSION
+        finally:
+            store.close()
+
+    def update_database(self, key: bytes) -> None:
+        """Bring the database's schema up to date (a copy taken first, in pre-migration/) and close it again. On a
+        big seat after an update of the program this can take minutes (schema 12 indexes every call's notes again:
+        about 100 s at a million calls), so the log-in window runs it off the GUI thread before `open_session`."""
+        from desktop.store import open_store
+
+        self._require_database()
+        open_store(self.paths.database, key, backup_dir=self.paths.migration_backups).close()
+
     def open_database(self, key: bytes) -> "Store":
         from desktop.shift_window import place_calls_without_shift
         from desktop.store import open_store

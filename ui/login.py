@@ -166,10 +166,31 @@ class LoginPage(QWidget):
         self.button.setEnabled(False)
         self.restore_button.setVisible(True)
         self.message.setText(self.tr("Unlocking…"))
-        # Argon2id takes a tenth of a second or more: off the GUI thread. The database opens on it.
+        # Argon2id takes a tenth of a second or more: off the GUI thread. So does the schema check; the session's
+        # connection then opens on the GUI thread, which uses it.
+        seat = self._seat
+
+        def unlock() -> tuple[bytes, bool]:
+            key = seat.vault.unlock(code, password)
+            return key, seat.database_behind(key)
+
+        run_in_background(unlock, lambda result: self._opened(code, *result), lambda exc: self._failed(code, exc))
+
+    def _opened(self, code: str, key: bytes, behind: bool) -> None:
+        """The password was right. A database of an older schema is updated in the background first: on a big
+        seat that takes minutes, and the window must not freeze (or be closed as hung) meanwhile."""
+        if not behind:
+            self._unlocked(code, key)
+            return
+        self.message.setText(
+            self.tr(
+                "Updating the database for this version of Hotline Log. On a seat with many calls this can take a "
+                "few minutes; please keep the program open."
+            )
+        )
         run_in_background(
-            lambda: self._seat.vault.unlock(code, password),
-            lambda key: self._unlocked(code, key),
+            lambda: self._seat.update_database(key),
+            lambda _none: self._unlocked(code, key),
             lambda exc: self._failed(code, exc),
         )
 

@@ -1527,7 +1527,7 @@
         <translation>无法连接中心：班次只在本席位开启。本席位再次同步时，它的通话会归入开始时刻所在的中心班次；在此期间，能连上中心的席位上的班长可以开中心的班次。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The centre&apos;s shift is closed.</source>
         <translation>中心的班次已关闭。</translation>
     </message>
@@ -2679,7 +2679,12 @@
         <translation>正在解锁…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+19"/>
+        <source>Updating the database for this version of Hotline Log. On a seat with many calls this can take a few minutes; please keep the program open.</source>
+        <translation>正在为此版本的热线记录更新数据库。来电记录较多的席位可能需要几分钟，请不要关闭程序。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>You can try again now.</source>
         <translation>现在可以重试了。</translation>
     </message>
@@ -2694,7 +2699,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+100"/>
+        <location filename="../../ui/main_window.py" line="+98"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
@@ -2704,12 +2709,12 @@
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>No system keyring: this seat is not bound to this computer.</source>
         <translation>没有系统密钥环：本席位未与这台电脑绑定。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
@@ -2744,17 +2749,17 @@
         <translation>键盘帮助</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+62"/>
         <source>Log a call of this kind at once</source>
         <translation>一键记录此类来电</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="+14"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-71"/>
         <source>Referral directory…</source>
         <translation>转介资源目录…</translation>
     </message>
@@ -2819,7 +2824,7 @@
         <translation>退出</translation>
     </message>
     <message numerus="yes">
-        <location line="+147"/>
+        <location line="+162"/>
         <source>Follow-ups: %n due</source>
         <translation>
             <numerusform>随访：%n 项到期</numerusform>
@@ -2833,13 +2838,13 @@
         </translation>
     </message>
     <message>
-        <location line="+158"/>
-        <location line="+18"/>
+        <location line="+160"/>
+        <location line="+20"/>
         <source>Unsaved call</source>
         <translation>未保存的通话</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-19"/>
         <source>The call on screen is not saved. It is kept as a draft for your next log-in. Log out?</source>
         <translation>屏幕上的通话尚未保存，会作为草稿留到你下次登录。要注销吗？</translation>
     </message>
@@ -2849,7 +2854,7 @@
         <translation>已注销。屏幕上如有通话，已作为你的草稿保存。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The call on screen is not saved. It is kept as a draft for your next log-in. Close?</source>
         <translation>屏幕上的通话尚未保存，将作为草稿保留到您下次登录。确定关闭吗？</translation>
     </message>
@@ -3419,7 +3424,7 @@
 <context>
     <name>RetentionRunner</name>
     <message numerus="yes">
-        <location filename="../../ui/retention_runner.py" line="+88"/>
+        <location filename="../../ui/retention_runner.py" line="+89"/>
         <source>The free text of %n call(s) past the retention period was shredded.</source>
         <translation>
             <numerusform>已粉碎 %n 条超过保存期限的来电的文字内容。</numerusform>
@@ -4964,15 +4969,15 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+35"/>
-        <location line="+33"/>
+        <location filename="../../ui/app.py" line="+40"/>
         <location line="+48"/>
-        <location line="+28"/>
+        <location line="+53"/>
+        <location line="+32"/>
         <source>Hotline Log</source>
         <translation>热线记录</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-115"/>
         <source>A restore of a backup was interrupted (the program was stopped part-way). It was finished now.</source>
         <translation>上次从备份恢复时程序中途被终止。现已完成这次恢复。</translation>
     </message>
@@ -4982,7 +4987,7 @@
         <translation>上次从备份恢复时程序中途被终止，且无法完成，因此已撤销：席位恢复为恢复前的状态。如仍需要，请重新从备份恢复。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+48"/>
         <source>Making the demo seat with its sample calls…</source>
         <translation>正在创建演示席位及示例通话…</translation>
     </message>

@@ -19,6 +19,9 @@ emptied: after each call a passive checkpoint copies it into the database withou
 the clean-up at the end empties it with a truncating checkpoint, which holds writers off while it copies
 what is left, waiting at most `LAST_CHECKPOINT_WAIT_MS` for readers.
 
+The copies of the database taken before a schema update (pre-migration/) are out of the shred's reach;
+each run deletes those older than `COPY_KEEP_DAYS` (30), so no text outlives the period by more than that.
+
 A flag in the settings, written with each shredded call, makes the next run do that clean-up when a run
 stopped before it, or when the log could not be emptied because a reader held it. The shred runs
 automatically after each log-in whoever logs in, and daily at a quiet hour (`QUIET_HOUR`, seat time)
@@ -38,7 +41,7 @@ from desktop.free_text import shred_statements
 from desktop.seat import SYSTEM_ACTOR, Session
 from desktop.store.connection import sqlite
 from desktop.store.settings import SettingsRepo
-from desktop.store.store import Store
+from desktop.store.store import Store, remove_old_copies
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +229,9 @@ def shred_expired(session: Session, now: datetime | None = None, batch: int = 20
     store = session.store
     cutoff, days = _cutoff(store, now)
     held = _held_past_period(store, cutoff)
+    copies = remove_old_copies(session.seat.paths.migration_backups, now)
+    if copies:
+        session.audit.append(SYSTEM_ACTOR, "retention.copies_removed", "", {"copies": copies})
     shredded, longest = 0, 0.0
     try:
         while True:

@@ -25,6 +25,7 @@ from desktop.retention import (
 )
 from desktop.seat import Seat
 from desktop.shifts import ShiftService
+from desktop.store.store import copy_before_migrating
 from desktop.supervision import SupervisionService
 from tests.conftest import files_under
 
@@ -360,3 +361,26 @@ def test_the_daily_run_is_at_the_next_quiet_hour_of_the_seat():
     assert next_quiet_run(at(2025, 5, 1, 4, 0)) == at(2025, 5, 2, 4, 0)  # strictly after
     assert next_quiet_run(at(2025, 12, 31, 23, 0)) == at(2026, 1, 1, 4, 0)
     assert next_quiet_run(datetime(2025, 4, 30, 19, 30, tzinfo=UTC)) == at(2025, 5, 1, 4, 0)  # 03:30 in Beijing
+
+
+def test_copies_taken_before_a_schema_update_are_deleted_after_thirty_days(team, paths):
+    """The shred cannot reach the copies in pre-migration/ (each has an older schema), so they go after
+    `COPY_KEEP_DAYS`: a copy taken 31 days ago is deleted by the next run and audited with its count only; one
+    taken 29 days ago, and a file the program did not write, stay."""
+    save_call(team, MARKER, NOW - timedelta(days=10))  # nothing due: the copies go whether or not a call is shredded
+    folder = paths.migration_backups
+    names = {}
+    for days in (31, 29):
+        copy = copy_before_migrating(team.store, folder, team.store.schema_version)
+        stamp = (NOW - timedelta(days=days)).strftime("%Y%m%dT%H%M%SZ")
+        names[days] = copy.rename(folder / f"seat-schema11-{stamp}.db").name
+    (folder / "read-me.txt").write_text("kept by hand")
+
+    assert shred_expired(team) == ShredReport(0, 0)
+
+    assert sorted(p.name for p in folder.iterdir()) == sorted([names[29], "read-me.txt"])
+    entry = team.audit.entries(limit=1)[0]
+    assert (entry.actor, entry.action) == ("system", "retention.copies_removed")
+    assert json.loads(entry.detail) == {"copies": 1}
+    assert shred_expired(team) == ShredReport(0, 0)  # nothing more is old enough
+    assert team.audit.entries(limit=1)[0].seq == entry.seq

@@ -5,6 +5,7 @@ import logging
 import os
 import re
 import shutil
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop.clock import utc_now
@@ -15,6 +16,10 @@ from desktop.store.connection import sqlite
 from desktop.store.schema import MIGRATIONS, Migration
 
 log = logging.getLogger(__name__)
+
+COPY_KEEP_DAYS = 30  # a copy taken before migrating is deleted after this (remove_old_copies)
+_STAMP = "%Y%m%dT%H%M%SZ"
+_COPY_NAME = re.compile(r"seat-schema\d+-(?P<stamp>\d{8}T\d{6}Z)\.db")
 
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 
@@ -218,10 +223,10 @@ def migrate(store: Store, migrations: tuple[Migration, ...], backup_dir: Path) -
 
 
 def copy_before_migrating(store: Store, backup_dir: Path, version: int) -> Path:
-    """An encrypted copy of the database file as it was, kept until someone deletes it."""
+    """An encrypted copy of the database file as it was, kept `COPY_KEEP_DAYS` (`remove_old_copies`)."""
     ensure_private_dir(backup_dir)
     store.checkpoint()
-    stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
+    stamp = utc_now().strftime(_STAMP)
     target = backup_dir / f"seat-schema{version}-{stamp}.db"
     try:
         with store.path.open("rb") as source, open_private(target) as copy:  # owner-only from its creation
@@ -233,3 +238,35 @@ def copy_before_migrating(store: Store, backup_dir: Path, version: int) -> Path:
         raise storage_error(exc, target) from exc
     log.info("copied the database to %s before migrating", target.name)
     return target
+
+
+def remove_old_copies(backup_dir: Path, now: datetime | None = None) -> int:
+    """Delete the copies taken before migrating that are older than `COPY_KEEP_DAYS`; returns how many.
+
+    A copy is there to go back to when an update of the program went wrong, which shows within days. It holds
+    every call's free text as it was, and the retention shred never reaches it (its schema is an older one),
+    so left alone it would keep text past the retention period for ever (DESIGN.md §2.6). The retention run
+    calls this. A copy is known by its name, which says when it was taken; other files are left alone."""
+    if not backup_dir.is_dir():
+        return 0
+    oldest_kept = (now or utc_now()) - timedelta(days=COPY_KEEP_DAYS)
+    removed = 0
+    for path in sorted(backup_dir.iterdir()):
+        found = _COPY_NAME.fullmatch(path.name)
+        if not found:
+            continue
+        try:
+            taken = datetime.strptime(found["stamp"], _STAMP).replace(tzinfo=UTC)
+        except ValueError:  # digits that are no time (a name made by hand)
+            continue
+        if taken < oldest_kept:
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                log.warning("the copy %s taken before migrating could not be deleted: %s", path.name, exc)
+                continue
+            log.info("deleted the copy %s taken before migrating (older than %d days)", path.name, COPY_KEEP_DAYS)
+            removed += 1
+    return removed

@@ -64,10 +64,12 @@ def test_an_older_database_is_updated_in_the_background_while_the_window_says_so
         qtbot.waitUntil(lambda: page.message.text() != page.tr("Unlocking…"), timeout=2000)
         assert "更新数据库" in page.message.text()
         assert not page.button.isEnabled() and window.work is None
+        assert not page.restore_button.isEnabled() and not page.recover_button.isEnabled()  # nothing replaces files
     finally:
         release.set()
     qtbot.waitUntil(lambda: window.work is not None, timeout=10000)
     assert page.message.text() == ""
+    assert page.restore_button.isEnabled() and page.recover_button.isEnabled()
     window.close()
     store = open_store(paths.database, Seat(paths).vault.unlock("A001", ADMIN_PASSWORD))
     try:

@@ -188,14 +188,20 @@ class LoginPage(QWidget):
                 "few minutes; please keep the program open."
             )
         )
+        self._updating(True)  # a restore or a new admin password must not replace files the update is writing
         run_in_background(
             lambda: self._seat.update_database(key),
             lambda _none: self._unlocked(code, key),
             lambda exc: self._failed(code, exc),
         )
 
+    def _updating(self, updating: bool) -> None:
+        for widget in (self.restore_button, self.recover_button, self.account):
+            widget.setEnabled(not updating and (widget is not self.account or self._locked_to is None))
+
     def _unlocked(self, code: str, key: bytes) -> None:
         self.button.setEnabled(True)
+        self._updating(False)
         try:
             session: Session = self._seat.open_session(key, code)
         except HotlineError as exc:
@@ -207,6 +213,7 @@ class LoginPage(QWidget):
 
     def _failed(self, code: str, exc: Exception) -> None:
         self.button.setEnabled(True)
+        self._updating(False)
         if not isinstance(exc, HotlineError):
             raise exc
         if isinstance(exc, LoginDelayed):

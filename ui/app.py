@@ -185,7 +185,9 @@ def run(argv: list[str] | None = None) -> int:
             settings.read(settings.AUTOSAVE_SECONDS),
             demo_accounts,
         )
-        window.first_painted.connect(finish_look)  # connected before the recovery code's dialog paints the window
+        # Both connected before the recovery code's dialog paints the window: the window says it was painted once.
+        window.first_painted.connect(finish_look)
+        window.first_painted.connect(lambda: check_bundle_in_full(app))
         window.show()
         if reset:
             window.statusBar().showMessage(settings.reset_message(reset))  # until the next message
@@ -195,7 +197,6 @@ def run(argv: list[str] | None = None) -> int:
             session, code = fresh
             RecoveryCodeDialog(window.seat.vault.seat_name, code, window).exec()
             window.login_page.logged_in.emit(session)
-        window.first_painted.connect(lambda: check_bundle_in_full(app))
         return app.exec()
     finally:
         for lock in locks:

@@ -229,7 +229,7 @@ def shred_expired(session: Session, now: datetime | None = None, batch: int = 20
     store = session.store
     cutoff, days = _cutoff(store, now)
     held = _held_past_period(store, cutoff)
-    copies = remove_old_copies(session.seat.paths.migration_backups, now)
+    copies = remove_old_copies(session.seat.paths.migration_backups, now) if session.seat else 0  # None: no seat folder
     if copies:
         session.audit.append(SYSTEM_ACTOR, "retention.copies_removed", "", {"copies": copies})
     shredded, longest = 0, 0.0

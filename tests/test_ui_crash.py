@@ -114,6 +114,22 @@ def test_an_error_with_no_one_logged_in_still_shows_the_dialog(qtbot, seat, open
     assert "SECRETNOTE" not in shown[0].details
 
 
+def test_an_error_before_the_first_paint_shows_the_dialog_with_the_programs_icon(qtbot, shown):
+    """The icon is set once the log-in page is painted (ui/app.py finish_look); an error before that still
+    shows a dialog that looks like the program's."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    before = QApplication.windowIcon()
+    QApplication.setWindowIcon(QIcon())
+    try:
+        QTimer.singleShot(0, lambda: _raise_with_call_content(NOTE))
+        qtbot.waitUntil(lambda: len(shown) == 1)
+        assert not shown[0].windowIcon().isNull()
+    finally:
+        QApplication.setWindowIcon(before)
+
+
 def test_an_error_in_a_thread_reaches_the_dialog_on_the_gui_thread(qtbot, shown):
     def work():
         raise KeyError(PHONE)

@@ -197,6 +197,10 @@ def handle(kind: type, value: BaseException | None, tb, thread: str = "") -> Non
             return
         from ui.crash_dialog import CrashDialog
 
+        if QApplication.windowIcon().isNull():  # an error before the first paint, which sets the program's icon
+            from ui import icons
+
+            QApplication.setWindowIcon(icons.app_icon())
         dialog = CrashDialog(details, draft_kept, QApplication.activeWindow())
         if dialog.exec() == CrashDialog.CLOSE_PROGRAM:
             end_sessions()
